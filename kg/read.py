@@ -1,0 +1,352 @@
+"""The read stage: a file or a string -> :class:`~kg.model.Article`.
+
+Reading decodes the text, drops site boilerplate (banners, navigation, archive notices, photo credits,
+bylines, the "Related Stories" tail), counts a repeated photo caption once, and records the title and the
+dateline.
+``Article.text`` is exactly the cleaned text: later stages quote sentences by character offsets into it.
+
+The boilerplate patterns live in ``kg/data/boilerplate.txt``, one regular expression a line, so a new site's
+banner is one line to add.
+
+>>> article = read_text("Allies Meet in Tokyo\\n\\nTOKYO, Feb. 3, 2017 — The ministers met today.")
+>>> article.title, article.dateline_place, article.dateline_date, article.published
+('Allies Meet in Tokyo', 'Tokyo', datetime.date(2017, 2, 3), datetime.date(2017, 2, 3))
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import InputError, UsageError
+from kg.model import Article
+
+__all__ = ["Article", "parse_date", "read_file", "read_text"]
+
+_BOM = "\ufeff"
+_UTF8_BOM = _BOM.encode("utf-8")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# A paragraph of the article can be long; no banner or credit line is longer than this.
+_MAX_BOILERPLATE_LINE = 320
+# Share of control characters and undecodable bytes above which a file is binary rather than mis-encoded text.
+_BINARY_SHARE = 0.3
+_SNIFF_BYTES = 64 * 1024
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|Aug(?:ust|\.)?"
+    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_MONTH_NUMBER = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
+_DAY_MONTH_YEAR = rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?"
+_DATE = re.compile(rf"\b{_DAY_MONTH_YEAR}\b")
+# "WASHINGTON, Aug. 17, 2017 —", "VILNIUS, Lithuania, July 11 (Euro-Atlantic Wire) —", "TOKYO —",
+# "MANILA, Philippines (AP) —", "BRUSSELS, Belgium -- ". The place is checked to be upper case in code,
+# because Python's re has no class for upper-case letters beyond ASCII.
+_WORD = r"[^\W\d_][\w.'\u2019-]*"
+_DATELINE = re.compile(
+    rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
+    rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>{_WORD}(?:\s+{_WORD}){{0,3}}))?"
+    rf"(?:,\s*{_DAY_MONTH_YEAR})?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"(?:\s*(?:\u2014|\u2013|--)\s*|\s+-\s+)"
+)
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:photo|photograph|image)\b(?:\s+\S+){0,2}?\s+(?:by|courtesy)\b", re.IGNORECASE
+)
+_HEADLINE_END = re.compile(r"[.,;:\u2014\u2013-]$")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The compiled ``kg/data/boilerplate.txt``: lines to drop, and headings that start the tail."""
+
+    drop: tuple[re.Pattern[str], ...]
+    tail: tuple[re.Pattern[str], ...]
+
+    def is_dropped(self, line: str) -> bool:
+        return len(line) <= _MAX_BOILERPLATE_LINE and any(p.fullmatch(line) for p in self.drop)
+
+    def starts_tail(self, line: str) -> bool:
+        return any(p.fullmatch(line) for p in self.tail)
+
+
+def parse_boilerplate(spec: str) -> Boilerplate:
+    """Compile a boilerplate spec: ``[drop]`` and ``[tail]`` sections of regexes, ``#`` comments."""
+    sections: dict[str, list[re.Pattern[str]]] = {"drop": [], "tail": []}
+    section = None
+    for number, raw in enumerate(spec.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            if section not in sections:
+                raise ValueError(
+                    f"boilerplate line {number}: unknown section [{section}]; use [drop] or [tail]"
+                )
+            continue
+        if section is None:
+            raise ValueError(f"boilerplate line {number}: pattern before any [drop] or [tail] section")
+        try:
+            sections[section].append(re.compile(line, re.IGNORECASE))
+        except re.error as exc:
+            raise ValueError(f"boilerplate line {number}: bad regular expression ({exc})") from exc
+    return Boilerplate(drop=tuple(sections["drop"]), tail=tuple(sections["tail"]))
+
+
+@cache
+def boilerplate() -> Boilerplate:
+    """The boilerplate patterns shipped with kg (loaded once)."""
+    spec = resources.files("kg").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    return parse_boilerplate(spec)
+
+
+def parse_date(value: str) -> date:
+    """Parse a ``--published`` date, strictly ``YYYY-MM-DD``.
+
+    Raises :class:`kg.errors.UsageError` on anything else.
+
+    >>> parse_date("2017-02-03")
+    datetime.date(2017, 2, 3)
+    """
+    text = value.strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise UsageError(f"invalid date '{value}': give --published as YYYY-MM-DD, e.g. 2017-02-03")
+
+
+def read_file(path: str | os.PathLike[str], *, published: date | None = None) -> Article:
+    """Read an article from a UTF-8 text file (a BOM is allowed); ``Article.source`` is the path.
+
+    Raises :class:`kg.errors.InputError` when the file is missing, a directory, unreadable, empty, binary or
+    not UTF-8, or holds nothing but site boilerplate.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"no such file: {file}; check the path")
+    if file.is_dir():
+        raise InputError(f"{file} is a directory; give an article file (kg build takes .txt files)")
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {file}: {exc.strerror or exc}; check its permissions") from exc
+    return read_text(_decode(raw, file), published=published, source=str(file))
+
+
+def read_text(text: str, *, published: date | None = None, source: str | None = None) -> Article:
+    """Read an article from a string.
+
+    ``published`` resolves a dateline without a year; without it, the article date is taken from a dateline
+    with a full date, else from a dated photo caption. Raises :class:`kg.errors.InputError` on empty text.
+    """
+    text = unicodedata.normalize("NFC", _NEWLINES.sub("\n", text.removeprefix(_BOM)))
+    if not text.strip():
+        raise InputError("the article text is empty; give the text of a news article")
+    paragraphs, captions = _clean(text.split("\n"), boilerplate())
+    if not paragraphs:
+        raise InputError(
+            "the article has no text besides site boilerplate (banners, credits, related links); "
+            "give the article's body text"
+        )
+    title = _title(paragraphs[0][0])
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    dateline = _dateline(lines[1:2] if title else lines[:1])
+    if published is None:
+        published = dateline.full_date or _caption_date(captions)
+    return Article(
+        text="\n\n".join("\n".join(paragraph) for paragraph in paragraphs),
+        published=published,
+        source=source,
+        title=title,
+        dateline_place=dateline.place,
+        dateline_date=dateline.resolve(published),
+    )
+
+
+def _decode(raw: bytes, file: Path) -> str:
+    if not raw.strip():
+        raise InputError(f"{file} is empty; give a file that holds the article's text")
+    if raw.startswith(_UTF16_BOMS):
+        raise InputError(f"{file} is UTF-16 text; convert it, e.g. iconv -f utf-16 -t utf-8")
+    if b"\x00" in raw[:_SNIFF_BYTES] or _binary_share(raw[:_SNIFF_BYTES]) > _BINARY_SHARE:
+        raise InputError(f"{file} is a binary file, not text; give the article as a plain-text .txt file")
+    skip = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
+    try:
+        text = raw[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = skip + exc.start
+        raise InputError(
+            f"{file} is not UTF-8 text (byte 0x{raw[offset]:02x} at offset {offset}); "
+            "convert it, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{file} is empty; give a file that holds the article's text")
+    return text
+
+
+def _binary_share(sample: bytes) -> float:
+    decoded = sample.decode("utf-8", errors="replace")
+    return len(_CONTROL.findall(decoded)) / max(len(decoded), 1)
+
+
+def _clean(lines: list[str], patterns: Boilerplate) -> tuple[list[list[str]], list[str]]:
+    """Drop boilerplate; return the kept paragraphs (lists of lines) and the kept photo-caption lines."""
+    lines = [_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip() for line in lines]
+    dropped = [bool(line) and patterns.is_dropped(line) for line in lines]
+    lines, dropped = _cut_tail(lines, dropped, patterns)
+    counts = Counter(line for line, drop in zip(lines, dropped, strict=True) if line and not drop)
+    repeated = {line for line, count in counts.items() if count > 1}
+    for i, line in enumerate(lines):
+        if line and not dropped[i] and _is_caption_heading(i, lines, dropped, repeated):
+            dropped[i] = True
+
+    paragraphs: list[list[str]] = []
+    captions: list[str] = []
+    current: list[str] = []
+    seen: set[str] = set()
+    for line, drop in zip(lines, dropped, strict=True):
+        if drop or not line or line in seen:
+            # A dropped line (a banner, a byline, a repeated caption) also ends a paragraph, so that nothing
+            # on either side of it is joined.
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        seen.add(line)
+        current.append(line)
+        if line in repeated or _PHOTO_CREDIT.search(line):
+            captions.append(line)
+    if current:
+        paragraphs.append(current)
+    return paragraphs, captions
+
+
+def _cut_tail(lines: list[str], dropped: list[bool], patterns: Boilerplate) -> tuple[list[str], list[bool]]:
+    """Cut the page at a "Related Stories" heading, once some article text has been seen above it."""
+    seen_text = False
+    for i, line in enumerate(lines):
+        if seen_text and patterns.starts_tail(line):
+            return lines[:i], dropped[:i]
+        seen_text = seen_text or (not dropped[i] and bool(_SENTENCE_END.search(line)))
+    return lines, dropped
+
+
+def _is_caption_heading(i: int, lines: list[str], dropped: list[bool], repeated: set[str]) -> bool:
+    """A short title-case heading between the copies of a repeated photo caption ("Tokyo Talks")."""
+    words = lines[i].split()
+    if (
+        len(words) > 6
+        or _SENTENCE_END.search(lines[i])
+        or not all(w[0].isupper() for w in words if len(w) > 3)
+    ):
+        return False
+    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    if len(neighbours) < 2 or not all(lines[j] for j in neighbours):
+        return False
+    return any(lines[j] in repeated for j in neighbours) and all(
+        lines[j] in repeated or dropped[j] for j in neighbours
+    )
+
+
+def _title(line: str) -> str | None:
+    """The headline: a short first line that is not a sentence and not a dateline."""
+    words = line.split()
+    if len(words) > 30 or len(line) > 200 or _HEADLINE_END.search(line) or _match_dateline(line):
+        return None
+    return line
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    place: str | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+
+    @property
+    def full_date(self) -> date | None:
+        return _safe_date(self.year, self.month, self.day) if self.year else None
+
+    def resolve(self, published: date | None) -> date | None:
+        """The dateline's date; without a year, the latest such day not after ``published``."""
+        if self.month is None or self.day is None:
+            return None
+        if self.year:
+            return self.full_date
+        if published is None:
+            return None
+        this_year = _safe_date(published.year, self.month, self.day)
+        if this_year is not None and this_year <= published:
+            return this_year
+        return _safe_date(published.year - 1, self.month, self.day)
+
+
+def _dateline(first: list[str]) -> _Dateline:
+    """The dateline that opens the article's first line after the title (bylines are already dropped)."""
+    if not first:
+        return _Dateline()
+    match = _match_dateline(first[0])
+    if match is None:
+        return _Dateline()
+    month = match["month"]
+    return _Dateline(
+        place=_title_case(match["place"]),
+        month=_MONTH_NUMBER[month[:3].lower()] if month else None,
+        day=int(match["day"]) if match["day"] else None,
+        year=int(match["year"]) if match["year"] else None,
+    )
+
+
+def _match_dateline(line: str) -> re.Match[str] | None:
+    match = _DATELINE.match(line)
+    if match is None or not match["place"].isupper() or sum(c.isalpha() for c in match["place"]) < 2:
+        return None
+    return match
+
+
+def _caption_date(captions: list[str]) -> date | None:
+    """The full date of the first dated photo caption ("..., in Tokyo, Feb. 3, 2017.")."""
+    for caption in captions:
+        for match in _DATE.finditer(caption):
+            if match["year"]:
+                month = _MONTH_NUMBER[match["month"][:3].lower()]
+                found = _safe_date(int(match["year"]), month, int(match["day"]))
+                if found:
+                    return found
+    return None
+
+
+def _safe_date(year: int | None, month: int | None, day: int | None) -> date | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _title_case(place: str) -> str:
+    """ "WASHINGTON" -> "Washington", "ST. LOUIS" -> "St. Louis", "N'DJAMENA" -> "N'Djamena"."""
+    return re.sub(r"(?<=\w['\u2019])S\b", "s", place.title())
