@@ -1,0 +1,321 @@
+"""Named SPARQL queries, and reading and writing graph files.
+
+A named query is a file ``queries/<name>.rq`` that ships inside the package. Its leading ``#`` comment
+block documents it: the first line is a one-line description, and each ``# param: NAME — what it is`` line
+declares a parameter. Parameters are bound with rdflib's ``initBindings`` on a query prepared once, never
+pasted into the SPARQL text, so a value with quotes or braces is only ever data.
+
+>>> from rdflib import Graph
+>>> g = Graph().parse(format="turtle", data='''
+...     @prefix kg: <https://w3id.org/kg/ontology#> .
+...     <https://w3id.org/kg/id/nation/FRA> a kg:Nation ; kg:name "France" ; kg:iso3 "FRA" .
+... ''')
+>>> query(g, "nations")
+[{'nation': 'https://w3id.org/kg/id/nation/FRA', 'name': 'France', 'iso3': 'FRA'}]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query as PreparedQuery
+
+from kg import resources
+from kg.errors import GraphError, QueryError, UsageError
+
+__all__ = [
+    "GRAPH_FORMATS",
+    "Query",
+    "guess_format",
+    "load_graph",
+    "load_query",
+    "query",
+    "query_names",
+    "write_graph",
+]
+
+# Formats write_graph() writes, by the names the CLI takes, with rdflib's plugin names.
+GRAPH_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+
+# File extensions load_graph() reads, with rdflib's parser names. Quad formats are merged into one graph.
+_READ_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+    ".nq": "nquads",
+}
+_QUAD_FORMATS = {"trig", "nquads"}
+
+# The extensions write_graph() guesses a format from (see guess_format()).
+_WRITE_EXTENSIONS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
+
+_PARAM_LINE = re.compile(r"^param:\s*(?P<name>[A-Za-z_]\w*)\s*(?:[\u2014\u2013:-]\s*)?(?P<doc>.*)$")
+
+
+@dataclass(frozen=True, eq=False)
+class Query:
+    """A SPARQL SELECT query read from a ``.rq`` file, parsed and prepared once.
+
+    ``params`` maps each declared parameter to its description, in the order the file declares them.
+    """
+
+    name: str
+    path: Path
+    description: str
+    params: Mapping[str, str]
+    text: str = field(repr=False)
+    prepared: PreparedQuery = field(repr=False)
+
+    @property
+    def variables(self) -> list[str]:
+        """The projected variables, in the order of the SELECT clause."""
+        return [str(var) for var in self.prepared.algebra["PV"]]
+
+    def bind(self, params: Mapping[str, object]) -> dict[str, rdflib.Literal]:
+        """Check ``params`` against the declared parameters and turn each value into a plain string literal.
+
+        Raises :class:`QueryError` on a parameter the query does not declare or a declared one left out.
+        """
+        unknown = sorted(set(params) - set(self.params))
+        if unknown:
+            declared = ", ".join(self.params) or "none"
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)}; its parameters: {declared}"
+            )
+        missing = [name for name in self.params if name not in params]
+        if missing:
+            needs = "; ".join(f"{name}: {self.params[name]}" for name in missing)
+            raise QueryError(f"query {self.name!r} needs a value for {needs}")
+        return {name: rdflib.Literal(str(value)) for name, value in params.items()}
+
+
+def query_names() -> list[str]:
+    """The names of the named queries, sorted.
+
+    >>> "officials" in query_names()
+    True
+    """
+    return sorted(path.stem for path in _queries_dir().iterdir() if path.name.endswith(".rq"))
+
+
+def load_query(name_or_path: str | os.PathLike[str]) -> Query:
+    """Load a named query (``"officials"``) or a ``.rq`` file given by its path.
+
+    Named queries are prepared once per process. Raises :class:`QueryError` when the name is unknown, the
+    file cannot be read, its SPARQL does not parse, or it is not a SELECT query.
+
+    >>> q = load_query("official-meetings")
+    >>> list(q.params)
+    ['name']
+    >>> q.variables[:2]
+    ['meeting', 'date']
+    """
+    text = os.fspath(name_or_path)
+    if text.endswith(".rq") or os.sep in text or "/" in text:
+        path = Path(text)
+        try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            raise QueryError(
+                f"query file {text} does not exist; give a .rq file or a name: {_names()}"
+            ) from None
+        return _load_file(path.resolve(), mtime)
+    return _load_named(text)
+
+
+def query(
+    graph: rdflib.Graph, name_or_path: str | os.PathLike[str] | Query, /, **params: object
+) -> list[dict[str, str | None]]:
+    """Run a named query (or a ``.rq`` file, or a loaded :class:`Query`) on ``graph``.
+
+    Each keyword argument binds the query parameter of that name to a plain string literal. Returns one dict
+    per result row, mapping each projected variable, in SELECT order, to its value as a string (``None`` when
+    unbound). Raises :class:`QueryError` as :func:`load_query` does, and on an unknown or missing parameter.
+
+    >>> from rdflib import Graph
+    >>> query(Graph(), "official-meetings", name='x" } ; DROP ALL #')
+    []
+    """
+    named = name_or_path if isinstance(name_or_path, Query) else load_query(name_or_path)
+    bindings = named.bind(params)
+    result = graph.query(named.prepared, initBindings=bindings)
+    variables = [str(var) for var in result.vars or []]
+    return [
+        {var: None if value is None else str(value) for var, value in zip(variables, row, strict=True)}
+        for row in result
+    ]
+
+
+def load_graph(path: str | os.PathLike[str]) -> rdflib.Graph:
+    """Read a graph file, its format told by its extension (.ttl, .nt, .jsonld/.json, .trig, .nq).
+
+    The named graphs of a TriG or N-Quads file are merged into one graph. Raises :class:`GraphError` when the
+    file is missing, is a directory, has an unknown extension or does not parse.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise GraphError(f"{path} is a directory; give a graph file (.ttl, .nt, .jsonld, .trig, .nq)")
+    if not path.exists():
+        raise GraphError(f"graph file {path} does not exist; build one with `kg build ARTICLE -o {path}`")
+    fmt = _READ_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(_READ_FORMATS)
+        raise GraphError(f"cannot tell the format of {path} from its extension; use one of {known}")
+    try:
+        if fmt in _QUAD_FORMATS:
+            dataset = rdflib.Dataset()
+            dataset.parse(path, format=fmt)
+            graph = rdflib.Graph()
+            for prefix, namespace in dataset.namespaces():
+                graph.bind(prefix, namespace, override=False)
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph = rdflib.Graph()
+            graph.parse(path, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many unrelated types; all mean "not valid RDF"
+        raise GraphError(f"cannot read {path} as {fmt}: {_one_line(exc)}") from exc
+    return graph
+
+
+def guess_format(path: str | os.PathLike[str] | None) -> str:
+    """The write format for an output path, from its extension; turtle when the extension says nothing.
+
+    >>> guess_format("out/graph.jsonld"), guess_format("graph.nt"), guess_format(None)
+    ('jsonld', 'nt', 'turtle')
+    """
+    if path is None:
+        return "turtle"
+    return _WRITE_EXTENSIONS.get(Path(path).suffix.lower(), "turtle")
+
+
+def write_graph(
+    graph: rdflib.Graph, path: str | os.PathLike[str] | None = None, fmt: str | None = None
+) -> None:
+    """Write ``graph`` as turtle, nt, jsonld or trig to ``path``, or to stdout when ``path`` is None or "-".
+
+    ``fmt`` defaults to :func:`guess_format` of the path. The file is written to a temporary file in the same
+    directory, then renamed over ``path``: readers never see half a graph, and on any error nothing is left
+    behind. Raises :class:`UsageError` on an unknown format or a path that cannot be written.
+    """
+    target = None if path is None or os.fspath(path) == "-" else Path(path)
+    fmt = fmt or guess_format(target)
+    if fmt not in GRAPH_FORMATS:
+        raise UsageError(f"unknown graph format {fmt!r}; use one of {', '.join(GRAPH_FORMATS)}")
+    if fmt == "trig" and not isinstance(graph, rdflib.Dataset):
+        graph = _as_dataset(graph)
+    rdflib_format = GRAPH_FORMATS[fmt]
+    if target is None:
+        sys.stdout.write(graph.serialize(format=rdflib_format))
+        sys.stdout.flush()
+        return
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            graph.serialize(destination=out, format=rdflib_format, encoding="utf-8")
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp_name, 0o666 & ~_umask())
+        os.replace(temp_name, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise
+
+
+def _as_dataset(graph: rdflib.Graph) -> rdflib.Dataset:
+    dataset = rdflib.Dataset()
+    for prefix, namespace in graph.namespaces():
+        dataset.bind(prefix, namespace)
+    for triple in graph:
+        dataset.add(triple)
+    return dataset
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _queries_dir() -> Path:
+    # Named queries are read as files (for their path in messages); wheels install unzipped, so they are.
+    return Path(str(resources.queries_dir()))
+
+
+def _names() -> str:
+    return ", ".join(query_names())
+
+
+@functools.cache
+def _load_named(name: str) -> Query:
+    path = _queries_dir() / f"{name}.rq"
+    if not path.is_file():
+        raise QueryError(f"unknown query {name!r}; the named queries are: {_names()} (or give a .rq file)")
+    return _read_query(path, name)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_file(path: Path, mtime_ns: int) -> Query:
+    # mtime_ns is part of the cache key so that an edited file is read again.
+    del mtime_ns
+    return _read_query(path, path.stem)
+
+
+def _read_query(path: Path, name: str) -> Query:
+    if path.is_dir():
+        raise QueryError(f"{path} is a directory; give a .rq file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read query file {path}: {_one_line(exc)}") from exc
+    try:
+        prepared = prepareQuery(text)
+    except Exception as exc:  # pyparsing and rdflib's algebra raise various types for bad SPARQL
+        raise QueryError(f"query file {path} does not parse: {_one_line(exc)}") from exc
+    kind = prepared.algebra.name
+    if kind != "SelectQuery":
+        raise QueryError(f"query file {path} is a {kind}; kg runs SELECT queries only")
+    description, params = _parse_header(text)
+    return Query(name=name, path=path, description=description, params=params, text=text, prepared=prepared)
+
+
+def _parse_header(text: str) -> tuple[str, dict[str, str]]:
+    """The description and declared parameters from the leading ``#`` comment block of a query."""
+    description = ""
+    params: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line.startswith("#"):
+            break
+        line = line.lstrip("#").strip()
+        match = _PARAM_LINE.match(line)
+        if match:
+            params[match["name"]] = match["doc"].strip()
+        elif line and not description:
+            description = line
+    return description, params
+
+
+def _one_line(exc: BaseException) -> str:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message
