@@ -1,0 +1,748 @@
+"""Extract stage: find the officials, nations, places, treaties and encounters an article mentions.
+
+spaCy gives sentences, parts of speech and named entities; rules over them and the gazetteer's general
+knowledge (nations, offices, places, treaties) give the mentions. Every mention keeps its character offsets
+and sentence, so that each fact kg writes can be traced to the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import timex
+from kg.gazetteer import Gazetteer, gazetteer
+from kg.model import (
+    Article,
+    EncounterMention,
+    Extraction,
+    NationMention,
+    PersonMention,
+    PlaceMention,
+    Sentence,
+    TreatyMention,
+)
+from kg.nlp import pipeline
+
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
+TITLE_MODIFIERS = {"chief", "deputy", "acting", "former", "then", "senior", "top", "vice", "interim", "outgoing",
+                   "incoming", "new", "first", "assistant", "under", "principal", "general", "lead"}
+TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
+GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+ROLE_WORDS = ("prime minister", "defense secretary", "defence secretary", "defense minister", "defence minister",
+              "foreign minister", "secretary", "minister", "president", "spokesman", "spokeswoman", "spokesperson",
+              "ambassador", "chairman", "chancellor", "premier", "admiral", "general", "defense chief", "leader")
+
+MEETING_TRIGGER = re.compile(
+    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|greeted|greets|received|receives|"
+    r"sat down|sit down|held talks|hold talks|holds talks|talks|consultations|summit|visited|visits|"
+    r"joined|signed|signing|(?:speaks?|spoke|talked|talks) with)\b",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"\b(phone|telephone|(?:phone|telephone) call|called|calls?|by phone)\b", re.IGNORECASE)
+VIDEO = re.compile(r"\b(video|videoconference|virtual(?:ly)?|teleconference|video ?link)\b", re.IGNORECASE)
+NEGATED = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|not|never|no)\s+(?:\w+\s+){0,2}?(?:meet|hold|sit|talk|met)\b"
+    r"|\bwithout (?:a )?meeting\b|\bdeclined to meet\b|\bno (?:meeting|talks)\b",
+    re.IGNORECASE,
+)
+PLANNED = re.compile(
+    r"\b(will|would|shall|is|are) (?:\w+ )?(?:expected|due|scheduled|set|slated|planning|going) to\b"
+    r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b|\bplans? to\b|\bto be held\b"
+    r"|\bnext (?:week|month|year)\b|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b",
+    re.IGNORECASE,
+)
+UNDATED_TIME = re.compile(
+    r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\bin\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|(?:19|20)\d\d)\b|\bago\b|\bearlier\b|\bpreviously\b|\bin the past\b",
+    re.IGNORECASE,
+)
+HERE = re.compile(r"\b(?:met|meeting|talks|here)\s+here\b|\bhere (?:today|on|this)\b", re.IGNORECASE)
+
+PLACE_HEADS = (r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
+               r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
+               r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters")
+PLACE_PREFIXES = (r"Camp|Fort|Naval Base|Naval Station|Naval Air Station|RAAF Base|RAF|Joint Base|"
+                  r"Marine Corps Air Station|Marine Corps Base|Air Force Base|Mount|Lake")
+_CAP = r"(?:[A-Z][\w'’.-]*|of|the|de)"
+PLACE_PATTERN = re.compile(
+    rf"\b(?:(?:[A-Z][\w'’.-]*\s+)(?:{_CAP}\s+){{0,3}}(?:{PLACE_HEADS})\b"
+    rf"|(?:{PLACE_PREFIXES})\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})"
+)
+PLACE_KIND_BY_WORD = {
+    "base": "base", "station": "base", "camp": "base", "fort": "base", "airfield": "base",
+    "island": "island", "islands": "island", "shoal": "island", "reef": "island", "atoll": "island",
+    "strait": "body_of_water", "sea": "body_of_water", "ocean": "body_of_water", "river": "body_of_water",
+    "bay": "body_of_water", "gulf": "body_of_water", "canal": "body_of_water", "lake": "body_of_water",
+    "harbor": "body_of_water", "harbour": "body_of_water",
+    "palace": "building", "castle": "building", "hotel": "building", "academy": "building",
+    "headquarters": "building", "airport": "building", "port": "building",
+    "peninsula": "region", "prefecture": "region", "province": "region",
+}  # fmt: skip
+LOCATIVE = {"in", "at", "near", "off", "outside", "from", "to", "into", "around", "inside", "across", "on", "over"}
+
+TREATY_HEADS = {"treaty", "agreement", "accord", "accords", "convention", "pact", "memorandum", "protocol",
+                "charter", "partnership", "compact"}
+TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", "in", ","}
+GENERIC_TREATY = re.compile(
+    r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
+    r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
+)
+TREATY_ALIAS_CUE = re.compile(r"^\s*,?\s*(?:formally|officially|known as|also called|or)\s+(?:the\s+)?", re.I)
+
+
+@dataclass
+class _Found:
+    """A token span the rules have claimed, so that two kinds of mention never share a word."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def extract(article: Article) -> Extraction:
+    """Run spaCy and the rules over an article and return every mention found."""
+    doc = pipeline()(article.text)
+    return Extractor(article, doc, gazetteer()).run()
+
+
+class Extractor:
+    """The rules of the extract stage over one parsed article."""
+
+    def __init__(self, article: Article, doc: Doc, gaz: Gazetteer) -> None:
+        self.article = article
+        self.doc = doc
+        self.gaz = gaz
+        self.text = article.text
+        self.sentences = tuple(
+            Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+        )
+        self._sent_of_token = {}
+        for i, s in enumerate(doc.sents):
+            for t in s:
+                self._sent_of_token[t.i] = i
+        self.anchor = article.published or article.dateline_date
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def sentence_at(self, char: int) -> int:
+        for s in self.sentences:
+            if s.start <= char < s.end:
+                return s.index
+        return self.sentences[-1].index if self.sentences else 0
+
+    def span(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    # -- the run -------------------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        self.nation_spans = list(self.find_nations())
+        self.office_spans = list(self.find_offices())
+        self.org_spans = list(self.find_organizations())
+        people = self.find_people()
+        places = self.find_places(people)
+        nations = self.keep_nations(places)
+        treaties = self.find_treaties()
+        encounters = self.find_encounters(people, places)
+        return Extraction(
+            article=self.article,
+            sentences=self.sentences,
+            people=tuple(people),
+            nations=tuple(nations),
+            places=tuple(places),
+            treaties=tuple(treaties),
+            encounters=tuple(encounters),
+        )
+
+    # -- nations, offices, organizations --------------------------------------------------------------
+    def find_nations(self) -> Iterator[tuple[int, int, str]]:
+        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False).finditer(self.text):
+            iso3 = self.gaz.nation_terms()[m.group(0)]
+            yield m.start(), m.end(), iso3
+
+    def find_offices(self) -> Iterator[tuple[int, int, str]]:
+        for m in _terms_regex(tuple(self.gaz.office_terms()), ignore_case=True).finditer(self.text):
+            yield m.start(), m.end(), m.group(0)
+
+    def find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:
+        """Organizations that tell whom an official serves: (start, end, nation, international)."""
+        for m in _terms_regex(tuple(self.gaz.organization_terms()), ignore_case=False).finditer(self.text):
+            org = self.gaz.organization(m.group(0))
+            if org is not None:
+                yield m.start(), m.end(), org.nation, org.nation is None
+
+    def nation_at(self, start: int, end: int) -> str | None:
+        for s, e, iso3 in self.nation_spans:
+            if s >= start and e <= end:
+                return iso3
+        return None
+
+    def keep_nations(self, places: list[PlaceMention]) -> list[NationMention]:
+        """Nation mentions, except a country name inside a place name ("South China Sea")."""
+        out = []
+        for s, e, iso3 in self.nation_spans:
+            if any(p.start <= s and e <= p.end and not (p.start == s and p.end == e) for p in places):
+                continue
+            out.append(NationMention(iso3, self.text[s:e], s, e, self.sentence_at(s)))
+        return out
+
+    # -- people ---------------------------------------------------------------------------------------
+    def is_name_token(self, tok: Token) -> bool:
+        text = tok.text
+        if tok.is_space or tok.is_punct and text not in {"-"}:
+            return False
+        if text.lower() in NAME_SUFFIXES:
+            return True
+        if text.lower() in NAME_PARTICLES and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text[:1].isupper():
+            return True
+        if not text[:1].isupper() or text.isupper() and len(text) > 3 and not text.endswith("."):
+            return False
+        if re.fullmatch(r"[A-Z]\.", text):  # an initial
+            return True
+        if self.gaz.is_rank(text) or text.lower() in self._title_vocab():
+            return False
+        return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
+
+    @cache  # noqa: B019 -- one Extractor per article, the cache dies with it
+    def _title_vocab(self) -> frozenset[str]:
+        words = set()
+        for term in self.gaz.office_terms():
+            words.update(w for w in term.lower().split() if w not in TITLE_CONNECTORS)
+        return frozenset(words)
+
+    def name_tokens_after(self, i: int) -> tuple[int, int] | None:
+        """The token range of a name starting at token ``i`` (after titles and ranks), or None."""
+        doc = self.doc
+        while i < len(doc) and (self.gaz.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
+            i += 1
+        j = i
+        while j < len(doc) and self.is_name_token(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+            if j > i and doc[j - 1].text == "," and doc[j].text.lower() not in NAME_SUFFIXES:
+                break
+            j += 1
+        # "Brown Jr." arrives as Brown + Jr. (suffix) and "Marcos Jr." likewise; never end on a particle.
+        while j > i and doc[j - 1].text.lower() in NAME_PARTICLES:
+            j -= 1
+        if j == i:
+            return None
+        return i, j
+
+    def find_people(self) -> list[PersonMention]:
+        doc = self.doc
+        candidates: list[tuple[int, int, float]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                first = ent.start
+                while first > self.line_start(ent.start) and self.is_name_token(doc[first - 1]):
+                    first -= 1
+                rng = self.name_tokens_after(first)
+                if rng and rng[0] < ent.end:
+                    candidates.append((rng[0], max(rng[1], ent.end) if rng[1] >= ent.end else rng[1], 0.75))
+        for start, end, _ in self.office_spans:
+            span = self.span(start, end)
+            if span is None:
+                continue
+            rng = self.name_tokens_after(span.end)
+            if rng:
+                candidates.append((*rng, 0.85))
+        spans = self._clean_people(candidates)
+        # Later mentions by surname alone, whatever spaCy labelled them.
+        surnames = {}
+        for s, e, _ in spans:
+            toks = [t for t in doc[s:e] if t.text.lower() not in NAME_SUFFIXES]
+            if len(toks) >= 2:
+                surnames[toks[-1].text] = True
+        taken = {i for s, e, _ in spans for i in range(s, e)}
+        for tok in doc:
+            if tok.text in surnames and tok.i not in taken:
+                spans.append((tok.i, tok.i + 1, 0.8))
+        spans.sort()
+        people = []
+        for s, e, conf in spans:
+            people.append(self.person_mention(s, e, conf))
+        people.extend(self.find_roles(spans))
+        people.sort(key=lambda p: p.start)
+        return people
+
+    def _clean_people(self, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        doc = self.doc
+        cleaned = []
+        for s, e, conf in candidates:
+            while s < e and (self.gaz.is_rank(doc[s].text) or doc[s].text.lower() in self._title_vocab()
+                             or self.nation_at(doc[s].idx, doc[s].idx + len(doc[s].text))):
+                s += 1
+            while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or doc[e - 1].is_punct
+                             and doc[e - 1].text != "."):
+                e -= 1
+            if s >= e:
+                continue
+            text = doc[s:e].text
+            if self.gaz.nation(text) or self.gaz.organization(text):
+                continue
+            places = self.gaz.places(text)
+            if places and (places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2):
+                continue
+            if not any(t.text[:1].isupper() for t in doc[s:e]):
+                continue
+            cleaned.append((s, e, conf))
+        cleaned.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[tuple[int, int, float]] = []
+        for s, e, conf in cleaned:
+            if out and s < out[-1][1]:
+                ps, pe, pc = out[-1]
+                out[-1] = (ps, max(pe, e), max(pc, conf))
+                continue
+            out.append((s, e, conf))
+        return out
+
+    def person_mention(self, s: int, e: int, confidence: float) -> PersonMention:
+        doc = self.doc
+        name = doc[s:e].text
+        title, nation, international, rank, office = self.title_before(s)
+        if title is None:
+            title, nation2, international2, office = self.title_after(e)
+            nation = nation or nation2
+            international = international or international2
+        if nation is None:
+            nation = self.nation_after(e)
+        return PersonMention(
+            name=name,
+            start=doc[s].idx,
+            end=doc[e - 1].idx + len(doc[e - 1].text),
+            sentence=self._sent_of_token[s],
+            title=title,
+            office=office,
+            nation=nation,
+            international=international,
+            rank=rank,
+            confidence=confidence if title else confidence - 0.1,
+        )
+
+    def title_before(self, s: int) -> tuple[str | None, str | None, bool, str | None, str | None]:
+        """The office stated before a name: "Japanese Prime Minister", "Pentagon spokesman Navy Cmdr."."""
+        doc = self.doc
+        i = s
+        rank_end = s
+        while i > 0 and (self.gaz.is_rank(doc[i - 1].text) or doc[i - 1].text == "."):
+            i -= 1
+        rank = doc[i:rank_end].text if i < rank_end else None
+        end = i
+        sent_start = self.line_start(s)
+        office_hit = None
+        j = end
+        while j > sent_start:
+            tok = doc[j - 1]
+            if "\n" in tok.whitespace_:
+                break
+            in_office = self._office_covering(tok)
+            if in_office:
+                office_hit = office_hit or in_office
+                j = doc.char_span(in_office[0], in_office[1], alignment_mode="expand").start
+                continue
+            low = tok.text.lower()
+            if (self.nation_at(tok.idx, tok.idx + len(tok.text)) or low in TITLE_MODIFIERS or low in {"'s", "’s"}
+                    or self._org_covering(tok) or tok.text in {"-", "–"} and j - 2 >= sent_start
+                    and doc[j - 2].text.lower() == "then"):
+                j -= 1
+                continue
+            if low in TITLE_CONNECTORS and office_hit and j - 1 > sent_start and (
+                    doc[j - 2].text[:1].isupper() or self._office_covering(doc[j - 2])):
+                j -= 1
+                continue
+            break
+        while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
+            j += 1
+        if office_hit is None:
+            return None, None, False, rank, None
+        return self._describe_title(doc[j:end], rank, office_hit)
+
+    def line_start(self, i: int) -> int:
+        """The first token of the line holding token ``i``: a title never runs across a line break."""
+        while i > 0 and not (self.doc[i - 1].is_space or "\n" in self.doc[i - 1].whitespace_):
+            i -= 1
+        return i
+
+    def _describe_title(self, chunk: Span, rank: str | None, office_hit: tuple[int, int, str]
+                        ) -> tuple[str | None, str | None, bool, str | None, str | None]:
+        """Split a title chunk into the office as stated, the nation served and whether it is international."""
+        nation = None
+        international = False
+        title_start = chunk.start
+        for tok in chunk:
+            iso3 = self.nation_at(tok.idx, tok.idx + len(tok.text))
+            prev = self.doc[tok.i - 1].text.lower() if tok.i > 0 else ""
+            if iso3 and prev not in {"to", "in", "for"} and nation is None:
+                nation = iso3
+                # A leading demonym or possessive is the nation, not part of the office's name.
+                if tok.i == title_start or self.doc[title_start:tok.i].text.lower() in {"the", ""}:
+                    title_start = tok.i + 1
+                    while title_start < chunk.end and self.doc[title_start].text in {"'s", "’s", "-"}:
+                        title_start += 1
+            org = self._org_covering(tok)
+            if org and nation is None:
+                nation, international = org[2], org[3]
+        title = self.doc[title_start:chunk.end].text.strip(" ,-") or chunk.text
+        office = self.gaz.office(office_hit[2])
+        if office and office.nation and nation is None and not international:
+            nation = office.nation
+        return title, nation, international, rank, office.canonical if office else None
+
+    def title_after(self, e: int) -> tuple[str | None, str | None, bool, str | None]:
+        """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"."""
+        doc = self.doc
+        if e >= len(doc) or doc[e].text != ",":
+            return None, None, False, None
+        k = e + 1
+        stop = k
+        while stop < len(doc) and doc[stop].text not in {",", ".", ";", "—", "("} and stop - k < 12 \
+                and not doc[stop].is_space:
+            stop += 1
+            if "\n" in doc[stop - 1].whitespace_:
+                break
+        clause = doc[k:stop]
+        if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told"}:
+            return None, None, False, None
+        # An appositive office is written in lower case ("chairman of the Joint Chiefs"); a capitalized one
+        # after a comma starts the next item of a list ("Mattis, Japan's Prime Minister").
+        offices = [o for o in self.office_spans if clause.start_char <= o[0] and o[1] <= clause.end_char
+                   and o[2][:1].islower()]
+        if not offices or offices[0][0] - clause.start_char > 20:
+            return None, None, False, None
+        title, nation, international, _, office = self._describe_title(clause, None, offices[0])
+        return title, nation, international, office
+
+    def nation_after(self, e: int) -> str | None:
+        """"Prime Minister Narendra Modi of India": the nation named right after the name."""
+        doc = self.doc
+        if e + 1 < len(doc) and doc[e].text == "of":
+            k = e + 1
+            if doc[k].text.lower() == "the" and k + 1 < len(doc):
+                k += 1
+            return self.nation_at(doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)]))
+        return None
+
+    def _office_covering(self, tok: Token) -> tuple[int, int, str] | None:
+        for o in self.office_spans:
+            if o[0] <= tok.idx < o[1]:
+                return o
+        return None
+
+    def _org_covering(self, tok: Token) -> tuple[int, int, str | None, bool] | None:
+        for o in self.org_spans:
+            if o[0] <= tok.idx < o[1]:
+                return o
+        return None
+
+    def find_roles(self, name_spans: list[tuple[int, int, float]]) -> list[PersonMention]:
+        """Title-only references to an official named elsewhere: "the secretary", "the defense minister"."""
+        out = []
+        taken = {i for s, e, _ in name_spans for i in range(s, e)}
+        pattern = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??(" + "|".join(ROLE_WORDS) + r")\b")
+        for m in pattern.finditer(self.text):
+            span = self.span(m.start(1), m.end(1))
+            if span is None or span.end in taken or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if span.end < len(self.doc) and self.is_name_token(self.doc[span.end]) \
+                    and self.doc[span.end].text[:1].isupper():
+                continue  # "the Defense Secretary Jim Mattis": a title, not a reference
+            if span.end < len(self.doc) and self.doc[span.end].text in {"'s", "’s"} \
+                    and self.doc[span.end - 1].text.lower() not in {"secretary", "minister"}:
+                pass
+            out.append(PersonMention(name="", start=m.start(), end=m.end(), sentence=self.sentence_at(m.start()),
+                                     role=m.group(1).lower(), confidence=0.6))
+        return out
+
+    # -- places ---------------------------------------------------------------------------------------
+    def find_places(self, people: list[PersonMention]) -> list[PlaceMention]:
+        prefer = _ranked_nations(self.nation_spans)
+        person_chars = [(p.start, p.end) for p in people if p.name]
+        candidates: dict[tuple[int, int], PlaceMention] = {}
+
+        def overlaps_person(s: int, e: int) -> bool:
+            return any(ps < e and s < pe for ps, pe in person_chars)
+
+        def in_title(e: int) -> bool:
+            """ "Pentagon spokesman", "White House press secretary": a place named inside a title."""
+            return any(0 <= o[0] - e <= 1 for o in self.office_spans)
+
+        def add(s: int, e: int, name: str, conf: float, kind: str | None = None) -> None:
+            if overlaps_person(s, e) or in_title(e) or self.gaz.nation(name) or self.nation_at(s, e) and (
+                    self.text[s:e].strip() == self.text[s:e] and self.gaz.nation(self.text[s:e])):
+                return
+            info = self.gaz.place(name, prefer=prefer)
+            country = info.country if info else None
+            kind = info.kind if info else kind
+            if info is None:
+                if kind is None:
+                    return
+                country = self.country_from_context(s, e, kind)
+            mention = PlaceMention(
+                name=name, start=s, end=e, sentence=self.sentence_at(s), kind=kind, country=country,
+                geonames=info.geonames if info else None, wikidata=info.wikidata if info else None,
+                confidence=conf if info else conf - 0.15,
+            )
+            key = (s, e)
+            if key not in candidates or candidates[key].confidence < mention.confidence:
+                candidates[key] = mention
+
+        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(self.text):
+            add(m.start(), m.end(), m.group(0), 0.85)
+        for m in PLACE_PATTERN.finditer(self.text):
+            s, e, name = _strip_the(m.start(), m.end(), m.group(0))
+            if len(name.split()) < 2:
+                continue
+            head = name.split()[-1].lower() if not re.match(PLACE_PREFIXES, name) else name.split()[0].lower()
+            kind = PLACE_KIND_BY_WORD.get(head, "base" if re.match(PLACE_PREFIXES, name) else None)
+            if kind is None and re.match(PLACE_PREFIXES, name):
+                kind = "base"
+            add(s, e, name, 0.75, kind)
+        for ent in self.doc.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}:
+                continue
+            s, e, name = _strip_the(ent.start_char, ent.end_char, ent.text)
+            name = name.rstrip(".,") if not name.endswith(".") or len(name) > 4 else name
+            e = s + len(name)
+            if "\n" in name or not name[:1].isupper():
+                continue
+            info = self.gaz.place(name, prefer=prefer)
+            if info is None:
+                if ent.label_ in {"GPE", "LOC", "FAC"} and self._locative_before(ent):
+                    add(s, e, name, 0.55, "region" if ent.label_ == "LOC" else "city")
+                continue
+            if info.kind == "city" and info.population < 1000 and ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
+        if self.article.dateline_place:
+            idx = self.text.upper().find(self.article.dateline_place.upper())
+            if idx >= 0:
+                add(idx, idx + len(self.article.dateline_place), self.article.dateline_place, 0.9, "city")
+        # Longest span wins where two overlap.
+        chosen: list[PlaceMention] = []
+        for p in sorted(candidates.values(), key=lambda p: (-(p.end - p.start), p.start)):
+            if any(c.start < p.end and p.start < c.end for c in chosen):
+                continue
+            chosen.append(p)
+        return sorted(chosen, key=lambda p: p.start)
+
+    def _locative_before(self, ent: Span) -> bool:
+        i = ent.start - 1
+        while i >= 0 and self.doc[i].text.lower() in {"the", "northern", "southern", "eastern", "western"}:
+            i -= 1
+        return i >= 0 and self.doc[i].text.lower() in LOCATIVE
+
+    def country_from_context(self, s: int, e: int, kind: str | None) -> str | None:
+        """The country of a place the gazetteer does not know: the next nation or known place in its sentence."""
+        if kind == "body_of_water":
+            return None
+        sent = self.sentences[self.sentence_at(s)]
+        after = [(ns, iso3) for ns, ne, iso3 in self.nation_spans if e <= ns < sent.end]
+        for start, _end, iso3 in sorted(self._known_place_countries(e, sent.end)) + []:
+            after.append((start, iso3))
+        after.sort()
+        if after:
+            return after[0][1]
+        before = [(ns, iso3) for ns, ne, iso3 in self.nation_spans if sent.start <= ns < s]
+        return before[-1][1] if before else None
+
+    def _known_place_countries(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        out = []
+        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(self.text, start, end):
+            info = self.gaz.place_terms()[m.group(0)]
+            if info.country:
+                out.append((m.start(), m.end(), info.country))
+        return out
+
+    # -- treaties -------------------------------------------------------------------------------------
+    def find_treaties(self) -> list[TreatyMention]:
+        found: list[TreatyMention] = []
+
+        def overlaps(s: int, e: int) -> bool:
+            return any(t.start < e and s < t.end for t in found)
+
+        mentioned = _ranked_nations(self.nation_spans)
+        for m in _terms_regex(tuple(self.gaz.treaty_terms()), ignore_case=True).finditer(self.text):
+            info = self.gaz.treaty(m.group(0), parties=mentioned)
+            if info is None:
+                continue
+            if not info.multilateral and not set(info.parties) <= set(mentioned):
+                continue  # "mutual defense treaty" names the Philippine treaty only where the Philippines is named
+            s, e, name = _strip_the(m.start(), m.end(), m.group(0))
+            if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
+                found.append(TreatyMention(name, s, e, self.sentence_at(s), None, (), generic=True, confidence=0.5))
+                continue
+            found.append(TreatyMention(name, s, e, self.sentence_at(s), info.key, info.parties, confidence=0.9))
+        for s, e in self._capitalized_treaties():
+            if overlaps(s, e):
+                continue
+            name = self.text[s:e]
+            info = self.gaz.treaty(name)
+            parties = tuple(sorted({iso3 for ns, ne, iso3 in self.nation_spans if s <= ns and ne <= e}))
+            found.append(TreatyMention(name, s, e, self.sentence_at(s), info.key if info else None,
+                                       info.parties if info else parties, confidence=0.8 if info else 0.7))
+        for m in GENERIC_TREATY.finditer(self.text):
+            s, e = m.start(), m.end()
+            if overlaps(s, e):
+                continue
+            nations = m.group("nations")
+            parties = tuple(sorted({iso3 for ns, ne, iso3 in self.nation_spans if s <= ns and ne <= e}))
+            generic = not (nations and parties)
+            found.append(TreatyMention(self.text[s:e], s, e, self.sentence_at(s), None, parties,
+                                       generic=generic, confidence=0.5 if generic else 0.65))
+        found.sort(key=lambda t: t.start)
+        return self._link_treaty_aliases(found)
+
+    def _capitalized_treaties(self) -> Iterator[tuple[int, int]]:
+        doc = self.doc
+        for tok in doc:
+            if tok.text.lower() not in TREATY_HEADS or not tok.text[:1].isupper():
+                continue
+            s = tok.i
+            while s > 0 and (doc[s - 1].text[:1].isupper() or re.fullmatch(r"(?:19|20)\d\d", doc[s - 1].text)
+                             or doc[s - 1].text in {"-", "–"}) and "\n" not in doc[s - 1].whitespace_ \
+                    and doc[s - 1].text not in {"The"} and not self.gaz.is_rank(doc[s - 1].text):
+                s -= 1
+            e = tok.i + 1
+            # "Treaty of Mutual Cooperation and Security between the United States and Japan"
+            while e < len(doc) and doc[e].text.lower() in TREATY_CONNECTORS:
+                k = e
+                while k < len(doc) and doc[k].text.lower() in TREATY_CONNECTORS:
+                    k += 1
+                if k < len(doc) and doc[k].text[:1].isupper() and "\n" not in doc[k - 1].whitespace_:
+                    e = k
+                    while e < len(doc) and (doc[e].text[:1].isupper() or doc[e].text in {"-"}):
+                        e += 1
+                else:
+                    break
+            while s < tok.i and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None and \
+                    doc[s].text.lower() in {"the"}:
+                s += 1
+            if e - s < 2 and tok.text.lower() in {"agreement", "convention", "protocol", "charter", "partnership"}:
+                continue
+            yield doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+
+    def _link_treaty_aliases(self, found: list[TreatyMention]) -> list[TreatyMention]:
+        """ "X, formally the Y" and "X, or EDCA": the second name is an alias of the first."""
+        out = list(found)
+        for i, t in enumerate(out):
+            after = self.text[t.end:t.end + 40]
+            acronym = re.match(r"^\s*(?:,\s*or|\()\s*(?:the\s+)?([A-Z]{2,}[A-Za-z-]*)\b", after)
+            if acronym:
+                s = t.end + acronym.start(1)
+                e = t.end + acronym.end(1)
+                out.append(TreatyMention(acronym.group(1), s, e, t.sentence, t.key, t.parties,
+                                         alias_of=t.name, confidence=t.confidence))
+            if i + 1 < len(out):
+                nxt = out[i + 1]
+                between = self.text[t.end:nxt.start]
+                if nxt.sentence == t.sentence and TREATY_ALIAS_CUE.match(between) and len(between) < 30:
+                    out[i + 1] = _replace(nxt, alias_of=t.name)
+        # Repeated acronyms later in the text ("EDCA sites") are mentions of the same agreement.
+        acronyms = {t.name: t for t in out if t.alias_of and t.name.isupper()}
+        for name, t in acronyms.items():
+            for m in re.finditer(rf"\b{re.escape(name)}\b", self.text):
+                if not any(x.start <= m.start() < x.end for x in out):
+                    out.append(TreatyMention(name, m.start(), m.end(), self.sentence_at(m.start()), t.key, t.parties,
+                                             alias_of=t.alias_of, confidence=t.confidence))
+        out.sort(key=lambda t: t.start)
+        return out
+
+    # -- encounters -----------------------------------------------------------------------------------
+    def find_encounters(self, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
+        out = []
+        for sent in self.sentences:
+            trigger = MEETING_TRIGGER.search(sent.text)
+            if not trigger:
+                continue
+            in_sentence = [i for i, p in enumerate(people) if p.sentence == sent.index]
+            group = _group_size(sent.text)
+            if len(in_sentence) < 2 and not group and not (in_sentence and re.search(r"\b(they|both)\b",
+                                                                                     sent.text, re.I)):
+                if not in_sentence:
+                    continue
+            kind = self.encounter_kind(sent.text, trigger)
+            if trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"} and len(in_sentence) < 2:
+                continue
+            future = kind == "PlannedMeeting"
+            times = timex.find(sent.text, self.anchor, offset=sent.start, future=future)
+            value = next((t.value for t in times if t.value), None)
+            dated = value is not None or bool(UNDATED_TIME.search(sent.text)) or bool(times)
+            place = self.encounter_place(sent, places)
+            out.append(EncounterMention(
+                kind=kind, sentence=sent.index, start=sent.start + trigger.start(), end=sent.start + trigger.end(),
+                participants=tuple(in_sentence), group=group, place=place, date=value, dated=dated,
+                confidence=0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55,
+            ))
+        return out
+
+    def encounter_kind(self, text: str, trigger: re.Match[str]) -> str:
+        if VIDEO.search(text):
+            return "VideoCall"
+        if PHONE.search(text) and not re.search(r"\bcall(?:ed|s)? (?:for|on)\b", text, re.I):
+            return "PhoneCall"
+        if NEGATED.search(text):
+            return "NegatedMeeting"
+        if PLANNED.search(text):
+            return "PlannedMeeting"
+        return "Meeting"
+
+    def encounter_place(self, sent: Sentence, places: list[PlaceMention]) -> int | None:
+        """The most specific place named in the sentence; "here" is the dateline's place."""
+        rank = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
+        in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in enumerate(places) if p.sentence == sent.index
+                       and p.kind != "body_of_water"]
+        if in_sentence:
+            return min(in_sentence)[1]
+        if HERE.search(sent.text) and self.article.dateline_place:
+            for i, p in enumerate(places):
+                if p.name.lower() == self.article.dateline_place.lower():
+                    return i
+        return None
+
+
+def _replace(t: TreatyMention, **changes: object) -> TreatyMention:
+    from dataclasses import replace
+
+    return replace(t, **changes)
+
+
+def _group_size(text: str) -> int | None:
+    m = re.search(r"\b(?:the\s+)?(two|three|four|five|six|both)\s+(leaders|ministers|secretaries|men|women|"
+                  r"officials|presidents|sides|counterparts|chiefs|heads)\b", text, re.IGNORECASE)
+    if m:
+        return GROUP_NUMBERS[m.group(1).lower()]
+    if re.search(r"\b(They|Both)\b", text):
+        return 2
+    return None
+
+
+def _ranked_nations(nation_spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
+    counts: dict[str, int] = {}
+    for _, _, iso3 in nation_spans:
+        counts[iso3] = counts.get(iso3, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def _strip_the(start: int, end: int, text: str) -> tuple[int, int, str]:
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            return start + len(prefix), end, text[len(prefix):]
+    return start, end, text
+
+
+@cache
+def _terms_regex(terms: tuple[str, ...], *, ignore_case: bool) -> re.Pattern[str]:
+    """One alternation of every term, longest first, on word boundaries."""
+    ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(t) for t in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+
+
+__all__ = ["Extractor", "extract"]
+

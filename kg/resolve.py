@@ -1,0 +1,425 @@
+"""Resolve stage: merge mentions into entities and state the facts kg will write.
+
+"Defense Secretary Jim Mattis", "Mattis" and "the secretary" become one official; "the Mutual Defense Treaty"
+and its full title one treaty; a meeting told in the lead and again in a photo caption one meeting. Every
+fact keeps the sentence it came from and a confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.gazetteer import gazetteer
+from kg.model import Article, EncounterMention, Extraction, PersonMention, Sentence
+
+SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+SPOKESPEOPLE = re.compile(r"spokes|press secretary|press officer|photographer", re.IGNORECASE)
+ATTRIBUTION = re.compile(r"^\W{0,3}(?:said|says|added|noted|told|wrote|according)\b", re.IGNORECASE)
+PLACE_SPECIFICITY = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to an entity by its key (the local part of its IRI, e.g. ``official/jim-mattis``)."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement: ``subject predicate value``, from a sentence, with a confidence in [0, 1]."""
+
+    subject: str
+    predicate: str
+    value: Ref | str | date
+    sentence: int | None
+    confidence: float
+
+
+@dataclass
+class Entity:
+    kind: str
+    key: str
+    name: str
+
+
+@dataclass
+class Resolved:
+    """The entities of one article and the facts about them."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+
+    def entity(self, kind: str, key: str, name: str) -> str:
+        self.entities.setdefault(key, Entity(kind, key, name))
+        return key
+
+    def fact(self, subject: str, predicate: str, value: Ref | str | date, sentence: int | None,
+             confidence: float) -> None:
+        self.facts.append(Fact(subject, predicate, value, sentence, round(min(max(confidence, 0.0), 1.0), 2)))
+
+
+def slug(text: str) -> str:
+    """A readable, stable IRI segment: "Jim Mattis" -> "jim-mattis"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w.'’-]+", name) if w.lower() not in SUFFIXES and not re.fullmatch(r"\w\.", w)]
+
+
+def resolve(extraction: Extraction) -> Resolved:
+    """Merge the mentions of one article into entities and facts."""
+    out = Resolved(extraction.article, extraction.sentences)
+    officials = _resolve_officials(extraction, out)
+    _resolve_nations(extraction, out)
+    places = _resolve_places(extraction, out)
+    _resolve_treaties(extraction, out)
+    _resolve_encounters(extraction, out, officials, places)
+    _ensure_nations(out)
+    return out
+
+
+# -- officials --------------------------------------------------------------------------------------------
+@dataclass
+class _Person:
+    names: list[tuple[str, int]] = field(default_factory=list)  # (name, mention index)
+    mentions: list[int] = field(default_factory=list)
+
+    def full(self, people: tuple[PersonMention, ...]) -> str:
+        return max((n for n, _ in self.names), key=lambda n: (len(name_words(n)), len(n)))
+
+    def surname(self, people: tuple[PersonMention, ...]) -> str:
+        words = name_words(self.full(people))
+        return words[-1] if words else ""
+
+
+def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], dict[int, int]]:
+    """Group named mentions: a full name, then its surname or first name alone, are one person."""
+    clusters: list[_Person] = []
+    of_mention: dict[int, int] = {}
+    named = [(i, p) for i, p in enumerate(people) if p.name]
+    # Full names first, so that a surname in a headline finds the full name given later.
+    for i, p in sorted(named, key=lambda ip: -len(name_words(ip[1].name))):
+        words = name_words(p.name)
+        if not words:
+            continue
+        target = None
+        for ci, c in enumerate(clusters):
+            full = name_words(c.full(people))
+            if set(w.lower() for w in words) <= set(w.lower() for w in full) and (
+                    len(words) > 1 or words[0].lower() in {full[-1].lower(), full[0].lower()}):
+                target = ci
+                break
+        if target is None:
+            clusters.append(_Person())
+            target = len(clusters) - 1
+        clusters[target].names.append((p.name, i))
+        clusters[target].mentions.append(i)
+        of_mention[i] = target
+    return clusters, of_mention
+
+
+def _default_nation(extraction: Extraction) -> str | None:
+    """The nation an official with an unqualified title serves: the U.S. in U.S. reporting, else the dateline's."""
+    codes = Counter(n.iso3 for n in extraction.nations)
+    if "USA" in codes:
+        return "USA"
+    if extraction.article.dateline_place:
+        info = gazetteer().place(extraction.article.dateline_place, prefer=tuple(codes))
+        if info and info.country:
+            return info.country
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
+    """Create the officials; return the official key of every person mention (named or by role)."""
+    people = extraction.people
+    clusters, of_mention = _cluster_people(people)
+    default_nation = _default_nation(extraction)
+    key_of_cluster: dict[int, str] = {}
+    for ci, c in enumerate(clusters):
+        mentions = [people[i] for i in c.mentions]
+        titled = [m for m in mentions if m.title or m.rank]
+        if not titled:
+            continue  # a person with no office, rank or role in the text is not an official
+        name = c.full(people)
+        key = out.entity("Official", f"official/{slug(name)}", name)
+        key_of_cluster[ci] = key
+        first = min(mentions, key=lambda m: m.start)
+        out.fact(key, "name", name, first.sentence, max(m.confidence for m in mentions))
+        for alias in sorted({n for n, _ in c.names} - {name}):
+            m = next(people[i] for n, i in c.names if n == alias)
+            out.fact(key, "alias", alias, m.sentence, m.confidence)
+        for m in titled:
+            if m.title:
+                out.fact(key, "title", m.title, m.sentence, m.confidence)
+        international = any(m.international for m in mentions)
+        nations = Counter(m.nation for m in mentions if m.nation)
+        if nations:
+            iso3, _ = nations.most_common(1)[0]
+            m = next(m for m in mentions if m.nation == iso3)
+            out.fact(key, "serves", Ref(f"nation/{iso3}"), m.sentence, m.confidence)
+        elif not international and default_nation:
+            iso3 = default_nation
+            out.fact(key, "serves", Ref(f"nation/{iso3}"), titled[0].sentence, 0.45)
+        else:
+            iso3 = None
+        for m in titled:
+            if m.office or m.title:
+                office_name = m.office or m.title
+                scope = iso3 or "intl"
+                okey = out.entity("Office", f"office/{scope}/{slug(office_name)}", office_name)
+                out.fact(okey, "name", office_name, m.sentence, m.confidence)
+                if iso3:
+                    out.fact(okey, "officeOf", Ref(f"nation/{iso3}"), m.sentence, m.confidence)
+                out.fact(key, "holdsOffice", Ref(okey), m.sentence, m.confidence)
+    mention_key: dict[int, str] = {i: key_of_cluster[c] for i, c in of_mention.items() if c in key_of_cluster}
+    # Title-only references ("the secretary") name the latest official whose title has that word.
+    titles: dict[str, set[str]] = defaultdict(set)
+    for f in out.facts:
+        if f.predicate in {"title", "holdsOffice"}:
+            titles[f.subject].add(str(f.value.key if isinstance(f.value, Ref) else f.value).lower())
+    for i, p in enumerate(people):
+        if not p.role:
+            continue
+        earlier = [(people[j].start, mention_key[j]) for j in mention_key if people[j].start < p.start]
+        for _, key in sorted(earlier, reverse=True):
+            if any(p.role.split()[-1] in t.replace("-", " ") for t in titles[key]):
+                mention_key[i] = key
+                break
+    return mention_key
+
+
+# -- nations ------------------------------------------------------------------------------------------------
+def _nation(out: Resolved, iso3: str, sentence: int | None, confidence: float) -> str:
+    key = f"nation/{iso3}"
+    if key not in out.entities:
+        info = gazetteer().nation_info(iso3)
+        out.entity("Nation", key, info.name)
+        out.fact(key, "name", info.name, sentence, confidence)
+        out.fact(key, "iso3", info.iso3, sentence, confidence)
+        if info.iso2:
+            out.fact(key, "iso2", info.iso2, sentence, confidence)
+        if info.numeric:
+            out.fact(key, "isoNumeric", info.numeric, sentence, confidence)
+        if info.wikidata:
+            out.fact(key, "sameAs", f"http://www.wikidata.org/entity/{info.wikidata}", None, confidence)
+    return key
+
+
+def _resolve_nations(extraction: Extraction, out: Resolved) -> None:
+    for n in extraction.nations:
+        key = _nation(out, n.iso3, n.sentence, 0.9)
+        if n.text != out.entities[key].name:
+            out.fact(key, "alias", n.text, n.sentence, 0.9)
+
+
+def _ensure_nations(out: Resolved) -> None:
+    """Every nation a fact points to is a node of its own (an official's nation, a treaty's party...)."""
+    for f in list(out.facts):
+        if isinstance(f.value, Ref) and f.value.key.startswith("nation/") and f.value.key not in out.entities:
+            _nation(out, f.value.key.split("/", 1)[1], f.sentence, f.confidence)
+
+
+# -- places -------------------------------------------------------------------------------------------------
+def _resolve_places(extraction: Extraction, out: Resolved) -> dict[int, str]:
+    key_of: dict[int, str] = {}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(extraction.places):
+        ident = f"gn{p.geonames}" if p.geonames else slug(p.name)
+        by_key[ident].append(i)
+    kinds = {"city": "City", "region": "Region", "island": "Island", "base": "Base", "building": "Building",
+             "body_of_water": "BodyOfWater"}
+    for ident, indexes in by_key.items():
+        mentions = [extraction.places[i] for i in indexes]
+        name = max((m.name for m in mentions), key=len)
+        key = out.entity("Place", f"place/{slug(name)}", name)
+        first = mentions[0]
+        conf = max(m.confidence for m in mentions)
+        out.fact(key, "name", name, first.sentence, conf)
+        for alias in sorted({m.name for m in mentions} - {name}):
+            out.fact(key, "alias", alias, next(m.sentence for m in mentions if m.name == alias), conf)
+        if first.country:
+            out.fact(key, "country", Ref(f"nation/{first.country}"), first.sentence, conf)
+        if first.kind in kinds:
+            out.fact(key, "placeKind", Ref(f"kind/{kinds[first.kind]}"), first.sentence, conf)
+        if first.geonames:
+            out.fact(key, "sameAs", f"https://sws.geonames.org/{first.geonames}/", None, conf)
+        if first.wikidata:
+            out.fact(key, "sameAs", f"http://www.wikidata.org/entity/{first.wikidata}", None, conf)
+        for i in indexes:
+            key_of[i] = key
+    return key_of
+
+
+# -- treaties -----------------------------------------------------------------------------------------------
+def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
+    gaz = gazetteer()
+    mentions = list(extraction.treaties)
+    cluster: dict[int, str] = {}  # mention index -> cluster id
+    for i, t in enumerate(mentions):
+        if t.generic:
+            continue
+        if t.key:
+            cluster[i] = t.key
+        elif t.alias_of:
+            target = next((cluster[j] for j in range(i - 1, -1, -1)
+                           if mentions[j].name == t.alias_of and j in cluster), None)
+            cluster[i] = target or slug(t.name)
+        else:
+            cluster[i] = slug(re.sub(r"^(?:19|20)\d\d\s+", "", t.name))
+    # "X, formally the Y": Y joins X's cluster, and a key from the gazetteer wins over a slug.
+    for i, t in enumerate(mentions):
+        if t.alias_of and i in cluster:
+            source = next((j for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster), None)
+            if source is not None and cluster[source] != cluster[i]:
+                old, new = sorted([cluster[source], cluster[i]], key=lambda c: gaz.treaty_by_key(c) is None)
+                for j in cluster:
+                    if cluster[j] == new:
+                        cluster[j] = old
+    named = [i for i in cluster]
+    nations = Counter(n.iso3 for n in extraction.nations)
+    for i, t in enumerate(mentions):
+        if not t.generic:
+            continue
+        if named:
+            nearest = min(named, key=lambda j: abs(mentions[j].start - t.start))
+            cluster[i] = cluster[nearest]
+        elif len(nations) >= 2 and t.name.lower() not in {"treaty", "pact"}:
+            top = [c for c, _ in nations.most_common(2)]
+            known = gaz.treaties_between(top)
+            if known:
+                cluster[i] = known[0].key
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, c in cluster.items():
+        groups[c].append(i)
+    for cid, indexes in groups.items():
+        ms = [mentions[i] for i in indexes]
+        info = gaz.treaty_by_key(cid)
+        written = [m for m in ms if not m.generic] or ms
+        name = info.name if info else max((m.name for m in written), key=len)
+        name = re.sub(r"^(?:19|20)\d\d\s+", "", name)
+        key = out.entity("Treaty", f"treaty/{slug(name)}", name)
+        first = min(ms, key=lambda m: m.start)
+        conf = max(m.confidence for m in ms)
+        out.fact(key, "name", name, first.sentence, conf)
+        for alias in sorted({m.name for m in ms} - {name}):
+            m = next(m for m in ms if m.name == alias)
+            out.fact(key, "alias", alias, m.sentence, m.confidence)
+        parties = set(info.parties) if info and not info.multilateral else set()
+        for m in ms:
+            parties.update(m.parties)
+        for iso3 in sorted(parties):
+            out.fact(key, "party", Ref(f"nation/{iso3}"), first.sentence, conf)
+        if info and info.wikidata:
+            out.fact(key, "sameAs", f"http://www.wikidata.org/entity/{info.wikidata}", None, conf)
+
+
+# -- encounters ---------------------------------------------------------------------------------------------
+@dataclass
+class _Encounter:
+    kind: str
+    participants: list[str]
+    place: str | None
+    place_kind: str | None
+    date: date | None
+    dated: bool
+    sentences: list[int]
+    confidence: float
+
+
+def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[int, str],
+                        places: dict[int, str]) -> None:
+    text = extraction.article.text
+    people = extraction.people
+    encounters: list[_Encounter] = []
+    recent: list[str] = []  # officials in order of last mention, for "the two leaders"
+    for e in extraction.encounters:
+        participants: list[str] = []
+        for i in e.participants:
+            p = people[i]
+            key = officials.get(i)
+            if key is None or key in participants:
+                continue
+            if p.title and SPOKESPEOPLE.search(p.title) or ATTRIBUTION.match(text[p.end:p.end + 12]):
+                continue
+            if any(SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title"):
+                continue
+            participants.append(key)
+        before = [officials[i] for i, p in enumerate(people) if i in officials and p.start < e.start]
+        recent = list(dict.fromkeys(reversed(before)))
+        if e.group and len(participants) < e.group:
+            previous = encounters[-1].participants if encounters else []
+            pool = previous if len(previous) >= e.group else recent
+            for key in pool:
+                if len(participants) >= e.group:
+                    break
+                if key not in participants:
+                    participants.append(key)
+        if len(participants) < 2:
+            continue
+        place_kind = extraction.places[e.place].kind if e.place is not None else None
+        current = _Encounter(e.kind, participants, places.get(e.place) if e.place is not None else None,
+                             place_kind, e.date, e.dated, [e.sentence], e.confidence)
+        for other in encounters:
+            if _same_encounter(other, current):
+                _merge(other, current)
+                break
+        else:
+            encounters.append(current)
+    for enc in encounters:
+        key = f"encounter/{digest(enc.kind, *sorted(enc.participants), enc.place, enc.date)}"
+        label = f"{enc.kind}: " + ", ".join(out.entities[p].name for p in enc.participants)
+        out.entity(enc.kind, key, label)
+        s = enc.sentences[0]
+        for p in enc.participants:
+            out.fact(key, "participant", Ref(p), s, enc.confidence)
+        if enc.place:
+            out.fact(key, "place", Ref(enc.place), s, enc.confidence)
+        if enc.date:
+            out.fact(key, "date", enc.date, s, enc.confidence)
+
+
+def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
+    if a.kind != b.kind:
+        return False
+    shared = set(a.participants) & set(b.participants)
+    if len(shared) < 2:
+        return False
+    if a.date and b.date:
+        return a.date == b.date
+    if (a.date or a.dated) and (b.date or b.dated):
+        return False
+    if a.dated and not a.date or b.dated and not b.date:
+        return not (a.date or b.date) and a.place == b.place
+    return True
+
+
+def _merge(a: _Encounter, b: _Encounter) -> None:
+    for p in b.participants:
+        if p not in a.participants:
+            a.participants.append(p)
+    if b.place and (a.place is None or PLACE_SPECIFICITY.get(b.place_kind or "", 9)
+                    < PLACE_SPECIFICITY.get(a.place_kind or "", 9)):
+        a.place, a.place_kind = b.place, b.place_kind
+    a.date = a.date or b.date
+    a.dated = a.dated or b.dated
+    a.sentences.extend(b.sentences)
+    a.confidence = min(1.0, max(a.confidence, b.confidence) + 0.1)
+
+
+__all__ = ["Entity", "Fact", "Ref", "Resolved", "resolve", "slug"]
+

@@ -1,0 +1,113 @@
+"""Temporal expressions: turn "today", "on Monday", "Dec. 12 last year" into dates against the article's date.
+
+Only expressions that name a day resolve; "last month" or "in June" give no day and resolve to None, because
+a date the text cannot tell is left unbound, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_FIRST = r"(?P<day2>\d{1,2})\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|{_DAY_FIRST})\b"
+    r"(?:,?\s+(?P<year>\d{4})\b|\s+(?P<rel>last|next|this)\s+year\b)?",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+RELATIVE_DAY = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
+DAY_ONLY = re.compile(r"\bon\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a sentence: its offsets, text, and the day it names (if it names one)."""
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+    future: bool = False
+
+
+def resolve_month_day(month: int, day: int, anchor: date, *, year: int | None = None, rel: str | None = None,
+                      future: bool = False) -> date | None:
+    """The date of "Aug. 3" (and "Aug. 3 last year") relative to the article's date ``anchor``."""
+    if year is None:
+        year = anchor.year + {"last": -1, "next": 1}.get((rel or "").lower(), 0)
+        if rel is None:
+            candidate = _safe_date(year, month, day)
+            # A bare "Dec. 28" in a January article is last year's; in the future tense it is next year's.
+            if candidate and not future and candidate > anchor + timedelta(days=7):
+                year -= 1
+            elif candidate and future and candidate < anchor - timedelta(days=7):
+                year += 1
+    return _safe_date(year, month, day)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = False) -> list[Timex]:
+    """Every temporal expression in ``text`` that names a day, resolved against ``anchor``.
+
+    ``offset`` is added to the positions (``text`` is usually one sentence of the article); ``future`` says
+    whether the sentence speaks of what is to come, which decides the direction of a bare weekday.
+
+    >>> [t.value.isoformat() for t in find("They met on Monday", date(2023, 7, 11))]
+    ['2023-07-10']
+    >>> [t.value.isoformat() for t in find("in Brisbane on July 29 last year", date(2024, 8, 6))]
+    ['2023-07-29']
+    """
+    found: list[Timex] = []
+    taken: list[range] = []
+
+    def add(match: re.Match[str], value: date | None) -> None:
+        span = range(match.start(), match.end())
+        if any(set(span) & set(t) for t in taken):
+            return
+        taken.append(span)
+        found.append(Timex(offset + match.start(), offset + match.end(), match.group(0), value, future))
+
+    for m in MONTH_DAY.finditer(text):
+        month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        year = int(m.group("year")) if m.group("year") else None
+        if year is None and anchor is None:
+            add(m, None)
+            continue
+        add(m, resolve_month_day(month, day, anchor, year=year, rel=m.group("rel"), future=future)
+            if anchor else _safe_date(year, month, day))
+    for m in RELATIVE_DAY.finditer(text):
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("word").lower()]
+        add(m, anchor + timedelta(days=shift) if anchor else None)
+    for m in WEEKDAY.finditer(text):
+        add(m, resolve_weekday(WEEKDAYS[m.group("weekday").lower()], anchor, m.group("rel"), future)
+            if anchor else None)
+    return sorted(found, key=lambda t: t.start)
+
+
+def resolve_weekday(weekday: int, anchor: date, rel: str | None = None, future: bool = False) -> date:
+    """The date of "Monday" in a sentence about the past (the latest one on or before ``anchor``) or the future."""
+    rel = (rel or "").lower()
+    if future or rel == "next":
+        ahead = (weekday - anchor.weekday()) % 7 or (7 if rel == "next" else 0)
+        return anchor + timedelta(days=ahead)
+    back = (anchor.weekday() - weekday) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# kg's two everyday commands; each sets up .venv (Python 3.11+, hash-pinned dependencies) on first use.
+#   ./run.sh example   build the bundled example: out/example.ttl and a summary of what was found
+#   ./run.sh test      run the test suite
+#   ./run.sh score     score the dev set (../shared/eval) with the project's queries
+set -euo pipefail
+cd "$(dirname "$0")"
+venv=.venv
+
+setup() {
+  if [ ! -x "$venv/bin/kg" ] || [ requirements.lock -nt "$venv/.installed" ]; then
+    echo "setting up $venv (first run only)..." >&2
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --upgrade pip
+    "$venv/bin/python" -m pip install -q --require-hashes -r requirements.lock
+    "$venv/bin/python" -m pip install -q --no-deps -e .
+    touch "$venv/.installed"
+  fi
+}
+
+case "${1:-}" in
+  example)
+    setup
+    mkdir -p out
+    "$venv/bin/kg" build examples/mattis-abe-tokyo-2017.txt --published 2017-02-03 -o out/example.ttl
+    echo "wrote out/example.ttl"
+    ;;
+  test)
+    setup
+    shift
+    "$venv/bin/python" -m pytest "$@"
+    ;;
+  score)
+    setup
+    "$venv/bin/python" ../shared/eval/score.py --gold ../shared/eval/dev --queries queries \
+      --build "$venv/bin/kg build {text} --published {published} -o {out}" "${@:2}"
+    ;;
+  *)
+    echo "usage: ./run.sh example|test|score [-v]" >&2
+    exit 2
+    ;;
+esac
