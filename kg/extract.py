@@ -42,7 +42,7 @@ ROLE_WORDS = ("prime minister", "defense secretary", "defence secretary", "defen
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|greeted|greets|received|receives|"
     r"sat down|sit down|held talks|hold talks|holds talks|talks|consultations|summit|visited|visits|"
-    r"joined|signed|signing|(?:speaks?|spoke|talked|talks) with)\b",
+    r"joined|signed|signing|(?:speaks?|spoke|talked|talks) (?:with|to))\b",
     re.IGNORECASE,
 )
 PHONE = re.compile(r"\b(phone|telephone|(?:phone|telephone) call|called|calls?|by phone)\b", re.IGNORECASE)
@@ -67,6 +67,8 @@ UNDATED_TIME = re.compile(
 )
 HERE = re.compile(r"\b(?:met|meeting|talks|here)\s+here\b|\bhere (?:today|on|this)\b", re.IGNORECASE)
 
+_CALENDAR_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar",
+                   "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 PLACE_HEADS = (r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
                r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
                r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters")
@@ -147,9 +149,9 @@ class Extractor:
         self.office_spans = list(self.find_offices())
         self.org_spans = list(self.find_organizations())
         people = self.find_people()
-        places = self.find_places(people)
-        nations = self.keep_nations(places)
         treaties = self.find_treaties()
+        places = self.find_places(people, treaties)
+        nations = self.keep_nations(places)
         encounters = self.find_encounters(people, places)
         return Extraction(
             article=self.article,
@@ -163,7 +165,7 @@ class Extractor:
 
     # -- nations, offices, organizations --------------------------------------------------------------
     def find_nations(self) -> Iterator[tuple[int, int, str]]:
-        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False).finditer(self.text):
+        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False, hyphens=True).finditer(self.text):
             iso3 = self.gaz.nation_terms()[m.group(0)]
             yield m.start(), m.end(), iso3
 
@@ -196,7 +198,13 @@ class Extractor:
     # -- people ---------------------------------------------------------------------------------------
     def is_name_token(self, tok: Token) -> bool:
         text = tok.text
-        if tok.is_space or tok.is_punct and text not in {"-"}:
+        if text in {"-", "‐"} and not tok.whitespace_ and tok.i > 0 and not self.doc[tok.i - 1].whitespace_ \
+                and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].is_alpha:
+            return True  # "Kosiniak-Kamysz", "Ching-te"
+        if tok.i > 0 and self.doc[tok.i - 1].text in {"-", "‐"} and not self.doc[tok.i - 1].whitespace_ \
+                and tok.is_alpha and tok.i > 1 and self.doc[tok.i - 2].text[:1].isupper():
+            return True
+        if tok.is_space or tok.is_punct:
             return False
         if text.lower() in NAME_SUFFIXES:
             return True
@@ -206,9 +214,13 @@ class Extractor:
             return False
         if re.fullmatch(r"[A-Z]\.", text):  # an initial
             return True
-        if self.gaz.is_rank(text) or text.lower() in self._title_vocab():
+        if self.is_rank(text) or text.lower() in self._title_vocab():
             return False
         return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
+
+    def is_rank(self, text: str) -> bool:
+        """A rank, service or honorific, or a word of a multi-word one ("Air" of "Air Force Maj. Gen.")."""
+        return self.gaz.is_rank(text) or text in _rank_words(self.gaz) or text in _rank_words(self.gaz)
 
     @cache  # noqa: B019 -- one Extractor per article, the cache dies with it
     def _title_vocab(self) -> frozenset[str]:
@@ -220,7 +232,7 @@ class Extractor:
     def name_tokens_after(self, i: int) -> tuple[int, int] | None:
         """The token range of a name starting at token ``i`` (after titles and ranks), or None."""
         doc = self.doc
-        while i < len(doc) and (self.gaz.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
+        while i < len(doc) and (self.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
             i += 1
         j = i
         while j < len(doc) and self.is_name_token(doc[j]) and "\n" not in doc[j - 1].whitespace_:
@@ -275,7 +287,7 @@ class Extractor:
         doc = self.doc
         cleaned = []
         for s, e, conf in candidates:
-            while s < e and (self.gaz.is_rank(doc[s].text) or doc[s].text.lower() in self._title_vocab()
+            while s < e and (self.is_rank(doc[s].text) or doc[s].text.lower() in self._title_vocab()
                              or self.nation_at(doc[s].idx, doc[s].idx + len(doc[s].text))):
                 s += 1
             while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or doc[e - 1].is_punct
@@ -330,7 +342,7 @@ class Extractor:
         doc = self.doc
         i = s
         rank_end = s
-        while i > 0 and (self.gaz.is_rank(doc[i - 1].text) or doc[i - 1].text == "."):
+        while i > 0 and (self.is_rank(doc[i - 1].text) or doc[i - 1].text == "."):
             i -= 1
         rank = doc[i:rank_end].text if i < rank_end else None
         end = i
@@ -352,7 +364,7 @@ class Extractor:
                     and doc[j - 2].text.lower() == "then"):
                 j -= 1
                 continue
-            if low in TITLE_CONNECTORS and office_hit and j - 1 > sent_start and (
+            if low in TITLE_CONNECTORS - {"and"} and office_hit and j - 1 > sent_start and (
                     doc[j - 2].text[:1].isupper() or self._office_covering(doc[j - 2])):
                 j -= 1
                 continue
@@ -460,9 +472,9 @@ class Extractor:
         return out
 
     # -- places ---------------------------------------------------------------------------------------
-    def find_places(self, people: list[PersonMention]) -> list[PlaceMention]:
+    def find_places(self, people: list[PersonMention], treaties: list[TreatyMention]) -> list[PlaceMention]:
         prefer = _ranked_nations(self.nation_spans)
-        person_chars = [(p.start, p.end) for p in people if p.name]
+        person_chars = [(p.start, p.end) for p in people if p.name] + [(t.start, t.end) for t in treaties]
         candidates: dict[tuple[int, int], PlaceMention] = {}
 
         def overlaps_person(s: int, e: int) -> bool:
@@ -472,13 +484,23 @@ class Extractor:
             """ "Pentagon spokesman", "White House press secretary": a place named inside a title."""
             return any(0 <= o[0] - e <= 1 for o in self.office_spans)
 
-        def add(s: int, e: int, name: str, conf: float, kind: str | None = None) -> None:
-            if overlaps_person(s, e) or in_title(e) or self.gaz.nation(name) or self.nation_at(s, e) and (
+        def inside_longer_name(s: int, e: int) -> bool:
+            """ "Washington Treaty", "Capitol Newswire", "New Zealand": the place is part of another name."""
+            if re.match(r" (?!(?:%s)\b)[A-Z][a-z]" % "|".join(_CALENDAR_WORDS), self.text[e:e + 12]):
+                return True
+            return any(ns < e and s < ne and (ns < s or ne > e) for ns, ne, _ in self.nation_spans)
+
+        def add(s: int, e: int, name: str, conf: float, kind: str | None = None,
+                info: PlaceInfo | None = None) -> None:
+            s, e, name = _strip_the(s, e, name)
+            if overlaps_person(s, e) or in_title(e) or inside_longer_name(s, e) or self.gaz.nation(name) or self.nation_at(s, e) and (
                     self.text[s:e].strip() == self.text[s:e] and self.gaz.nation(self.text[s:e])):
                 return
-            info = self.gaz.place(name, prefer=prefer)
+            info = info or self.gaz.place(name, prefer=prefer)
             country = info.country if info else None
             kind = info.kind if info else kind
+            if kind == "region" and not country:
+                return  # broad regions ("Indo-Pacific", "Southeast Asia") are no places kg records
             if info is None:
                 if kind is None:
                     return
@@ -512,6 +534,8 @@ class Extractor:
             if "\n" in name or not name[:1].isupper():
                 continue
             info = self.gaz.place(name, prefer=prefer)
+            if ent.label_ in {"ORG", "PERSON", "NORP"} and (info is None or info.kind == "city"):
+                continue  # an organization or a person that shares a town's name ("NATO", "Congress")
             if info is None:
                 if ent.label_ in {"GPE", "LOC", "FAC"} and self._locative_before(ent):
                     add(s, e, name, 0.55, "region" if ent.label_ == "LOC" else "city")
@@ -519,6 +543,11 @@ class Extractor:
             if info.kind == "city" and info.population < 1000 and ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
+        for ns, ne, iso3 in self.nation_spans:
+            capital = re.match(r"(?:'s|’s)? capital\b", self.text[ne:ne + 12])
+            if capital and (info := self.gaz.capital(iso3)):
+                start = ns - 4 if self.text[ns - 4:ns].lower() == "the " else ns
+                add(start, ne + capital.end(), info.name, 0.7, info=info)
         if self.article.dateline_place:
             idx = self.text.upper().find(self.article.dateline_place.upper())
             if idx >= 0:
@@ -606,7 +635,7 @@ class Extractor:
             s = tok.i
             while s > 0 and (doc[s - 1].text[:1].isupper() or re.fullmatch(r"(?:19|20)\d\d", doc[s - 1].text)
                              or doc[s - 1].text in {"-", "–"}) and "\n" not in doc[s - 1].whitespace_ \
-                    and doc[s - 1].text not in {"The"} and not self.gaz.is_rank(doc[s - 1].text):
+                    and doc[s - 1].text not in {"The"} and not self.is_rank(doc[s - 1].text):
                 s -= 1
             e = tok.i + 1
             # "Treaty of Mutual Cooperation and Security between the United States and Japan"
@@ -661,7 +690,7 @@ class Extractor:
             if not trigger:
                 continue
             in_sentence = [i for i, p in enumerate(people) if p.sentence == sent.index]
-            group = _group_size(sent.text)
+            group, group_at = _group_size(sent.text)
             if len(in_sentence) < 2 and not group and not (in_sentence and re.search(r"\b(they|both)\b",
                                                                                      sent.text, re.I)):
                 if not in_sentence:
@@ -676,7 +705,10 @@ class Extractor:
             place = self.encounter_place(sent, places)
             out.append(EncounterMention(
                 kind=kind, sentence=sent.index, start=sent.start + trigger.start(), end=sent.start + trigger.end(),
-                participants=tuple(in_sentence), group=group, place=place, date=value, dated=dated,
+                participants=tuple(in_sentence), group=group,
+                group_is_object=group_at is not None and group_at > trigger.start() and bool(in_sentence)
+                and people[in_sentence[0]].start - sent.start < trigger.start(),
+                place=place, date=value, dated=dated,
                 confidence=0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55,
             ))
         return out
@@ -712,14 +744,16 @@ def _replace(t: TreatyMention, **changes: object) -> TreatyMention:
     return replace(t, **changes)
 
 
-def _group_size(text: str) -> int | None:
+def _group_size(text: str) -> tuple[int | None, int | None]:
+    """The size and position of a group reference: "the two leaders", "the pair", "They"."""
     m = re.search(r"\b(?:the\s+)?(two|three|four|five|six|both)\s+(leaders|ministers|secretaries|men|women|"
                   r"officials|presidents|sides|counterparts|chiefs|heads)\b", text, re.IGNORECASE)
     if m:
-        return GROUP_NUMBERS[m.group(1).lower()]
-    if re.search(r"\b(They|Both)\b", text):
-        return 2
-    return None
+        return GROUP_NUMBERS[m.group(1).lower()], m.start()
+    m = re.search(r"\b(?:They|Both|the pair|the duo)\b", text)
+    if m:
+        return 2, m.start()
+    return None, None
 
 
 def _ranked_nations(nation_spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
@@ -737,10 +771,20 @@ def _strip_the(start: int, end: int, text: str) -> tuple[int, int, str]:
 
 
 @cache
-def _terms_regex(terms: tuple[str, ...], *, ignore_case: bool) -> re.Pattern[str]:
-    """One alternation of every term, longest first, on word boundaries."""
+def _rank_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(w for rank in gaz.ranks if " " in rank for w in rank.split() if w[:1].isupper())
+
+
+@cache
+def _terms_regex(terms: tuple[str, ...], *, ignore_case: bool, hyphens: bool = False) -> re.Pattern[str]:
+    """One alternation of every term, longest first, on word boundaries.
+
+    With ``hyphens``, a term may stand in a hyphenated compound ("U.S.-Japan", "then-Australian").
+    """
     ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(t) for t in ordered) or r"(?!x)x"
+    if hyphens:
+        return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
     return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
 
 

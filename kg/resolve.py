@@ -245,7 +245,7 @@ def _resolve_places(extraction: Extraction, out: Resolved) -> dict[int, str]:
              "body_of_water": "BodyOfWater"}
     for ident, indexes in by_key.items():
         mentions = [extraction.places[i] for i in indexes]
-        name = max((m.name for m in mentions), key=len)
+        name = max((m.name for m in mentions), key=lambda n: (not n.isupper(), len(n)))
         key = out.entity("Place", f"place/{slug(name)}", name)
         first = mentions[0]
         conf = max(m.confidence for m in mentions)
@@ -356,19 +356,21 @@ def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[i
                 continue
             if p.title and SPOKESPEOPLE.search(p.title) or ATTRIBUTION.match(text[p.end:p.end + 12]):
                 continue
-            if any(SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title"):
+            if _is_spokesperson(out, key):
                 continue
             participants.append(key)
-        before = [officials[i] for i, p in enumerate(people) if i in officials and p.start < e.start]
-        recent = list(dict.fromkeys(reversed(before)))
-        if e.group and len(participants) < e.group:
-            previous = encounters[-1].participants if encounters else []
-            pool = previous if len(previous) >= e.group else recent
-            for key in pool:
-                if len(participants) >= e.group:
+        if e.group:
+            # "the two leaders": the officials named last before this sentence. "X joined the two
+            # secretaries": the group is others than those the sentence names.
+            sentence_start = extraction.sentences[e.sentence].start
+            before = [officials[i] for i, p in enumerate(people) if i in officials and p.start < sentence_start]
+            recent = [k for k in dict.fromkeys(reversed(before)) if k not in participants
+                      and not _is_spokesperson(out, k)]
+            wanted = e.group + (len(participants) if e.group_is_object else 0)
+            for key in recent:
+                if len(participants) >= wanted:
                     break
-                if key not in participants:
-                    participants.append(key)
+                participants.append(key)
         if len(participants) < 2:
             continue
         place_kind = extraction.places[e.place].kind if e.place is not None else None
@@ -391,6 +393,11 @@ def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[i
             out.fact(key, "place", Ref(enc.place), s, enc.confidence)
         if enc.date:
             out.fact(key, "date", enc.date, s, enc.confidence)
+
+
+def _is_spokesperson(out: Resolved, key: str) -> bool:
+    """Spokespeople report meetings; they are not taken as taking part in them."""
+    return any(SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title")
 
 
 def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
