@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -264,13 +264,20 @@ class Extractor:
             rng = self.name_tokens_after(span.end)
             if rng:
                 candidates.append((*rng, 0.85))
+        # A title-case headline fools the tagger ("Brown Holds Video Call"): names in it are only those the
+        # body gives in full, found below.
+        headline_end = len(self.article.title) if self.article.title and self.text.startswith(
+            self.article.title) else 0
+        candidates = [c for c in candidates if doc[c[0]].idx >= headline_end]
         spans = self._clean_people(candidates)
-        # Later mentions by surname alone, whatever spaCy labelled them.
+        # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
         surnames = {}
         for s, e, _ in spans:
-            toks = [t for t in doc[s:e] if t.text.lower() not in NAME_SUFFIXES]
+            toks = [t for t in doc[s:e] if t.text.lower() not in NAME_SUFFIXES and t.is_alpha]
             if len(toks) >= 2:
-                surnames[toks[-1].text] = True
+                for tok in (toks[0], toks[-1]):
+                    if tok.text[:1].isupper() and len(tok.text) >= 2 and not tok.is_stop:
+                        surnames[tok.text] = True
         taken = {i for s, e, _ in spans for i in range(s, e)}
         for tok in doc:
             if tok.text in surnames and tok.i not in taken:
@@ -279,9 +286,27 @@ class Extractor:
         people = []
         for s, e, conf in spans:
             people.append(self.person_mention(s, e, conf))
+        people = self._share_titles(people)
         people.extend(self.find_roles(spans))
         people.sort(key=lambda p: p.start)
         return people
+
+    def _share_titles(self, people: list[PersonMention]) -> list[PersonMention]:
+        """What a title says of a neighbour: "his Japanese counterpart, X" holds the office of the host;
+        in "Japanese Foreign Minister X and Defense Minister Y", Y serves Japan too (parallel titles only)."""
+        out: list[PersonMention] = []
+        for p in people:
+            earlier = [q for q in reversed(out) if q.sentence == p.sentence and q.title]
+            if p.office == "counterpart":
+                host = earlier[0] if earlier else None
+                p = replace(p, title=host.title if host else None, office=host.office if host else None)
+            elif p.title and not p.nation and not p.international and earlier and earlier[0].nation:
+                title_at = self.text.rfind(p.title, 0, p.start)
+                joined = re.search(r"(?:,\s*)?\band\s+$", self.text[max(0, title_at - 8):title_at])
+                if joined and p.title.split()[-1].lower() == earlier[0].title.split()[-1].lower():
+                    p = replace(p, nation=earlier[0].nation, confidence=p.confidence - 0.05)
+            out.append(p)
+        return out
 
     def _clean_people(self, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         doc = self.doc
@@ -296,6 +321,8 @@ class Extractor:
             if s >= e:
                 continue
             text = doc[s:e].text
+            if re.match(rf"[ -](?:{PLACE_HEADS}|City|class)\b", self.text[doc[e - 1].idx + len(doc[e - 1]):][:25]):
+                continue  # "Andersen Air Force Base", "Ho Chi Minh City": a place named after a person
             if self.gaz.nation(text) or self.gaz.organization(text):
                 continue
             places = self.gaz.places(text)
@@ -345,6 +372,8 @@ class Extractor:
         while i > 0 and (self.is_rank(doc[i - 1].text) or doc[i - 1].text == "."):
             i -= 1
         rank = doc[i:rank_end].text if i < rank_end else None
+        if i > 0 and doc[i - 1].text == ",":
+            i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
         end = i
         sent_start = self.line_start(s)
         office_hit = None
@@ -371,6 +400,12 @@ class Extractor:
             break
         while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
             j += 1
+        if office_hit is None:
+            counterpart = re.search(r"\b(?:his|her|their|its)\s+(?:(\S+)\s+)?counterparts?\s*$",
+                                    doc[self.line_start(s):end].text)
+            if counterpart:
+                return None, self.nation_at(doc[end].idx - len(counterpart.group(0)), doc[end].idx), False, rank, \
+                    "counterpart"
         if office_hit is None:
             return None, None, False, rank, None
         return self._describe_title(doc[j:end], rank, office_hit)
@@ -486,7 +521,7 @@ class Extractor:
 
         def inside_longer_name(s: int, e: int) -> bool:
             """ "Washington Treaty", "Capitol Newswire", "New Zealand": the place is part of another name."""
-            if re.match(r" (?!(?:%s)\b)[A-Z][a-z]" % "|".join(_CALENDAR_WORDS), self.text[e:e + 12]):
+            if re.match(r" (?!(?:%s)\b)[A-Z][a-z]|-[a-z]" % "|".join(_CALENDAR_WORDS), self.text[e:e + 12]):
                 return True
             return any(ns < e and s < ne and (ns < s or ne > e) for ns, ne, _ in self.nation_spans)
 
@@ -671,7 +706,7 @@ class Extractor:
                 nxt = out[i + 1]
                 between = self.text[t.end:nxt.start]
                 if nxt.sentence == t.sentence and TREATY_ALIAS_CUE.match(between) and len(between) < 30:
-                    out[i + 1] = _replace(nxt, alias_of=t.name)
+                    out[i + 1] = replace(nxt, alias_of=t.name)
         # Repeated acronyms later in the text ("EDCA sites") are mentions of the same agreement.
         acronyms = {t.name: t for t in out if t.alias_of and t.name.isupper()}
         for name, t in acronyms.items():
@@ -696,7 +731,8 @@ class Extractor:
                 if not in_sentence:
                     continue
             kind = self.encounter_kind(sent.text, trigger)
-            if trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"} and len(in_sentence) < 2:
+            if trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"} \
+                    and len(in_sentence) + bool(group) < 2:
                 continue
             future = kind == "PlannedMeeting"
             times = timex.find(sent.text, self.anchor, offset=sent.start, future=future)
@@ -736,12 +772,6 @@ class Extractor:
                 if p.name.lower() == self.article.dateline_place.lower():
                     return i
         return None
-
-
-def _replace(t: TreatyMention, **changes: object) -> TreatyMention:
-    from dataclasses import replace
-
-    return replace(t, **changes)
 
 
 def _group_size(text: str) -> tuple[int | None, int | None]:

@@ -133,15 +133,21 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
 
 
 def _default_nation(extraction: Extraction) -> str | None:
-    """The nation an official with an unqualified title serves: the U.S. in U.S. reporting, else the dateline's."""
+    """The nation an official with an unqualified title ("Defense Secretary X") serves: the article's home.
+
+    News names the nationality of foreign officials and leaves the home side's unsaid. The home is the
+    dateline's country when the story is about it (one of the two nations it names most), else the U.S.
+    when it is named at all (most English-language defense news is American), else the nation named most.
+    """
     codes = Counter(n.iso3 for n in extraction.nations)
+    top = [c for c, _ in codes.most_common(2)]
+    if extraction.article.dateline_place:
+        info = gazetteer().place(extraction.article.dateline_place, prefer=tuple(top))
+        if info and info.country in top:
+            return info.country
     if "USA" in codes:
         return "USA"
-    if extraction.article.dateline_place:
-        info = gazetteer().place(extraction.article.dateline_place, prefer=tuple(codes))
-        if info and info.country:
-            return info.country
-    return codes.most_common(1)[0][0] if codes else None
+    return top[0] if top else None
 
 
 def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
@@ -322,8 +328,13 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
         parties = set(info.parties) if info and not info.multilateral else set()
         for m in ms:
             parties.update(m.parties)
+        party_confidence = conf
+        if not parties and len(nations) >= 2:
+            # An agreement named without its parties in a story about two nations binds those two.
+            parties = {c for c, _ in nations.most_common(2)}
+            party_confidence = 0.4
         for iso3 in sorted(parties):
-            out.fact(key, "party", Ref(f"nation/{iso3}"), first.sentence, conf)
+            out.fact(key, "party", Ref(f"nation/{iso3}"), first.sentence, party_confidence)
         if info and info.wikidata:
             out.fact(key, "sameAs", f"http://www.wikidata.org/entity/{info.wikidata}", None, conf)
 
