@@ -1,4 +1,4 @@
-"""kg's public functions: the one ``build()`` that the CLI and the Python API share, ``query()`` and ``validate()``."""
+"""``build()``: the one function behind both the ``kg build`` command and the Python API."""
 
 from __future__ import annotations
 

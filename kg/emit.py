@@ -16,7 +16,6 @@ from rdflib import OWL, PROV, RDF, XSD, Graph, Literal, URIRef
 from kg.namespace import KG, KGR, NIF, bind_prefixes
 from kg.resolve import Fact, Ref, Resolved
 
-
 ENCOUNTER_KINDS = {"Meeting", "PhoneCall", "VideoCall", "PlannedMeeting", "NegatedMeeting"}
 
 
@@ -77,7 +76,9 @@ def _add_fact(graph: Graph, resolved: Resolved, doc: URIRef, fact: Fact) -> None
     graph.add((subject, predicate, obj))
     if fact.sentence is None:
         return
-    statement = KGR[f"statement/{hashlib.sha1(f'{subject} {predicate} {obj.n3()}'.encode()).hexdigest()[:16]}"]
+    statement = KGR[
+        f"statement/{hashlib.sha1(f'{subject} {predicate} {obj.n3()}'.encode()).hexdigest()[:16]}"
+    ]
     sentence = resolved.sentences[fact.sentence]
     sentence_iri = URIRef(f"{doc}#char={sentence.start},{sentence.end}")
     previous = graph.value(statement, KG.confidence)

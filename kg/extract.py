@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from kg import timex
-from kg.gazetteer import Gazetteer, gazetteer
+from kg.gazetteer import Gazetteer, PlaceInfo, gazetteer
 from kg.model import (
     Article,
     EncounterMention,
@@ -31,13 +30,50 @@ from kg.nlp import pipeline
 
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
-TITLE_MODIFIERS = {"chief", "deputy", "acting", "former", "then", "senior", "top", "vice", "interim", "outgoing",
-                   "incoming", "new", "first", "assistant", "under", "principal", "general", "lead"}
+TITLE_MODIFIERS = {
+    "chief",
+    "deputy",
+    "acting",
+    "former",
+    "then",
+    "senior",
+    "top",
+    "vice",
+    "interim",
+    "outgoing",
+    "incoming",
+    "new",
+    "first",
+    "assistant",
+    "under",
+    "principal",
+    "general",
+    "lead",
+}
 TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
-ROLE_WORDS = ("prime minister", "defense secretary", "defence secretary", "defense minister", "defence minister",
-              "foreign minister", "secretary", "minister", "president", "spokesman", "spokeswoman", "spokesperson",
-              "ambassador", "chairman", "chancellor", "premier", "admiral", "general", "defense chief", "leader")
+ROLE_WORDS = (
+    "prime minister",
+    "defense secretary",
+    "defence secretary",
+    "defense minister",
+    "defence minister",
+    "foreign minister",
+    "secretary",
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chairman",
+    "chancellor",
+    "premier",
+    "admiral",
+    "general",
+    "defense chief",
+    "leader",
+)
 
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|greeted|greets|received|receives|"
@@ -67,13 +103,38 @@ UNDATED_TIME = re.compile(
 )
 HERE = re.compile(r"\b(?:met|meeting|talks|here)\s+here\b|\bhere (?:today|on|this)\b", re.IGNORECASE)
 
-_CALENDAR_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar",
-                   "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-PLACE_HEADS = (r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
-               r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
-               r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters")
-PLACE_PREFIXES = (r"Camp|Fort|Naval Base|Naval Station|Naval Air Station|RAAF Base|RAF|Joint Base|"
-                  r"Marine Corps Air Station|Marine Corps Base|Air Force Base|Mount|Lake")
+_CALENDAR_WORDS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+# "Washington Treaty", "Capitol Newswire", "Virginia-class": a place name that is part of a longer name.
+FOLLOWED_BY_NAME = re.compile(r" (?!(?:" + "|".join(_CALENDAR_WORDS) + r")\b)[A-Z][a-z]|-[a-z]")
+PLACE_HEADS = (
+    r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
+    r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
+    r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters"
+)
+PLACE_PREFIXES = (
+    r"Camp|Fort|Naval Base|Naval Station|Naval Air Station|RAAF Base|RAF|Joint Base|"
+    r"Marine Corps Air Station|Marine Corps Base|Air Force Base|Mount|Lake"
+)
 _CAP = r"(?:[A-Z][\w'’.-]*|of|the|de)"
 PLACE_PATTERN = re.compile(
     rf"\b(?:(?:[A-Z][\w'’.-]*\s+)(?:{_CAP}\s+){{0,3}}(?:{PLACE_HEADS})\b"
@@ -89,10 +150,35 @@ PLACE_KIND_BY_WORD = {
     "headquarters": "building", "airport": "building", "port": "building",
     "peninsula": "region", "prefecture": "region", "province": "region",
 }  # fmt: skip
-LOCATIVE = {"in", "at", "near", "off", "outside", "from", "to", "into", "around", "inside", "across", "on", "over"}
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "off",
+    "outside",
+    "from",
+    "to",
+    "into",
+    "around",
+    "inside",
+    "across",
+    "on",
+    "over",
+}
 
-TREATY_HEADS = {"treaty", "agreement", "accord", "accords", "convention", "pact", "memorandum", "protocol",
-                "charter", "partnership", "compact"}
+TREATY_HEADS = {
+    "treaty",
+    "agreement",
+    "accord",
+    "accords",
+    "convention",
+    "pact",
+    "memorandum",
+    "protocol",
+    "charter",
+    "partnership",
+    "compact",
+}
 TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", "in", ","}
 GENERIC_TREATY = re.compile(
     r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
@@ -124,9 +210,7 @@ class Extractor:
         self.doc = doc
         self.gaz = gaz
         self.text = article.text
-        self.sentences = tuple(
-            Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
-        )
+        self.sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
         self._sent_of_token = {}
         for i, s in enumerate(doc.sents):
             for t in s:
@@ -165,7 +249,9 @@ class Extractor:
 
     # -- nations, offices, organizations --------------------------------------------------------------
     def find_nations(self) -> Iterator[tuple[int, int, str]]:
-        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False, hyphens=True).finditer(self.text):
+        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False, hyphens=True).finditer(
+            self.text
+        ):
             iso3 = self.gaz.nation_terms()[m.group(0)]
             yield m.start(), m.end(), iso3
 
@@ -198,19 +284,35 @@ class Extractor:
     # -- people ---------------------------------------------------------------------------------------
     def is_name_token(self, tok: Token) -> bool:
         text = tok.text
-        if text in {"-", "‐"} and not tok.whitespace_ and tok.i > 0 and not self.doc[tok.i - 1].whitespace_ \
-                and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].is_alpha:
+        if (
+            text in {"-", "‐"}
+            and not tok.whitespace_
+            and tok.i > 0
+            and not self.doc[tok.i - 1].whitespace_
+            and tok.i + 1 < len(self.doc)
+            and self.doc[tok.i + 1].is_alpha
+        ):
             return True  # "Kosiniak-Kamysz", "Ching-te"
-        if tok.i > 0 and self.doc[tok.i - 1].text in {"-", "‐"} and not self.doc[tok.i - 1].whitespace_ \
-                and tok.is_alpha and tok.i > 1 and self.doc[tok.i - 2].text[:1].isupper():
+        if (
+            tok.i > 0
+            and self.doc[tok.i - 1].text in {"-", "‐"}
+            and not self.doc[tok.i - 1].whitespace_
+            and tok.is_alpha
+            and tok.i > 1
+            and self.doc[tok.i - 2].text[:1].isupper()
+        ):
             return True
         if tok.is_space or tok.is_punct:
             return False
         if text.lower() in NAME_SUFFIXES:
             return True
-        if text.lower() in NAME_PARTICLES and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text[:1].isupper():
+        if (
+            text.lower() in NAME_PARTICLES
+            and tok.i + 1 < len(self.doc)
+            and self.doc[tok.i + 1].text[:1].isupper()
+        ):
             return True
-        if not text[:1].isupper() or text.isupper() and len(text) > 3 and not text.endswith("."):
+        if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
             return False
         if re.fullmatch(r"[A-Z]\.", text):  # an initial
             return True
@@ -266,8 +368,9 @@ class Extractor:
                 candidates.append((*rng, 0.85))
         # A title-case headline fools the tagger ("Brown Holds Video Call"): names in it are only those the
         # body gives in full, found below.
-        headline_end = len(self.article.title) if self.article.title and self.text.startswith(
-            self.article.title) else 0
+        headline_end = (
+            len(self.article.title) if self.article.title and self.text.startswith(self.article.title) else 0
+        )
         candidates = [c for c in candidates if doc[c[0]].idx >= headline_end]
         spans = self._clean_people(candidates)
         # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
@@ -302,7 +405,7 @@ class Extractor:
                 p = replace(p, title=host.title if host else None, office=host.office if host else None)
             elif p.title and not p.nation and not p.international and earlier and earlier[0].nation:
                 title_at = self.text.rfind(p.title, 0, p.start)
-                joined = re.search(r"(?:,\s*)?\band\s+$", self.text[max(0, title_at - 8):title_at])
+                joined = re.search(r"(?:,\s*)?\band\s+$", self.text[max(0, title_at - 8) : title_at])
                 if joined and p.title.split()[-1].lower() == earlier[0].title.split()[-1].lower():
                     p = replace(p, nation=earlier[0].nation, confidence=p.confidence - 0.05)
             out.append(p)
@@ -312,21 +415,29 @@ class Extractor:
         doc = self.doc
         cleaned = []
         for s, e, conf in candidates:
-            while s < e and (self.is_rank(doc[s].text) or doc[s].text.lower() in self._title_vocab()
-                             or self.nation_at(doc[s].idx, doc[s].idx + len(doc[s].text))):
+            while s < e and (
+                self.is_rank(doc[s].text)
+                or doc[s].text.lower() in self._title_vocab()
+                or self.nation_at(doc[s].idx, doc[s].idx + len(doc[s].text))
+            ):
                 s += 1
-            while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or doc[e - 1].is_punct
-                             and doc[e - 1].text != "."):
+            while e > s and (
+                doc[e - 1].text in {"'s", "’s", "'", "’"} or (doc[e - 1].is_punct and doc[e - 1].text != ".")
+            ):
                 e -= 1
             if s >= e:
                 continue
             text = doc[s:e].text
-            if re.match(rf"[ -](?:{PLACE_HEADS}|City|class)\b", self.text[doc[e - 1].idx + len(doc[e - 1]):][:25]):
+            if re.match(
+                rf"[ -](?:{PLACE_HEADS}|City|class)\b", self.text[doc[e - 1].idx + len(doc[e - 1]) :][:25]
+            ):
                 continue  # "Andersen Air Force Base", "Ho Chi Minh City": a place named after a person
             if self.gaz.nation(text) or self.gaz.organization(text):
                 continue
             places = self.gaz.places(text)
-            if places and (places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2):
+            if places and (
+                places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2
+            ):
                 continue
             if not any(t.text[:1].isupper() for t in doc[s:e]):
                 continue
@@ -388,24 +499,39 @@ class Extractor:
                 j = doc.char_span(in_office[0], in_office[1], alignment_mode="expand").start
                 continue
             low = tok.text.lower()
-            if (self.nation_at(tok.idx, tok.idx + len(tok.text)) or low in TITLE_MODIFIERS or low in {"'s", "’s"}
-                    or self._org_covering(tok) or tok.text in {"-", "–"} and j - 2 >= sent_start
-                    and doc[j - 2].text.lower() == "then"):
+            if (
+                self.nation_at(tok.idx, tok.idx + len(tok.text))
+                or low in TITLE_MODIFIERS
+                or low in {"'s", "’s"}
+                or self._org_covering(tok)
+                or (tok.text in {"-", "–"} and j - 2 >= sent_start and doc[j - 2].text.lower() == "then")
+            ):
                 j -= 1
                 continue
-            if low in TITLE_CONNECTORS - {"and"} and office_hit and j - 1 > sent_start and (
-                    doc[j - 2].text[:1].isupper() or self._office_covering(doc[j - 2])):
+            if (
+                low in TITLE_CONNECTORS - {"and"}
+                and office_hit
+                and j - 1 > sent_start
+                and (doc[j - 2].text[:1].isupper() or self._office_covering(doc[j - 2]))
+            ):
                 j -= 1
                 continue
             break
         while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
             j += 1
         if office_hit is None:
-            counterpart = re.search(r"\b(?:his|her|their|its)\s+(?:(\S+)\s+)?counterparts?\s*$",
-                                    doc[self.line_start(s):end].text)
+            counterpart = re.search(
+                r"\b(?:his|her|their|its)\s+(?:(\S+)\s+)?counterparts?\s*$",
+                doc[self.line_start(s) : end].text,
+            )
             if counterpart:
-                return None, self.nation_at(doc[end].idx - len(counterpart.group(0)), doc[end].idx), False, rank, \
-                    "counterpart"
+                return (
+                    None,
+                    self.nation_at(doc[end].idx - len(counterpart.group(0)), doc[end].idx),
+                    False,
+                    rank,
+                    "counterpart",
+                )
         if office_hit is None:
             return None, None, False, rank, None
         return self._describe_title(doc[j:end], rank, office_hit)
@@ -416,9 +542,10 @@ class Extractor:
             i -= 1
         return i
 
-    def _describe_title(self, chunk: Span, rank: str | None, office_hit: tuple[int, int, str]
-                        ) -> tuple[str | None, str | None, bool, str | None, str | None]:
-        """Split a title chunk into the office as stated, the nation served and whether it is international."""
+    def _describe_title(
+        self, chunk: Span, rank: str | None, office_hit: tuple[int, int, str]
+    ) -> tuple[str | None, str | None, bool, str | None, str | None]:
+        """Split a title chunk into the office as stated, its nation, and whether it is international."""
         nation = None
         international = False
         title_start = chunk.start
@@ -428,14 +555,14 @@ class Extractor:
             if iso3 and prev not in {"to", "in", "for"} and nation is None:
                 nation = iso3
                 # A leading demonym or possessive is the nation, not part of the office's name.
-                if tok.i == title_start or self.doc[title_start:tok.i].text.lower() in {"the", ""}:
+                if tok.i == title_start or self.doc[title_start : tok.i].text.lower() in {"the", ""}:
                     title_start = tok.i + 1
                     while title_start < chunk.end and self.doc[title_start].text in {"'s", "’s", "-"}:
                         title_start += 1
             org = self._org_covering(tok)
             if org and nation is None:
                 nation, international = org[2], org[3]
-        title = self.doc[title_start:chunk.end].text.strip(" ,-") or chunk.text
+        title = self.doc[title_start : chunk.end].text.strip(" ,-") or chunk.text
         office = self.gaz.office(office_hit[2])
         if office and office.nation and nation is None and not international:
             nation = office.nation
@@ -448,8 +575,12 @@ class Extractor:
             return None, None, False, None
         k = e + 1
         stop = k
-        while stop < len(doc) and doc[stop].text not in {",", ".", ";", "—", "("} and stop - k < 12 \
-                and not doc[stop].is_space:
+        while (
+            stop < len(doc)
+            and doc[stop].text not in {",", ".", ";", "—", "("}
+            and stop - k < 12
+            and not doc[stop].is_space
+        ):
             stop += 1
             if "\n" in doc[stop - 1].whitespace_:
                 break
@@ -458,21 +589,26 @@ class Extractor:
             return None, None, False, None
         # An appositive office is written in lower case ("chairman of the Joint Chiefs"); a capitalized one
         # after a comma starts the next item of a list ("Mattis, Japan's Prime Minister").
-        offices = [o for o in self.office_spans if clause.start_char <= o[0] and o[1] <= clause.end_char
-                   and o[2][:1].islower()]
+        offices = [
+            o
+            for o in self.office_spans
+            if clause.start_char <= o[0] and o[1] <= clause.end_char and o[2][:1].islower()
+        ]
         if not offices or offices[0][0] - clause.start_char > 20:
             return None, None, False, None
         title, nation, international, _, office = self._describe_title(clause, None, offices[0])
         return title, nation, international, office
 
     def nation_after(self, e: int) -> str | None:
-        """"Prime Minister Narendra Modi of India": the nation named right after the name."""
+        """ "Prime Minister Narendra Modi of India": the nation named right after the name."""
         doc = self.doc
         if e + 1 < len(doc) and doc[e].text == "of":
             k = e + 1
             if doc[k].text.lower() == "the" and k + 1 < len(doc):
                 k += 1
-            return self.nation_at(doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)]))
+            return self.nation_at(
+                doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)])
+            )
         return None
 
     def _office_covering(self, tok: Token) -> tuple[int, int, str] | None:
@@ -491,19 +627,35 @@ class Extractor:
         """Title-only references to an official named elsewhere: "the secretary", "the defense minister"."""
         out = []
         taken = {i for s, e, _ in name_spans for i in range(s, e)}
-        pattern = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??(" + "|".join(ROLE_WORDS) + r")\b")
+        pattern = re.compile(
+            r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??(" + "|".join(ROLE_WORDS) + r")\b"
+        )
         for m in pattern.finditer(self.text):
             span = self.span(m.start(1), m.end(1))
             if span is None or span.end in taken or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if span.end < len(self.doc) and self.is_name_token(self.doc[span.end]) \
-                    and self.doc[span.end].text[:1].isupper():
+            if (
+                span.end < len(self.doc)
+                and self.is_name_token(self.doc[span.end])
+                and self.doc[span.end].text[:1].isupper()
+            ):
                 continue  # "the Defense Secretary Jim Mattis": a title, not a reference
-            if span.end < len(self.doc) and self.doc[span.end].text in {"'s", "’s"} \
-                    and self.doc[span.end - 1].text.lower() not in {"secretary", "minister"}:
+            if (
+                span.end < len(self.doc)
+                and self.doc[span.end].text in {"'s", "’s"}
+                and self.doc[span.end - 1].text.lower() not in {"secretary", "minister"}
+            ):
                 pass
-            out.append(PersonMention(name="", start=m.start(), end=m.end(), sentence=self.sentence_at(m.start()),
-                                     role=m.group(1).lower(), confidence=0.6))
+            out.append(
+                PersonMention(
+                    name="",
+                    start=m.start(),
+                    end=m.end(),
+                    sentence=self.sentence_at(m.start()),
+                    role=m.group(1).lower(),
+                    confidence=0.6,
+                )
+            )
         return out
 
     # -- places ---------------------------------------------------------------------------------------
@@ -521,15 +673,24 @@ class Extractor:
 
         def inside_longer_name(s: int, e: int) -> bool:
             """ "Washington Treaty", "Capitol Newswire", "New Zealand": the place is part of another name."""
-            if re.match(r" (?!(?:%s)\b)[A-Z][a-z]|-[a-z]" % "|".join(_CALENDAR_WORDS), self.text[e:e + 12]):
+            if FOLLOWED_BY_NAME.match(self.text, e):
                 return True
             return any(ns < e and s < ne and (ns < s or ne > e) for ns, ne, _ in self.nation_spans)
 
-        def add(s: int, e: int, name: str, conf: float, kind: str | None = None,
-                info: PlaceInfo | None = None) -> None:
+        def add(
+            s: int, e: int, name: str, conf: float, kind: str | None = None, info: PlaceInfo | None = None
+        ) -> None:
             s, e, name = _strip_the(s, e, name)
-            if overlaps_person(s, e) or in_title(e) or inside_longer_name(s, e) or self.gaz.nation(name) or self.nation_at(s, e) and (
-                    self.text[s:e].strip() == self.text[s:e] and self.gaz.nation(self.text[s:e])):
+            if (
+                overlaps_person(s, e)
+                or in_title(e)
+                or inside_longer_name(s, e)
+                or self.gaz.nation(name)
+                or (
+                    self.nation_at(s, e)
+                    and (self.text[s:e].strip() == self.text[s:e] and self.gaz.nation(self.text[s:e]))
+                )
+            ):
                 return
             info = info or self.gaz.place(name, prefer=prefer)
             country = info.country if info else None
@@ -541,8 +702,14 @@ class Extractor:
                     return
                 country = self.country_from_context(s, e, kind)
             mention = PlaceMention(
-                name=name, start=s, end=e, sentence=self.sentence_at(s), kind=kind, country=country,
-                geonames=info.geonames if info else None, wikidata=info.wikidata if info else None,
+                name=name,
+                start=s,
+                end=e,
+                sentence=self.sentence_at(s),
+                kind=kind,
+                country=country,
+                geonames=info.geonames if info else None,
+                wikidata=info.wikidata if info else None,
                 confidence=conf if info else conf - 0.15,
             )
             key = (s, e)
@@ -579,9 +746,9 @@ class Extractor:
                 continue
             add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
         for ns, ne, iso3 in self.nation_spans:
-            capital = re.match(r"(?:'s|’s)? capital\b", self.text[ne:ne + 12])
+            capital = re.match(r"(?:'s|’s)? capital\b", self.text[ne : ne + 12])
             if capital and (info := self.gaz.capital(iso3)):
-                start = ns - 4 if self.text[ns - 4:ns].lower() == "the " else ns
+                start = ns - 4 if self.text[ns - 4 : ns].lower() == "the " else ns
                 add(start, ne + capital.end(), info.name, 0.7, info=info)
         if self.article.dateline_place:
             idx = self.text.upper().find(self.article.dateline_place.upper())
@@ -602,12 +769,12 @@ class Extractor:
         return i >= 0 and self.doc[i].text.lower() in LOCATIVE
 
     def country_from_context(self, s: int, e: int, kind: str | None) -> str | None:
-        """The country of a place the gazetteer does not know: the next nation or known place in its sentence."""
+        """The country of a place the gazetteer does not know: the next nation or known place in the sentence."""
         if kind == "body_of_water":
             return None
         sent = self.sentences[self.sentence_at(s)]
         after = [(ns, iso3) for ns, ne, iso3 in self.nation_spans if e <= ns < sent.end]
-        for start, _end, iso3 in sorted(self._known_place_countries(e, sent.end)) + []:
+        for start, _end, iso3 in self._known_place_countries(e, sent.end):
             after.append((start, iso3))
         after.sort()
         if after:
@@ -617,7 +784,9 @@ class Extractor:
 
     def _known_place_countries(self, start: int, end: int) -> list[tuple[int, int, str]]:
         out = []
-        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(self.text, start, end):
+        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(
+            self.text, start, end
+        ):
             info = self.gaz.place_terms()[m.group(0)]
             if info.country:
                 out.append((m.start(), m.end(), info.country))
@@ -636,20 +805,33 @@ class Extractor:
             if info is None:
                 continue
             if not info.multilateral and not set(info.parties) <= set(mentioned):
-                continue  # "mutual defense treaty" names the Philippine treaty only where the Philippines is named
+                continue  # "Mutual Defense Treaty" is the Philippine one only where the Philippines is named
             s, e, name = _strip_the(m.start(), m.end(), m.group(0))
             if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
-                found.append(TreatyMention(name, s, e, self.sentence_at(s), None, (), generic=True, confidence=0.5))
+                found.append(
+                    TreatyMention(name, s, e, self.sentence_at(s), None, (), generic=True, confidence=0.5)
+                )
                 continue
-            found.append(TreatyMention(name, s, e, self.sentence_at(s), info.key, info.parties, confidence=0.9))
+            found.append(
+                TreatyMention(name, s, e, self.sentence_at(s), info.key, info.parties, confidence=0.9)
+            )
         for s, e in self._capitalized_treaties():
             if overlaps(s, e):
                 continue
             name = self.text[s:e]
             info = self.gaz.treaty(name)
             parties = tuple(sorted({iso3 for ns, ne, iso3 in self.nation_spans if s <= ns and ne <= e}))
-            found.append(TreatyMention(name, s, e, self.sentence_at(s), info.key if info else None,
-                                       info.parties if info else parties, confidence=0.8 if info else 0.7))
+            found.append(
+                TreatyMention(
+                    name,
+                    s,
+                    e,
+                    self.sentence_at(s),
+                    info.key if info else None,
+                    info.parties if info else parties,
+                    confidence=0.8 if info else 0.7,
+                )
+            )
         for m in GENERIC_TREATY.finditer(self.text):
             s, e = m.start(), m.end()
             if overlaps(s, e):
@@ -657,8 +839,18 @@ class Extractor:
             nations = m.group("nations")
             parties = tuple(sorted({iso3 for ns, ne, iso3 in self.nation_spans if s <= ns and ne <= e}))
             generic = not (nations and parties)
-            found.append(TreatyMention(self.text[s:e], s, e, self.sentence_at(s), None, parties,
-                                       generic=generic, confidence=0.5 if generic else 0.65))
+            found.append(
+                TreatyMention(
+                    self.text[s:e],
+                    s,
+                    e,
+                    self.sentence_at(s),
+                    None,
+                    parties,
+                    generic=generic,
+                    confidence=0.5 if generic else 0.65,
+                )
+            )
         found.sort(key=lambda t: t.start)
         return self._link_treaty_aliases(found)
 
@@ -668,9 +860,17 @@ class Extractor:
             if tok.text.lower() not in TREATY_HEADS or not tok.text[:1].isupper():
                 continue
             s = tok.i
-            while s > 0 and (doc[s - 1].text[:1].isupper() or re.fullmatch(r"(?:19|20)\d\d", doc[s - 1].text)
-                             or doc[s - 1].text in {"-", "–"}) and "\n" not in doc[s - 1].whitespace_ \
-                    and doc[s - 1].text not in {"The"} and not self.is_rank(doc[s - 1].text):
+            while (
+                s > 0
+                and (
+                    doc[s - 1].text[:1].isupper()
+                    or re.fullmatch(r"(?:19|20)\d\d", doc[s - 1].text)
+                    or doc[s - 1].text in {"-", "–"}
+                )
+                and "\n" not in doc[s - 1].whitespace_
+                and doc[s - 1].text not in {"The"}
+                and not self.is_rank(doc[s - 1].text)
+            ):
                 s -= 1
             e = tok.i + 1
             # "Treaty of Mutual Cooperation and Security between the United States and Japan"
@@ -684,10 +884,19 @@ class Extractor:
                         e += 1
                 else:
                     break
-            while s < tok.i and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None and \
-                    doc[s].text.lower() in {"the"}:
+            while (
+                s < tok.i
+                and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None
+                and doc[s].text.lower() in {"the"}
+            ):
                 s += 1
-            if e - s < 2 and tok.text.lower() in {"agreement", "convention", "protocol", "charter", "partnership"}:
+            if e - s < 2 and tok.text.lower() in {
+                "agreement",
+                "convention",
+                "protocol",
+                "charter",
+                "partnership",
+            }:
                 continue
             yield doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
 
@@ -695,16 +904,26 @@ class Extractor:
         """ "X, formally the Y" and "X, or EDCA": the second name is an alias of the first."""
         out = list(found)
         for i, t in enumerate(out):
-            after = self.text[t.end:t.end + 40]
+            after = self.text[t.end : t.end + 40]
             acronym = re.match(r"^\s*(?:,\s*or|\()\s*(?:the\s+)?([A-Z]{2,}[A-Za-z-]*)\b", after)
             if acronym:
                 s = t.end + acronym.start(1)
                 e = t.end + acronym.end(1)
-                out.append(TreatyMention(acronym.group(1), s, e, t.sentence, t.key, t.parties,
-                                         alias_of=t.name, confidence=t.confidence))
+                out.append(
+                    TreatyMention(
+                        acronym.group(1),
+                        s,
+                        e,
+                        t.sentence,
+                        t.key,
+                        t.parties,
+                        alias_of=t.name,
+                        confidence=t.confidence,
+                    )
+                )
             if i + 1 < len(out):
                 nxt = out[i + 1]
-                between = self.text[t.end:nxt.start]
+                between = self.text[t.end : nxt.start]
                 if nxt.sentence == t.sentence and TREATY_ALIAS_CUE.match(between) and len(between) < 30:
                     out[i + 1] = replace(nxt, alias_of=t.name)
         # Repeated acronyms later in the text ("EDCA sites") are mentions of the same agreement.
@@ -712,13 +931,25 @@ class Extractor:
         for name, t in acronyms.items():
             for m in re.finditer(rf"\b{re.escape(name)}\b", self.text):
                 if not any(x.start <= m.start() < x.end for x in out):
-                    out.append(TreatyMention(name, m.start(), m.end(), self.sentence_at(m.start()), t.key, t.parties,
-                                             alias_of=t.alias_of, confidence=t.confidence))
+                    out.append(
+                        TreatyMention(
+                            name,
+                            m.start(),
+                            m.end(),
+                            self.sentence_at(m.start()),
+                            t.key,
+                            t.parties,
+                            alias_of=t.alias_of,
+                            confidence=t.confidence,
+                        )
+                    )
         out.sort(key=lambda t: t.start)
         return out
 
     # -- encounters -----------------------------------------------------------------------------------
-    def find_encounters(self, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
+    def find_encounters(
+        self, people: list[PersonMention], places: list[PlaceMention]
+    ) -> list[EncounterMention]:
         out = []
         for sent in self.sentences:
             trigger = MEETING_TRIGGER.search(sent.text)
@@ -726,27 +957,37 @@ class Extractor:
                 continue
             in_sentence = [i for i, p in enumerate(people) if p.sentence == sent.index]
             group, group_at = _group_size(sent.text)
-            if len(in_sentence) < 2 and not group and not (in_sentence and re.search(r"\b(they|both)\b",
-                                                                                     sent.text, re.I)):
-                if not in_sentence:
-                    continue
+            if not in_sentence and not group:
+                continue
             kind = self.encounter_kind(sent.text, trigger)
-            if trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"} \
-                    and len(in_sentence) + bool(group) < 2:
+            if (
+                trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"}
+                and len(in_sentence) + bool(group) < 2
+            ):
                 continue
             future = kind == "PlannedMeeting"
             times = timex.find(sent.text, self.anchor, offset=sent.start, future=future)
             value = next((t.value for t in times if t.value), None)
             dated = value is not None or bool(UNDATED_TIME.search(sent.text)) or bool(times)
             place = self.encounter_place(sent, places)
-            out.append(EncounterMention(
-                kind=kind, sentence=sent.index, start=sent.start + trigger.start(), end=sent.start + trigger.end(),
-                participants=tuple(in_sentence), group=group,
-                group_is_object=group_at is not None and group_at > trigger.start() and bool(in_sentence)
-                and people[in_sentence[0]].start - sent.start < trigger.start(),
-                place=place, date=value, dated=dated,
-                confidence=0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55,
-            ))
+            out.append(
+                EncounterMention(
+                    kind=kind,
+                    sentence=sent.index,
+                    start=sent.start + trigger.start(),
+                    end=sent.start + trigger.end(),
+                    participants=tuple(in_sentence),
+                    group=group,
+                    group_is_object=group_at is not None
+                    and group_at > trigger.start()
+                    and bool(in_sentence)
+                    and people[in_sentence[0]].start - sent.start < trigger.start(),
+                    place=place,
+                    date=value,
+                    dated=dated,
+                    confidence=0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55,
+                )
+            )
         return out
 
     def encounter_kind(self, text: str, trigger: re.Match[str]) -> str:
@@ -763,8 +1004,11 @@ class Extractor:
     def encounter_place(self, sent: Sentence, places: list[PlaceMention]) -> int | None:
         """The most specific place named in the sentence; "here" is the dateline's place."""
         rank = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
-        in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in enumerate(places) if p.sentence == sent.index
-                       and p.kind != "body_of_water"]
+        in_sentence = [
+            (rank.get(p.kind or "", 6), i)
+            for i, p in enumerate(places)
+            if p.sentence == sent.index and p.kind != "body_of_water"
+        ]
         if in_sentence:
             return min(in_sentence)[1]
         if HERE.search(sent.text) and self.article.dateline_place:
@@ -776,8 +1020,12 @@ class Extractor:
 
 def _group_size(text: str) -> tuple[int | None, int | None]:
     """The size and position of a group reference: "the two leaders", "the pair", "They"."""
-    m = re.search(r"\b(?:the\s+)?(two|three|four|five|six|both)\s+(leaders|ministers|secretaries|men|women|"
-                  r"officials|presidents|sides|counterparts|chiefs|heads)\b", text, re.IGNORECASE)
+    m = re.search(
+        r"\b(?:the\s+)?(two|three|four|five|six|both)\s+(leaders|ministers|secretaries|men|women|"
+        r"officials|presidents|sides|counterparts|chiefs|heads)\b",
+        text,
+        re.IGNORECASE,
+    )
     if m:
         return GROUP_NUMBERS[m.group(1).lower()], m.start()
     m = re.search(r"\b(?:They|Both|the pair|the duo)\b", text)
@@ -796,7 +1044,7 @@ def _ranked_nations(nation_spans: Iterable[tuple[int, int, str]]) -> tuple[str, 
 def _strip_the(start: int, end: int, text: str) -> tuple[int, int, str]:
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
-            return start + len(prefix), end, text[len(prefix):]
+            return start + len(prefix), end, text[len(prefix) :]
     return start, end, text
 
 
@@ -819,4 +1067,3 @@ def _terms_regex(terms: tuple[str, ...], *, ignore_case: bool, hyphens: bool = F
 
 
 __all__ = ["Extractor", "extract"]
-

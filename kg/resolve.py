@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.gazetteer import gazetteer
-from kg.model import Article, EncounterMention, Extraction, PersonMention, Sentence
+from kg.model import Article, Extraction, PersonMention, Sentence
 
 SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 SPOKESPEOPLE = re.compile(r"spokes|press secretary|press officer|photographer", re.IGNORECASE)
@@ -61,8 +61,9 @@ class Resolved:
         self.entities.setdefault(key, Entity(kind, key, name))
         return key
 
-    def fact(self, subject: str, predicate: str, value: Ref | str | date, sentence: int | None,
-             confidence: float) -> None:
+    def fact(
+        self, subject: str, predicate: str, value: Ref | str | date, sentence: int | None, confidence: float
+    ) -> None:
         self.facts.append(Fact(subject, predicate, value, sentence, round(min(max(confidence, 0.0), 1.0), 2)))
 
 
@@ -77,7 +78,11 @@ def digest(*parts: object) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[\w.'’-]+", name) if w.lower() not in SUFFIXES and not re.fullmatch(r"\w\.", w)]
+    return [
+        w
+        for w in re.findall(r"[\w.'’-]+", name)
+        if w.lower() not in SUFFIXES and not re.fullmatch(r"\w\.", w)
+    ]
 
 
 def resolve(extraction: Extraction) -> Resolved:
@@ -120,7 +125,8 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
         for ci, c in enumerate(clusters):
             full = name_words(c.full(people))
             if set(w.lower() for w in words) <= set(w.lower() for w in full) and (
-                    len(words) > 1 or words[0].lower() in {full[-1].lower(), full[0].lower()}):
+                len(words) > 1 or words[0].lower() in {full[-1].lower(), full[0].lower()}
+            ):
                 target = ci
                 break
         if target is None:
@@ -170,8 +176,9 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             m = next(people[i] for n, i in c.names if n == alias)
             out.fact(key, "alias", alias, m.sentence, m.confidence)
         for m in titled:
-            if m.title:
-                out.fact(key, "title", m.title, m.sentence, m.confidence)
+            if m.title or not any(t.title for t in titled):
+                # A rank stands for the office of those who have no other ("Army Sgt.").
+                out.fact(key, "title", m.title or m.rank, m.sentence, m.confidence)
         international = any(m.international for m in mentions)
         nations = Counter(m.nation for m in mentions if m.nation)
         if nations:
@@ -247,9 +254,15 @@ def _resolve_places(extraction: Extraction, out: Resolved) -> dict[int, str]:
     for i, p in enumerate(extraction.places):
         ident = f"gn{p.geonames}" if p.geonames else slug(p.name)
         by_key[ident].append(i)
-    kinds = {"city": "City", "region": "Region", "island": "Island", "base": "Base", "building": "Building",
-             "body_of_water": "BodyOfWater"}
-    for ident, indexes in by_key.items():
+    kinds = {
+        "city": "City",
+        "region": "Region",
+        "island": "Island",
+        "base": "Base",
+        "building": "Building",
+        "body_of_water": "BodyOfWater",
+    }
+    for indexes in by_key.values():
         mentions = [extraction.places[i] for i in indexes]
         name = max((m.name for m in mentions), key=lambda n: (not n.isupper(), len(n)))
         key = out.entity("Place", f"place/{slug(name)}", name)
@@ -282,15 +295,19 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
         if t.key:
             cluster[i] = t.key
         elif t.alias_of:
-            target = next((cluster[j] for j in range(i - 1, -1, -1)
-                           if mentions[j].name == t.alias_of and j in cluster), None)
+            target = next(
+                (cluster[j] for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster),
+                None,
+            )
             cluster[i] = target or slug(t.name)
         else:
             cluster[i] = slug(re.sub(r"^(?:19|20)\d\d\s+", "", t.name))
     # "X, formally the Y": Y joins X's cluster, and a key from the gazetteer wins over a slug.
     for i, t in enumerate(mentions):
         if t.alias_of and i in cluster:
-            source = next((j for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster), None)
+            source = next(
+                (j for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster), None
+            )
             if source is not None and cluster[source] != cluster[i]:
                 old, new = sorted([cluster[source], cluster[i]], key=lambda c: gaz.treaty_by_key(c) is None)
                 for j in cluster:
@@ -343,7 +360,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
 @dataclass
 class _Encounter:
     kind: str
-    participants: list[str]
+    participants: dict[str, int]  # official key -> the sentence that names it as taking part
     place: str | None
     place_kind: str | None
     date: date | None
@@ -352,8 +369,9 @@ class _Encounter:
     confidence: float
 
 
-def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[int, str],
-                        places: dict[int, str]) -> None:
+def _resolve_encounters(
+    extraction: Extraction, out: Resolved, officials: dict[int, str], places: dict[int, str]
+) -> None:
     text = extraction.article.text
     people = extraction.people
     encounters: list[_Encounter] = []
@@ -365,7 +383,7 @@ def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[i
             key = officials.get(i)
             if key is None or key in participants:
                 continue
-            if p.title and SPOKESPEOPLE.search(p.title) or ATTRIBUTION.match(text[p.end:p.end + 12]):
+            if (p.title and SPOKESPEOPLE.search(p.title)) or ATTRIBUTION.match(text[p.end : p.end + 12]):
                 continue
             if _is_spokesperson(out, key):
                 continue
@@ -374,9 +392,14 @@ def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[i
             # "the two leaders": the officials named last before this sentence. "X joined the two
             # secretaries": the group is others than those the sentence names.
             sentence_start = extraction.sentences[e.sentence].start
-            before = [officials[i] for i, p in enumerate(people) if i in officials and p.start < sentence_start]
-            recent = [k for k in dict.fromkeys(reversed(before)) if k not in participants
-                      and not _is_spokesperson(out, k)]
+            before = [
+                officials[i] for i, p in enumerate(people) if i in officials and p.start < sentence_start
+            ]
+            recent = [
+                k
+                for k in dict.fromkeys(reversed(before))
+                if k not in participants and not _is_spokesperson(out, k)
+            ]
             wanted = e.group + (len(participants) if e.group_is_object else 0)
             for key in recent:
                 if len(participants) >= wanted:
@@ -385,8 +408,16 @@ def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[i
         if len(participants) < 2:
             continue
         place_kind = extraction.places[e.place].kind if e.place is not None else None
-        current = _Encounter(e.kind, participants, places.get(e.place) if e.place is not None else None,
-                             place_kind, e.date, e.dated, [e.sentence], e.confidence)
+        current = _Encounter(
+            e.kind,
+            dict.fromkeys(participants, e.sentence),
+            places.get(e.place) if e.place is not None else None,
+            place_kind,
+            e.date,
+            e.dated,
+            [e.sentence],
+            e.confidence,
+        )
         for other in encounters:
             if _same_encounter(other, current):
                 _merge(other, current)
@@ -398,8 +429,8 @@ def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[i
         label = f"{enc.kind}: " + ", ".join(out.entities[p].name for p in enc.participants)
         out.entity(enc.kind, key, label)
         s = enc.sentences[0]
-        for p in enc.participants:
-            out.fact(key, "participant", Ref(p), s, enc.confidence)
+        for p, sentence in enc.participants.items():
+            out.fact(key, "participant", Ref(p), sentence, enc.confidence)
         if enc.place:
             out.fact(key, "place", Ref(enc.place), s, enc.confidence)
         if enc.date:
@@ -408,7 +439,9 @@ def _resolve_encounters(extraction: Extraction, out: Resolved, officials: dict[i
 
 def _is_spokesperson(out: Resolved, key: str) -> bool:
     """Spokespeople report meetings; they are not taken as taking part in them."""
-    return any(SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title")
+    return any(
+        SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title"
+    )
 
 
 def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
@@ -421,17 +454,18 @@ def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
         return a.date == b.date
     if (a.date or a.dated) and (b.date or b.dated):
         return False
-    if a.dated and not a.date or b.dated and not b.date:
+    if (a.dated and not a.date) or (b.dated and not b.date):
         return not (a.date or b.date) and a.place == b.place
     return True
 
 
 def _merge(a: _Encounter, b: _Encounter) -> None:
-    for p in b.participants:
-        if p not in a.participants:
-            a.participants.append(p)
-    if b.place and (a.place is None or PLACE_SPECIFICITY.get(b.place_kind or "", 9)
-                    < PLACE_SPECIFICITY.get(a.place_kind or "", 9)):
+    for p, sentence in b.participants.items():
+        a.participants.setdefault(p, sentence)
+    if b.place and (
+        a.place is None
+        or PLACE_SPECIFICITY.get(b.place_kind or "", 9) < PLACE_SPECIFICITY.get(a.place_kind or "", 9)
+    ):
         a.place, a.place_kind = b.place, b.place_kind
     a.date = a.date or b.date
     a.dated = a.dated or b.dated
@@ -440,4 +474,3 @@ def _merge(a: _Encounter, b: _Encounter) -> None:
 
 
 __all__ = ["Entity", "Fact", "Ref", "Resolved", "resolve", "slug"]
-

@@ -24,14 +24,16 @@ MONTH_DAY = re.compile(
     r"(?:,?\s+(?P<year>\d{4})\b|\s+(?P<rel>last|next|this)\s+year\b)?",
     re.IGNORECASE,
 )
-WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+WEEKDAY = re.compile(
+    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
+)
 RELATIVE_DAY = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
 DAY_ONLY = re.compile(r"\bon\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Timex:
-    """A temporal expression found in a sentence: its offsets, text, and the day it names (if it names one)."""
+    """A temporal expression in a sentence: its offsets, its text, and the day it names (if it names one)."""
 
     start: int
     end: int
@@ -40,8 +42,15 @@ class Timex:
     future: bool = False
 
 
-def resolve_month_day(month: int, day: int, anchor: date, *, year: int | None = None, rel: str | None = None,
-                      future: bool = False) -> date | None:
+def resolve_month_day(
+    month: int,
+    day: int,
+    anchor: date,
+    *,
+    year: int | None = None,
+    rel: str | None = None,
+    future: bool = False,
+) -> date | None:
     """The date of "Aug. 3" (and "Aug. 3 last year") relative to the article's date ``anchor``."""
     if year is None:
         year = anchor.year + {"last": -1, "next": 1}.get((rel or "").lower(), 0)
@@ -90,19 +99,27 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
         if year is None and anchor is None:
             add(m, None)
             continue
-        add(m, resolve_month_day(month, day, anchor, year=year, rel=m.group("rel"), future=future)
-            if anchor else _safe_date(year, month, day))
+        add(
+            m,
+            resolve_month_day(month, day, anchor, year=year, rel=m.group("rel"), future=future)
+            if anchor
+            else _safe_date(year, month, day),
+        )
     for m in RELATIVE_DAY.finditer(text):
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("word").lower()]
         add(m, anchor + timedelta(days=shift) if anchor else None)
     for m in WEEKDAY.finditer(text):
-        add(m, resolve_weekday(WEEKDAYS[m.group("weekday").lower()], anchor, m.group("rel"), future)
-            if anchor else None)
+        add(
+            m,
+            resolve_weekday(WEEKDAYS[m.group("weekday").lower()], anchor, m.group("rel"), future)
+            if anchor
+            else None,
+        )
     return sorted(found, key=lambda t: t.start)
 
 
 def resolve_weekday(weekday: int, anchor: date, rel: str | None = None, future: bool = False) -> date:
-    """The date of "Monday" in a sentence about the past (the latest one on or before ``anchor``) or the future."""
+    """The date of "Monday" in a sentence about the past (the last one up to ``anchor``) or about the future."""
     rel = (rel or "").lower()
     if future or rel == "next":
         ahead = (weekday - anchor.weekday()) % 7 or (7 if rel == "next" else 0)

@@ -12,8 +12,8 @@ import kg
 pytestmark = pytest.mark.model
 
 
-def rows(graph, name: str, **params) -> list[dict]:
-    return kg.query(graph, name, **params)
+def rows(graph, query_name: str, /, **params) -> list[dict]:
+    return kg.query(graph, query_name, **params)
 
 
 def officials(graph) -> dict[str, dict[str, set]]:
@@ -71,7 +71,9 @@ def test_possessive_nation_and_of_nation_after_the_name() -> None:
 
 
 def test_organization_gives_the_nation() -> None:
-    g = kg.build("Pentagon spokesman Maj. Gen. Pat Ryder said the drills would continue.", published="2024-03-05")
+    g = kg.build(
+        "Pentagon spokesman Maj. Gen. Pat Ryder said the drills would continue.", published="2024-03-05"
+    )
     ryder = find(officials(g), "Pat Ryder")
     assert ryder["nation"] == {"USA"}
     assert any("spokesman" in t for t in ryder["title"])
@@ -151,9 +153,12 @@ def test_nations_from_abbreviations_and_demonyms() -> None:
 def test_every_fact_traces_to_its_sentence() -> None:
     text = "Defense Secretary Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo today."
     g = kg.build(text, published="2024-07-28")
-    [row, *_] = rows(g, "entity", name="Minoru Kihara")
-    assert row["sentence"] == text
-    assert 0 < float(row["confidence"]) <= 1
+    traced = [r for r in rows(g, "entity", name="Minoru Kihara") if r["sentence"]]
+    assert traced, "no fact about Kihara carries its sentence"
+    for row in traced:
+        assert row["sentence"] == text
+        assert text[int(row["begin"]) : int(row["end"])] == row["sentence"]
+        assert 0 < float(row["confidence"]) <= 1
 
 
 def test_building_twice_gives_the_same_graph() -> None:
