@@ -76,9 +76,7 @@ def _add_fact(graph: Graph, resolved: Resolved, doc: URIRef, fact: Fact) -> None
     graph.add((subject, predicate, obj))
     if fact.sentence is None:
         return
-    statement = KGR[
-        f"statement/{hashlib.sha1(f'{subject} {predicate} {obj.n3()}'.encode()).hexdigest()[:16]}"
-    ]
+    statement = KGR[f"statement/{hashlib.sha1(f'{subject} {predicate} {obj.n3()}'.encode()).hexdigest()[:16]}"]
     sentence = resolved.sentences[fact.sentence]
     sentence_iri = URIRef(f"{doc}#char={sentence.start},{sentence.end}")
     previous = graph.value(statement, KG.confidence)

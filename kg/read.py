@@ -67,9 +67,7 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
     r"(?:\s*(?:\u2014|\u2013|--)\s*|\s+-\s+)"
 )
-_PHOTO_CREDIT = re.compile(
-    r"\b(?:photo|photograph|image)\b(?:\s+\S+){0,2}?\s+(?:by|courtesy)\b", re.IGNORECASE
-)
+_PHOTO_CREDIT = re.compile(r"\b(?:photo|photograph|image)\b(?:\s+\S+){0,2}?\s+(?:by|courtesy)\b", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.,;:\u2014\u2013-]$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -100,9 +98,7 @@ def parse_boilerplate(spec: str) -> Boilerplate:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             if section not in sections:
-                raise ValueError(
-                    f"boilerplate line {number}: unknown section [{section}]; use [drop] or [tail]"
-                )
+                raise ValueError(f"boilerplate line {number}: unknown section [{section}]; use [drop] or [tail]")
             continue
         if section is None:
             raise ValueError(f"boilerplate line {number}: pattern before any [drop] or [tail] section")
@@ -256,18 +252,12 @@ def _cut_tail(lines: list[str], dropped: list[bool], patterns: Boilerplate) -> t
 def _is_caption_heading(i: int, lines: list[str], dropped: list[bool], repeated: set[str]) -> bool:
     """A short title-case heading between the copies of a repeated photo caption ("Tokyo Talks")."""
     words = lines[i].split()
-    if (
-        len(words) > 6
-        or _SENTENCE_END.search(lines[i])
-        or not all(w[0].isupper() for w in words if len(w) > 3)
-    ):
+    if len(words) > 6 or _SENTENCE_END.search(lines[i]) or not all(w[0].isupper() for w in words if len(w) > 3):
         return False
     neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
     if len(neighbours) < 2 or not all(lines[j] for j in neighbours):
         return False
-    return any(lines[j] in repeated for j in neighbours) and all(
-        lines[j] in repeated or dropped[j] for j in neighbours
-    )
+    return any(lines[j] in repeated for j in neighbours) and all(lines[j] in repeated or dropped[j] for j in neighbours)
 
 
 def _title(line: str) -> str | None:

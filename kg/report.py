@@ -79,9 +79,7 @@ def _meetings(graph: rdflib.Graph) -> list[str]:
     return [line for *_, line in sorted(entries)]
 
 
-def _grouped(
-    rows: list[dict[str, str | None]], key: str, name: str, value: str
-) -> list[tuple[str, list[str]]]:
+def _grouped(rows: list[dict[str, str | None]], key: str, name: str, value: str) -> list[tuple[str, list[str]]]:
     """(canonical name, sorted distinct values) per entity, sorted by name; the query lists canonical names
     before aliases."""
     names: dict[str, str] = {}

@@ -78,11 +78,7 @@ def digest(*parts: object) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    return [
-        w
-        for w in re.findall(r"[\w.'’-]+", name)
-        if w.lower() not in SUFFIXES and not re.fullmatch(r"\w\.", w)
-    ]
+    return [w for w in re.findall(r"[\w.'’-]+", name) if w.lower() not in SUFFIXES and not re.fullmatch(r"\w\.", w)]
 
 
 def resolve(extraction: Extraction) -> Resolved:
@@ -305,9 +301,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
     # "X, formally the Y": Y joins X's cluster, and a key from the gazetteer wins over a slug.
     for i, t in enumerate(mentions):
         if t.alias_of and i in cluster:
-            source = next(
-                (j for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster), None
-            )
+            source = next((j for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster), None)
             if source is not None and cluster[source] != cluster[i]:
                 old, new = sorted([cluster[source], cluster[i]], key=lambda c: gaz.treaty_by_key(c) is None)
                 for j in cluster:
@@ -392,13 +386,9 @@ def _resolve_encounters(
             # "the two leaders": the officials named last before this sentence. "X joined the two
             # secretaries": the group is others than those the sentence names.
             sentence_start = extraction.sentences[e.sentence].start
-            before = [
-                officials[i] for i, p in enumerate(people) if i in officials and p.start < sentence_start
-            ]
+            before = [officials[i] for i, p in enumerate(people) if i in officials and p.start < sentence_start]
             recent = [
-                k
-                for k in dict.fromkeys(reversed(before))
-                if k not in participants and not _is_spokesperson(out, k)
+                k for k in dict.fromkeys(reversed(before)) if k not in participants and not _is_spokesperson(out, k)
             ]
             wanted = e.group + (len(participants) if e.group_is_object else 0)
             for key in recent:
@@ -439,9 +429,7 @@ def _resolve_encounters(
 
 def _is_spokesperson(out: Resolved, key: str) -> bool:
     """Spokespeople report meetings; they are not taken as taking part in them."""
-    return any(
-        SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title"
-    )
+    return any(SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title")
 
 
 def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
@@ -450,6 +438,8 @@ def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
     shared = set(a.participants) & set(b.participants)
     if len(shared) < 2:
         return False
+    if a.place and b.place and a.place != b.place:
+        return False  # the same people in Tokyo and in New Delhi met twice
     if a.date and b.date:
         return a.date == b.date
     if (a.date or a.dated) and (b.date or b.dated):
@@ -463,8 +453,7 @@ def _merge(a: _Encounter, b: _Encounter) -> None:
     for p, sentence in b.participants.items():
         a.participants.setdefault(p, sentence)
     if b.place and (
-        a.place is None
-        or PLACE_SPECIFICITY.get(b.place_kind or "", 9) < PLACE_SPECIFICITY.get(a.place_kind or "", 9)
+        a.place is None or PLACE_SPECIFICITY.get(b.place_kind or "", 9) < PLACE_SPECIFICITY.get(a.place_kind or "", 9)
     ):
         a.place, a.place_kind = b.place, b.place_kind
     a.date = a.date or b.date

@@ -24,9 +24,7 @@ MONTH_DAY = re.compile(
     r"(?:,?\s+(?P<year>\d{4})\b|\s+(?P<rel>last|next|this)\s+year\b)?",
     re.IGNORECASE,
 )
-WEEKDAY = re.compile(
-    r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
-)
+WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 RELATIVE_DAY = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
 DAY_ONLY = re.compile(r"\bon\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
@@ -111,9 +109,7 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
     for m in WEEKDAY.finditer(text):
         add(
             m,
-            resolve_weekday(WEEKDAYS[m.group("weekday").lower()], anchor, m.group("rel"), future)
-            if anchor
-            else None,
+            resolve_weekday(WEEKDAYS[m.group("weekday").lower()], anchor, m.group("rel"), future) if anchor else None,
         )
     return sorted(found, key=lambda t: t.start)
 

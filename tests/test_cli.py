@@ -100,9 +100,7 @@ def assert_one_line_error(stderr: str) -> None:
 
 def run_kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the installed console script, as a user's shell would."""
-    return subprocess.run(
-        [str(KG_SCRIPT), *args], cwd=cwd, capture_output=True, text=True, timeout=300, check=False
-    )
+    return subprocess.run([str(KG_SCRIPT), *args], cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
 
 
 # --- help, version and docs -----------------------------------------------------------------------------
@@ -301,9 +299,7 @@ def test_build_quiet(runner, articles, tmp_path, fake_build):
         ("out.graph", ["--format", "nt"], "nt"),
     ],
 )
-def test_build_format_from_extension_or_option(
-    runner, articles, tmp_path, fake_build, filename, options, fmt
-):
+def test_build_format_from_extension_or_option(runner, articles, tmp_path, fake_build, filename, options, fmt):
     out = tmp_path / filename
     result = runner.invoke(cli, ["build", str(articles[0]), "-o", str(out), "-q", *options])
     assert result.exit_code == 0, result.output
@@ -355,9 +351,7 @@ def test_query_empty_result_prints_the_header(runner, graph_file):
 
 
 def test_query_injection_is_data(runner, graph_file):
-    result = runner.invoke(
-        cli, ["query", str(graph_file), "entity", "-p", f"name={INJECTION}", "--format", "json"]
-    )
+    result = runner.invoke(cli, ["query", str(graph_file), "entity", "-p", f"name={INJECTION}", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []
 

@@ -103,18 +103,14 @@ def test_normalize_folds_case_diacritics_quotes_spaces_and_spelling() -> None:
         ("Nigerien", "NER"),
     ],
 )
-def test_nation_from_names_abbreviations_demonyms_and_possessives(
-    gaz: Gazetteer, text: str, iso3: str
-) -> None:
+def test_nation_from_names_abbreviations_demonyms_and_possessives(gaz: Gazetteer, text: str, iso3: str) -> None:
     assert gaz.nation(text) == iso3
 
 
 @pytest.mark.parametrize(
     "text", ["us", "Us", "uk", "ph", "rok", "Guam", "Hong Kong", "Korean", "Soviet", "Pentagon", ""]
 )
-def test_nation_is_none_for_lowercase_abbreviations_territories_and_non_nations(
-    gaz: Gazetteer, text: str
-) -> None:
+def test_nation_is_none_for_lowercase_abbreviations_territories_and_non_nations(gaz: Gazetteer, text: str) -> None:
     assert gaz.nation(text) is None
 
 
@@ -178,9 +174,7 @@ def test_nation_info(gaz: Gazetteer) -> None:
         ("Petty Officer 2nd Class", "Petty Officer Second Class", None),
     ],
 )
-def test_office_canonicalizes_wordings(
-    gaz: Gazetteer, title: str, canonical: str, nation: str | None
-) -> None:
+def test_office_canonicalizes_wordings(gaz: Gazetteer, title: str, canonical: str, nation: str | None) -> None:
     office = gaz.office(title)
     assert office is not None
     assert (office.canonical, office.nation) == (canonical, nation)
@@ -389,9 +383,7 @@ def test_every_country_is_a_nation_or_a_territory_with_a_wikidata_id() -> None:
 
 
 def test_subdivision_codes_exist() -> None:
-    unknown = [
-        r["code"] for r in rows("subdivisions.tsv") if pycountry.subdivisions.get(code=r["code"]) is None
-    ]
+    unknown = [r["code"] for r in rows("subdivisions.tsv") if pycountry.subdivisions.get(code=r["code"]) is None]
     assert unknown == []
     assert all(pycountry.subdivisions.get(code=f"US-{r['code']}") for r in rows("us_states.tsv"))
 

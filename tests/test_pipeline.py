@@ -71,9 +71,7 @@ def test_possessive_nation_and_of_nation_after_the_name() -> None:
 
 
 def test_organization_gives_the_nation() -> None:
-    g = kg.build(
-        "Pentagon spokesman Maj. Gen. Pat Ryder said the drills would continue.", published="2024-03-05"
-    )
+    g = kg.build("Pentagon spokesman Maj. Gen. Pat Ryder said the drills would continue.", published="2024-03-05")
     ryder = find(officials(g), "Pat Ryder")
     assert ryder["nation"] == {"USA"}
     assert any("spokesman" in t for t in ryder["title"])
@@ -119,8 +117,7 @@ def test_a_meeting_told_twice_is_one_meeting() -> None:
 
 def test_places_with_their_country() -> None:
     g = kg.build(
-        "Marines trained at Camp Lejeune and at Kadena Air Base on Okinawa before sailing into the "
-        "South China Sea.",
+        "Marines trained at Camp Lejeune and at Kadena Air Base on Okinawa before sailing into the South China Sea.",
         published="2024-03-06",
     )
     places = {r["name"]: r["country"] for r in rows(g, "places")}

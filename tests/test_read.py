@@ -39,9 +39,7 @@ def test_missing_file_says_check_the_path(tmp_path):
 
 
 def test_directory_says_give_an_article_file(tmp_path):
-    with pytest.raises(
-        InputError, match=r"is a directory; give an article file \(kg build takes \.txt files\)"
-    ):
+    with pytest.raises(InputError, match=r"is a directory; give an article file \(kg build takes \.txt files\)"):
         read_file(tmp_path)
 
 
@@ -93,9 +91,7 @@ def test_read_text_rejects_empty_text(text):
 
 def test_text_of_nothing_but_boilerplate_is_rejected():
     with pytest.raises(InputError, match="no text besides site boilerplate"):
-        read_text(
-            "Skip to main content\nAn official website of the United States Government\nHere's how you know"
-        )
+        read_text("Skip to main content\nAn official website of the United States Government\nHere's how you know")
 
 
 # --- decoding and normalization -------------------------------------------------------------------
@@ -309,9 +305,7 @@ DATELINES = [
     pytest.param("SAN DIEGO, Sept. 3 —", date(2020, 9, 10), "San Diego", date(2020, 9, 3), id="sept"),
     pytest.param("NAIROBI, May 1 \u2013", date(2021, 5, 3), "Nairobi", date(2021, 5, 1), id="may-en-dash"),
     pytest.param("SEOUL, Jan. 2 —", date(2018, 1, 2), "Seoul", date(2018, 1, 2), id="same-day"),
-    pytest.param(
-        "HONOLULU, Dec. 30 —", date(2018, 1, 2), "Honolulu", date(2017, 12, 30), id="dec-jan-rollover"
-    ),
+    pytest.param("HONOLULU, Dec. 30 —", date(2018, 1, 2), "Honolulu", date(2017, 12, 30), id="dec-jan-rollover"),
     pytest.param("WASHINGTON, May 1 —", None, "Washington", None, id="no-year-no-published"),
     pytest.param("ST. LOUIS, March 3 —", date(2019, 3, 3), "St. Louis", date(2019, 3, 3), id="dotted-place"),
 ]
@@ -407,9 +401,7 @@ def test_seed_article_is_cleaned():
     assert text.count("Defense Secretary Jim Mattis, left, speaks with Japanese Prime Minister") == 1
     assert "In a Tokyo meeting with Japanese Prime Minister Shinzo Abe today" in text
     assert "Common Threats" in text
-    assert (
-        article.title == "Strength of Alliance Highlights Meeting Between Mattis, Japan\u2019s Prime Minister"
-    )
+    assert article.title == "Strength of Alliance Highlights Meeting Between Mattis, Japan\u2019s Prime Minister"
     assert article.published == date(2017, 2, 3)
     assert (article.dateline_place, article.dateline_date) == (None, None)
     assert text.endswith("on the Japanese island of Okinawa, Ross said.")

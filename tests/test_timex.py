@@ -48,3 +48,10 @@ def test_offsets_point_into_the_article() -> None:
 
 def test_without_an_anchor_relative_days_stay_unresolved() -> None:
     assert [t.value for t in timex.find("They met today.", None)] == [None]
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    result = doctest.testmod(timex)
+    assert result.attempted > 0 and result.failed == 0
