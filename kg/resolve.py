@@ -174,7 +174,7 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         for m in titled:
             if m.title or not any(t.title for t in titled):
                 # A rank stands for the office of those who have no other ("Army Sgt.").
-                out.fact(key, "title", m.title or m.rank, m.sentence, m.confidence)
+                out.fact(key, "title", m.title or m.rank, m.sentence, m.confidence if m.title else 0.4)
         international = any(m.international for m in mentions)
         nations = Counter(m.nation for m in mentions if m.nation)
         if nations:
@@ -226,6 +226,8 @@ def _nation(out: Resolved, iso3: str, sentence: int | None, confidence: float) -
             out.fact(key, "isoNumeric", info.numeric, sentence, confidence)
         if info.wikidata:
             out.fact(key, "sameAs", f"http://www.wikidata.org/entity/{info.wikidata}", None, confidence)
+        if geonames := gazetteer().nation_geonames(iso3):
+            out.fact(key, "sameAs", f"https://sws.geonames.org/{geonames}/", None, confidence)
     return key
 
 
@@ -315,7 +317,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
         if named:
             nearest = min(named, key=lambda j: abs(mentions[j].start - t.start))
             cluster[i] = cluster[nearest]
-        elif len(nations) >= 2 and t.name.lower() not in {"treaty", "pact"}:
+        elif len(nations) >= 2 and not t.provision and t.name.lower() not in {"treaty", "pact"}:
             top = [c for c, _ in nations.most_common(2)]
             known = gaz.treaties_between(top)
             if known:
@@ -335,7 +337,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
         out.fact(key, "name", name, first.sentence, conf)
         for alias in sorted({m.name for m in ms} - {name}):
             m = next(m for m in ms if m.name == alias)
-            out.fact(key, "alias", alias, m.sentence, m.confidence)
+            out.fact(key, "provision" if m.provision else "alias", alias, m.sentence, m.confidence)
         parties = set(info.parties) if info and not info.multilateral else set()
         for m in ms:
             parties.update(m.parties)
@@ -361,6 +363,28 @@ class _Encounter:
     dated: bool
     sentences: list[int]
     confidence: float
+    triggers: set[str] = field(default_factory=set)
+
+
+# CAMEO event codes (Schrodt, CAMEO Event Data Codebook 1.1b3), as PLOVER's CONSULT and its modes align them.
+CAMEO = {"PhoneCall": "041", "VideoCall": "041", "PlannedMeeting": "036", "NegatedMeeting": "125"}
+HOST_WORDS = {"hosted", "host", "hosts", "hosting", "welcomed", "welcomes", "received", "receives", "greeted"}
+VISIT_WORDS = {"visited", "visits", "visit"}
+
+
+def cameo_code(kind: str, triggers: set[str], place_country: str | None, nations: set[str]) -> str:
+    """The CAMEO code of an encounter: 040 consult, 041 by telephone, 042 visit, 043 host, 044 meet at a third
+    location, 036 intend to meet, 125 reject (a meeting that did not take place)."""
+    if kind in CAMEO:
+        return CAMEO[kind]
+    words = {t.lower() for t in triggers}
+    if words & HOST_WORDS:
+        return "043"
+    if words & VISIT_WORDS:
+        return "042"
+    if place_country and nations and place_country not in nations:
+        return "044"
+    return "040"
 
 
 def _resolve_encounters(
@@ -407,6 +431,7 @@ def _resolve_encounters(
             e.dated,
             [e.sentence],
             e.confidence,
+            {extraction.article.text[e.start : e.end]},
         )
         for other in encounters:
             if _same_encounter(other, current):
@@ -425,6 +450,9 @@ def _resolve_encounters(
             out.fact(key, "place", Ref(enc.place), s, enc.confidence)
         if enc.date:
             out.fact(key, "date", enc.date, s, enc.confidence)
+        nations = {f.value.key for f in out.facts if f.subject in enc.participants and f.predicate == "serves"}
+        country = next((f.value.key for f in out.facts if f.subject == enc.place and f.predicate == "country"), None)
+        out.fact(key, "cameoCode", cameo_code(enc.kind, enc.triggers, country, nations), s, enc.confidence)
 
 
 def _is_spokesperson(out: Resolved, key: str) -> bool:
@@ -459,6 +487,7 @@ def _merge(a: _Encounter, b: _Encounter) -> None:
     a.date = a.date or b.date
     a.dated = a.dated or b.dated
     a.sentences.extend(b.sentences)
+    a.triggers |= b.triggers
     a.confidence = min(1.0, max(a.confidence, b.confidence) + 0.1)
 
 
