@@ -1001,60 +1001,78 @@ class Extractor:
     def find_encounters(self, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
         out = []
         for sent in self.sentences:
-            trigger = MEETING_TRIGGER.search(sent.text)
-            if not trigger:
-                continue
             in_sentence = [i for i, p in enumerate(people) if p.sentence == sent.index]
-            group, group_at = _group_size(sent.text)
-            if (
-                group is None
-                and len(in_sentence) == 1
-                and re.search(r"\b(?:he|she|He|She)\b", sent.text[: trigger.end()])
-            ):
-                group, group_at = 2, 0  # "He met X": the official named last before this sentence, and X
-            if not in_sentence and not group:
-                continue
-            kind = self.encounter_kind(sent.text, trigger)
-            if (
-                trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"}
-                and len(in_sentence) + bool(group) < 2
-            ):
-                continue
-            future = kind == "PlannedMeeting"
-            times = timex.find(sent.text, self.anchor, offset=sent.start, future=future)
-            value = next((t.value for t in times if t.value), None)
-            dated = value is not None or bool(UNDATED_TIME.search(sent.text)) or bool(times)
-            confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
-            if not dated and kind == "Meeting":
-                value = self.date_carried_to(sent)
-                dated, confidence = value is not None, confidence - 0.1
-            place = self.encounter_place(sent, places)
-            out.append(
-                EncounterMention(
-                    kind=kind,
-                    sentence=sent.index,
-                    start=sent.start + trigger.start(),
-                    end=sent.start + trigger.end(),
-                    participants=tuple(in_sentence),
-                    group=group,
-                    group_is_object=group_at is not None
-                    and group_at > trigger.start()
-                    and bool(in_sentence)
-                    and people[in_sentence[0]].start - sent.start < trigger.start(),
-                    place=place,
-                    date=value,
-                    dated=dated,
-                    confidence=confidence,
-                )
-            )
+            for offset, clause in _clauses(sent.text):
+                mention = self.clause_encounter(sent, offset, clause, in_sentence, people, places)
+                if mention:
+                    out.append(mention)
         return out
 
-    def date_carried_to(self, sent: Sentence) -> date | None:
+    def clause_encounter(
+        self,
+        sent: Sentence,
+        offset: int,
+        clause: str,
+        in_sentence: list[int],
+        people: list[PersonMention],
+        places: list[PlaceMention],
+    ) -> EncounterMention | None:
+        """The encounter one clause states, if any. The clauses of a sentence share its people: "X spoke by
+        phone with Y on Monday and will meet him next week" is a call and a planned meeting of X and Y."""
+        trigger = MEETING_TRIGGER.search(clause) or PHONE.search(clause) or VIDEO.search(clause)
+        if not trigger:
+            return None
+        group, group_at = _group_size(clause)
+        if group is None and len(in_sentence) == 1 and re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()]):
+            group, group_at = 2, 0  # "He met X": the official named last before this sentence, and X
+        if not in_sentence and not group:
+            return None
+        kind = self.encounter_kind(clause, trigger)
+        if kind == "Meeting" and not MEETING_TRIGGER.search(clause):
+            return None
+        if (
+            trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"}
+            and len(in_sentence) + bool(group) < 2
+        ):
+            return None
+        start = sent.start + offset
+        times = timex.find(clause, self.anchor, offset=start, future=kind == "PlannedMeeting")
+        value = next((t.value for t in times if t.value), None)
+        dated = value is not None or bool(UNDATED_TIME.search(clause)) or bool(times)
+        confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
+        if not dated and kind == "Meeting":
+            value = self.date_carried_to(sent, [people[i] for i in in_sentence])
+            dated, confidence = value is not None, confidence - 0.1
+        first_person = people[in_sentence[0]].start - start if in_sentence else None
+        return EncounterMention(
+            kind=kind,
+            sentence=sent.index,
+            start=start + trigger.start(),
+            end=start + trigger.end(),
+            participants=tuple(in_sentence),
+            group=group,
+            group_is_object=group_at is not None
+            and group_at > trigger.start()
+            and first_person is not None
+            and first_person < trigger.start(),
+            place=self.encounter_place(sent, places, start, start + len(clause)),
+            date=value,
+            dated=dated,
+            confidence=confidence,
+        )
+
+    def date_carried_to(self, sent: Sentence, people: list[PersonMention]) -> date | None:
         """The day a sentence with no date of its own speaks of: the one named in the two sentences before it
-        ("signed on Friday. The accord was signed after talks in Tokyo...")."""
+        when they speak of the same people or their nations ("Japan and India signed an accord on Friday. The
+        accord was signed after talks in Tokyo between Modi and Abe")."""
+        names = {w for p in people for w in p.name.split()}
+        nations = {p.nation for p in people if p.nation}
         for previous in reversed(self.sentences[max(0, sent.index - 2) : sent.index]):
+            shared = any(w in previous.text for w in names if len(w) > 2) or any(
+                iso3 in nations for s, _, iso3 in self.nation_spans if previous.start <= s < previous.end
+            )
             days = [t.value for t in timex.find(previous.text, self.anchor) if t.value]
-            if days:
+            if days and shared:
                 return days[-1]
         return None
 
@@ -1069,21 +1087,33 @@ class Extractor:
             return "PlannedMeeting"
         return "Meeting"
 
-    def encounter_place(self, sent: Sentence, places: list[PlaceMention]) -> int | None:
-        """The most specific place named in the sentence; "here" is the dateline's place."""
+    def encounter_place(self, sent: Sentence, places: list[PlaceMention], start: int, end: int) -> int | None:
+        """The most specific place named in the clause (``start``-``end``), else in its sentence; "here" is the
+        dateline's place."""
         rank = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
-        in_sentence = [
-            (rank.get(p.kind or "", 6), i)
-            for i, p in enumerate(places)
-            if p.sentence == sent.index and p.kind != "body_of_water"
-        ]
-        if in_sentence:
-            return min(in_sentence)[1]
+        candidates = [(i, p) for i, p in enumerate(places) if p.sentence == sent.index and p.kind != "body_of_water"]
+        in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
+        in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in candidates]
+        if in_clause or in_sentence:
+            return min(in_clause or in_sentence)[1]
         if HERE.search(sent.text) and self.article.dateline_place:
             for i, p in enumerate(places):
                 if p.name.lower() == self.article.dateline_place.lower():
                     return i
         return None
+
+
+CLAUSE_BREAK = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|would|shall|plans?|is|are)\b)|;\s+", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """A sentence cut where a new verb phrase about another time starts: "... by phone and will meet ..."."""
+    out, begin = [], 0
+    for m in CLAUSE_BREAK.finditer(text):
+        out.append((begin, text[begin : m.start()]))
+        begin = m.end()
+    out.append((begin, text[begin:]))
+    return out
 
 
 def _group_size(text: str) -> tuple[int | None, int | None]:
