@@ -169,6 +169,8 @@ LOCATIVE = {
     "over",
 }
 
+# What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
+TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
 TREATY_HEADS = {
     "treaty",
     "agreement",
@@ -182,7 +184,7 @@ TREATY_HEADS = {
     "partnership",
     "compact",
 }
-TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", "in", ","}
+TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", ","}
 GENERIC_TREATY = re.compile(
     r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
     r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
@@ -402,7 +404,11 @@ class Extractor:
             elif p.title and not p.nation and not p.international and earlier and earlier[0].nation:
                 title_at = self.text.rfind(p.title, 0, p.start)
                 joined = re.search(r"(?:,\s*)?\band\s+$", self.text[max(0, title_at - 8) : title_at])
-                if joined and p.title.split()[-1].lower() == earlier[0].title.split()[-1].lower():
+                if (
+                    joined
+                    and p.title.split()[-1].lower() == earlier[0].title.split()[-1].lower()
+                    and p.office != earlier[0].office  # two defense secretaries are of two nations
+                ):
                     p = replace(p, nation=earlier[0].nation, confidence=p.confidence - 0.05)
             out.append(p)
         return out
@@ -472,7 +478,12 @@ class Extractor:
         doc = self.doc
         i = s
         rank_end = s
-        while i > 0 and (self.is_rank(doc[i - 1].text) or doc[i - 1].text == "."):
+        # Ranks stand between the title and the name, but "General" of "Secretary General" is the office's.
+        while (
+            i > 0
+            and (self.is_rank(doc[i - 1].text) or doc[i - 1].text == ".")
+            and not self._office_covering(doc[i - 1])
+        ):
             i -= 1
         rank = doc[i:rank_end].text if i < rank_end else None
         if i > 0 and doc[i - 1].text == ",":
@@ -557,7 +568,7 @@ class Extractor:
             if iso3 and prev not in {"to", "in", "for"} and nation is None:
                 nation = iso3
                 # A leading demonym or possessive is the nation, not part of the office's name.
-                if tok.i == title_start or self.doc[title_start : tok.i].text.lower() in {"the", ""}:
+                if tok.i == title_start or TITLE_TIME_PREFIX.fullmatch(self.doc[title_start : tok.i].text):
                     title_start = tok.i + 1
                     while title_start < chunk.end and self.doc[title_start].text in {"'s", "’s", "-"}:
                         title_start += 1
@@ -843,7 +854,8 @@ class Extractor:
             info = self.gaz.treaty(m.group(0), parties=mentioned)
             if info is None:
                 continue
-            if not info.multilateral and not set(info.parties) <= set(mentioned):
+            shared_alias = len(self.gaz.treaties(m.group(0))) > 1
+            if shared_alias and not info.multilateral and not set(info.parties) <= set(mentioned):
                 continue  # "Mutual Defense Treaty" is the Philippine one only where the Philippines is named
             s, e, name = _strip_the(m.start(), m.end(), m.group(0))
             if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
@@ -930,7 +942,16 @@ class Extractor:
                 k = e
                 while k < len(doc) and doc[k].text.lower() in TREATY_CONNECTORS:
                     k += 1
-                if k < len(doc) and doc[k].text[:1].isupper() and "\n" not in doc[k - 1].whitespace_:
+                # A comma continues a name only in a list of parties ("between Australia, New Zealand and ..."),
+                # and "on Friday" is no part of it.
+                in_list = "between" in doc[tok.i : e].text.lower()
+                if (
+                    k < len(doc)
+                    and doc[k].text[:1].isupper()
+                    and "\n" not in doc[k - 1].whitespace_
+                    and ("," not in doc[e:k].text or in_list)
+                    and doc[k].text.rstrip(".") not in _CALENDAR_WORDS
+                ):
                     e = k
                     while e < len(doc) and (doc[e].text[:1].isupper() or doc[e].text in {"-"}):
                         e += 1

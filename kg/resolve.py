@@ -139,7 +139,8 @@ def _default_nation(extraction: Extraction) -> str | None:
 
     News names the nationality of foreign officials and leaves the home side's unsaid. The home is the
     dateline's country when the story is about it (one of the two nations it names most), else the U.S.
-    when it is named at all (most English-language defense news is American), else the nation named most.
+    when it is named at all (most English-language defense news is American), else the nation named most
+    that qualifies no other official's title; else none.
     """
     codes = Counter(n.iso3 for n in extraction.nations)
     top = [c for c, _ in codes.most_common(2)]
@@ -149,7 +150,10 @@ def _default_nation(extraction: Extraction) -> str | None:
             return info.country
     if "USA" in codes:
         return "USA"
-    return top[0] if top else None
+    # A nation that qualifies a foreign official's title ("Australian Prime Minister") is not the home one.
+    qualifiers = {p.nation for p in extraction.people if p.nation}
+    home = [c for c, _ in codes.most_common() if c not in qualifiers]
+    return home[0] if home else None
 
 
 def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:

@@ -1,0 +1,479 @@
+"""One or more tests per rule family of extract and resolve, on short sentences written for these tests.
+
+Families: coreference, offices, the nation an official serves, encounters, dates, places, treaties, links to
+Wikidata and GeoNames, and the confidence threshold. These load the trained spaCy model (marker ``model``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from rdflib import Literal, URIRef
+
+import kg
+
+pytestmark = pytest.mark.model
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+"""
+GEONAMES = re.compile(r"https://sws\.geonames\.org/\d+/")
+
+
+# -- helpers ------------------------------------------------------------------------------------------------
+def build(text: str, published: str | None = "2024-05-23", **kwargs):
+    return kg.build(text, published=published, **kwargs)
+
+
+def select(graph, query: str, **bindings) -> list[tuple]:
+    """Rows of a SPARQL SELECT over the graph, as tuples of Python strings (None when unbound)."""
+    init = {k: v if isinstance(v, URIRef) else Literal(v) for k, v in bindings.items()}
+    return [
+        tuple(None if v is None else str(v) for v in row) for row in graph.query(PREFIXES + query, initBindings=init)
+    ]
+
+
+def officials(graph) -> dict[str, dict[str, set]]:
+    out: dict[str, dict[str, set]] = {}
+    for r in kg.query(graph, "officials"):
+        entry = out.setdefault(r["official"], {"name": set(), "title": set(), "nation": set()})
+        for k in ("name", "title", "nation"):
+            if r[k]:
+                entry[k].add(r[k])
+    return out
+
+
+def official(graph, name: str) -> dict[str, set]:
+    people = officials(graph)
+    matches = [p for p in people.values() if name in p["name"]]
+    assert len(matches) == 1, f"{name!r} should be one official, got {people}"
+    return matches[0]
+
+
+def meetings(graph) -> list[dict[str, set]]:
+    out: dict[str, dict[str, set]] = {}
+    for r in kg.query(graph, "meetings"):
+        entry = out.setdefault(r["meeting"], {"people": set(), "place": set(), "date": set()})
+        entry["people"].add(r["participantName"])
+        if r["placeName"]:
+            entry["place"].add(r["placeName"])
+        if r["date"]:
+            entry["date"].add(r["date"])
+    return list(out.values())
+
+
+def encounters(graph) -> list[dict[str, set]]:
+    """Every kg:Encounter (meetings, calls, planned and negated meetings) with its types, canonical participant
+    and place names, dates and CAMEO codes."""
+    out: dict[str, dict[str, set]] = {}
+    for e, t in select(graph, "SELECT ?e ?t WHERE { ?e a kg:Encounter, ?t . FILTER (?t != kg:Encounter) }"):
+        out.setdefault(e, {k: set() for k in ("type", "people", "place", "date", "cameo")})["type"].add(
+            t.rsplit("#", 1)[-1]
+        )
+    for e, entry in out.items():
+        q = "SELECT ?v WHERE { ?e kg:participant/kg:name ?v }"
+        entry["people"] = {v for (v,) in select(graph, q, e=_iri(e))}
+        entry["place"] = {v for (v,) in select(graph, "SELECT ?v WHERE { ?e kg:place/kg:name ?v }", e=_iri(e))}
+        entry["date"] = {v[:10] for (v,) in select(graph, "SELECT ?v WHERE { ?e kg:date ?v }", e=_iri(e))}
+        entry["cameo"] = {v for (v,) in select(graph, "SELECT ?v WHERE { ?e kg:cameoCode ?v }", e=_iri(e))}
+    return list(out.values())
+
+
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+def the_encounter(graph) -> dict[str, set]:
+    found = encounters(graph)
+    assert len(found) == 1, f"expected one encounter, got {found}"
+    return found[0]
+
+
+def places(graph) -> dict[str, str | None]:
+    """Place name or alias -> ISO3 of its country (None when unbound)."""
+    return {r["name"]: r["country"] for r in kg.query(graph, "places")}
+
+
+def treaties(graph) -> list[dict[str, set]]:
+    out: dict[str, dict[str, set]] = {}
+    for r in kg.query(graph, "treaties"):
+        entry = out.setdefault(r["treaty"], {"name": set(), "party": set()})
+        entry["name"].add(r["name"])
+        if r["party"]:
+            entry["party"].add(r["party"])
+    return list(out.values())
+
+
+def offices_of(graph, name: str) -> set[str]:
+    q = "SELECT ?o WHERE { ?p a kg:Official ; kg:name ?n ; kg:holdsOffice ?o . FILTER (STR(?n) = ?name) }"
+    return {o for (o,) in select(graph, q, name=name)}
+
+
+def same_as(graph, node: str) -> set[str]:
+    return {v for (v,) in select(graph, "SELECT ?v WHERE { ?s owl:sameAs ?v }", s=_iri(node))}
+
+
+# -- 1. coreference -----------------------------------------------------------------------------------------
+def test_full_name_then_surname_is_one_official() -> None:
+    g = build(
+        "Dutch Defense Minister Ruben Brekelmans toured a frigate in Den Helder on Tuesday.\n\n"
+        "Brekelmans told the crew that the navy would get two new submarines."
+    )
+    people = officials(g)
+    assert len(people) == 1, people
+    assert {"Ruben Brekelmans", "Brekelmans"} <= official(g, "Ruben Brekelmans")["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Defense Secretary Lloyd Austin landed in Manila on Monday.\n\n"
+            "The secretary said the alliance had never been stronger.",
+            "the secretary",
+        ),
+        (
+            "Japanese Foreign Minister Yoko Kamikawa arrived in Canberra on Sunday.\n\n"
+            "The minister said Japan would deepen its ties with Australia.",
+            "the minister",
+        ),
+    ],
+)
+def test_title_reference_is_not_a_new_official(text: str, role: str) -> None:
+    people = officials(build(text))
+    assert len(people) == 1, f"{role!r} made another official: {people}"
+
+
+def test_the_two_leaders_are_the_two_named_before() -> None:
+    g = build(
+        "President Joe Biden and Australian Prime Minister Anthony Albanese arrived at the White House on "
+        "Wednesday.\n\n"
+        "The two leaders met in the Oval Office on Thursday."
+    )
+    [meeting] = meetings(g)
+    assert meeting["people"] >= {"Joe Biden", "Anthony Albanese"}, meeting
+
+
+def test_he_met_x_is_a_meeting_with_the_official_named_before() -> None:
+    g = build(
+        "Defense Secretary Lloyd Austin arrived in Jakarta on Sunday.\n\n"
+        "He met Indonesian Defense Minister Prabowo Subianto on Monday."
+    )
+    [meeting] = meetings(g)
+    assert {"Lloyd Austin", "Prabowo Subianto"} <= meeting["people"], meeting
+
+
+def test_given_name_alone_is_the_same_official() -> None:
+    g = build(
+        "Foreign Minister Amina Yusuf of Kenya met Indian Foreign Minister Subrahmanyam Jaishankar in "
+        "Nairobi on Monday.\n\n"
+        "Amina said the two countries would expand naval cooperation."
+    )
+    people = officials(g)
+    assert len(people) == 2, people
+    assert "Amina" in official(g, "Amina Yusuf")["name"]
+
+
+# -- 2. offices ---------------------------------------------------------------------------------------------
+def test_two_wordings_of_one_office_share_the_office_node() -> None:
+    g = build(
+        "Australian Defence Minister Richard Marles and former Australian Minister of Defense Linda Reynolds "
+        "spoke at a conference in Canberra on Tuesday."
+    )
+    marles, reynolds = offices_of(g, "Richard Marles"), offices_of(g, "Linda Reynolds")
+    assert marles and marles == reynolds, f"Marles holds {marles}, Reynolds {reynolds}"
+    [(nation,)] = select(g, "SELECT ?c WHERE { ?o kg:officeOf/kg:iso3 ?c }", o=_iri(next(iter(marles))))
+    assert nation == "AUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defense Secretary Ash Carter met then-Prime Minister Malcolm Turnbull of Australia in Sydney.",
+        "Defense Secretary Ash Carter met then-Australian Prime Minister Malcolm Turnbull in Sydney.",
+    ],
+)
+def test_then_is_not_part_of_the_title(text: str) -> None:
+    turnbull = official(build(text), "Malcolm Turnbull")
+    assert turnbull["title"] == {"Prime Minister"}
+    assert turnbull["nation"] == {"AUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gen. Charles Q. Brown Jr. spoke to troops in Qatar on Friday.", "Charles Q. Brown Jr."),
+        ("Pentagon spokeswoman Navy Cmdr. Jessica McNulty said the exercise would continue.", "Jessica McNulty"),
+        ("Air Force Maj. Gen. Pat Ryder told reporters the strike was lawful.", "Pat Ryder"),
+    ],
+)
+def test_ranks_are_not_part_of_the_name(text: str, name: str) -> None:
+    names = official(build(text), name)["name"]
+    ranked = {n for n in names if re.search(r"\b(?:Gen\.|Cmdr\.|Maj\.|Navy|Air Force)", n)}
+    assert not ranked, f"a rank went into the name: {names}"
+
+
+# -- 3. the nation an official serves ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "iso3"),
+    [
+        ("Kenyan Foreign Minister Musalia Mudavadi arrived in Washington on Monday.", "Musalia Mudavadi", "KEN"),
+        ("Brazil's Defense Minister José Múcio toured the shipyard on Monday.", "José Múcio", "BRA"),
+        ("President Gabriel Boric of Chile addressed the assembly on Monday.", "Gabriel Boric", "CHL"),
+        ("Pentagon spokesman John Kirby said the drills were routine.", "John Kirby", "USA"),
+        ("State Department spokesperson Matthew Miller said the talks were useful.", "Matthew Miller", "USA"),
+    ],
+)
+def test_nation_served(text: str, name: str, iso3: str) -> None:
+    assert official(build(text), name)["nation"] == {iso3}
+
+
+def test_counterpart_serves_the_named_nation_with_the_hosts_title() -> None:
+    g = build("Defense Secretary Lloyd Austin met his Indian counterpart, Rajnath Singh, in New Delhi on Monday.")
+    singh = official(g, "Rajnath Singh")
+    assert singh["nation"] == {"IND"}
+    assert singh["title"] == official(g, "Lloyd Austin")["title"] == {"Defense Secretary"}
+
+
+def test_nato_secretary_general_serves_no_nation() -> None:
+    g = build(
+        "NATO Secretary General Mark Rutte met Defense Secretary Pete Hegseth in Brussels on Thursday to discuss "
+        "U.S. troops in Europe."
+    )
+    rutte = official(g, "Mark Rutte")
+    assert rutte["nation"] == set()
+    assert any(t.endswith("Secretary General") for t in rutte["title"]), rutte["title"]
+    assert official(g, "Pete Hegseth")["nation"] == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso3"),
+    [
+        (
+            "Japanese Foreign Minister Yoko Kamikawa and Defense Minister Minoru Kihara met U.S. officials in "
+            "Tokyo on Monday.",
+            "Minoru Kihara",
+            "JPN",
+        ),
+        (
+            "Philippine Defense Secretary Gilberto Teodoro and Defense Secretary Lloyd Austin signed a U.S. aid "
+            "package in Manila on Friday.",
+            "Lloyd Austin",
+            "USA",
+        ),
+    ],
+)
+def test_parallel_titles_share_a_nation_only_for_different_offices(text: str, name: str, iso3: str) -> None:
+    assert official(build(text), name)["nation"] == {iso3}
+
+
+def test_unqualified_title_serves_the_dateline_nation_the_story_is_about() -> None:
+    g = build(
+        "NAIROBI, Kenya, March 3 — Defense Secretary Peter Kamau met Ugandan Defense Minister Jacob Oboth "
+        "here today.\n\n"
+        "Kenya and Uganda will hold joint patrols along their border, Kamau said.",
+        published="2025-03-03",
+    )
+    assert official(g, "Peter Kamau")["nation"] == {"KEN"}
+    assert official(g, "Jacob Oboth")["nation"] == {"UGA"}
+
+
+# -- 4. encounters ------------------------------------------------------------------------------------------
+def test_three_way_meeting_has_three_participants() -> None:
+    g = build(
+        "Defense Secretary Lloyd Austin, Japanese Defense Minister Minoru Kihara and Australian Defence "
+        "Minister Richard Marles met in Honolulu on Saturday."
+    )
+    [meeting] = meetings(g)
+    assert meeting["people"] >= {"Lloyd Austin", "Minoru Kihara", "Richard Marles"}, meeting
+
+
+def test_sidelines_of_a_summit_take_the_summits_city() -> None:
+    g = build(
+        "President Joe Biden met Turkish President Recep Tayyip Erdogan on the sidelines of the G20 summit in "
+        "Rome on Sunday."
+    )
+    [meeting] = meetings(g)
+    assert meeting["place"] == {"Rome"}
+
+
+def test_hosting_at_the_pentagon_is_cameo_043() -> None:
+    g = build(
+        "Defense Secretary Lloyd Austin hosted Philippine Defense Secretary Gilberto Teodoro at the Pentagon "
+        "on Thursday."
+    )
+    enc = the_encounter(g)
+    assert enc["cameo"] == {"043"}
+    assert enc["place"] == {"Pentagon"}
+
+
+def test_meeting_in_a_third_country_is_cameo_044() -> None:
+    g = build(
+        "Indian Foreign Minister Subrahmanyam Jaishankar met Chinese Foreign Minister Wang Yi in Geneva on Tuesday."
+    )
+    enc = the_encounter(g)
+    assert enc["place"] == {"Geneva"}
+    assert enc["cameo"] == {"044"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cameo"),
+    [
+        (
+            "Defense Secretary Lloyd Austin spoke by phone with Israeli Defense Minister Yoav Gallant on Sunday.",
+            "PhoneCall",
+            "041",
+        ),
+        (
+            "President Joe Biden held a video call with Chinese President Xi Jinping on Monday.",
+            "VideoCall",
+            "041",
+        ),
+        (
+            "Defense Secretary Lloyd Austin will meet Chinese Defense Minister Dong Jun in Singapore next week.",
+            "PlannedMeeting",
+            "036",
+        ),
+        (
+            "Defense Secretary Lloyd Austin did not meet Chinese Defense Minister Li Shangfu in Singapore.",
+            "NegatedMeeting",
+            "125",
+        ),
+    ],
+)
+def test_encounter_kinds_other_than_meetings(text: str, kind: str, cameo: str) -> None:
+    g = build(text)
+    enc = the_encounter(g)
+    assert enc["type"] == {kind}
+    assert enc["cameo"] == {cameo}
+    assert len(enc["people"]) == 2, enc
+    assert meetings(g) == [], "only in-person meetings that happened belong in meetings.rq"
+
+
+# -- 5. dates -----------------------------------------------------------------------------------------------
+def test_dateline_gives_the_date_and_place_without_published() -> None:
+    g = kg.build(
+        "WASHINGTON, Aug. 17, 2017 — Defense Secretary Jim Mattis met Indian Defense Minister Nirmala "
+        "Sitharaman here today."
+    )
+    [meeting] = meetings(g)
+    assert meeting["date"] == {"2017-08-17"}
+    assert meeting["place"] == {"Washington"}
+
+
+@pytest.mark.parametrize(
+    ("when", "published", "expected"),
+    [
+        ("on Monday", "2023-11-10", {"2023-11-06"}),
+        ("on Dec. 12 last year", "2024-03-01", {"2023-12-12"}),
+        ("last month", "2024-03-01", set()),
+    ],
+)
+def test_relative_dates(when: str, published: str, expected: set[str]) -> None:
+    g = build(
+        f"Defense Secretary Lloyd Austin met South Korean Defense Minister Shin Won-sik in Seoul {when}.",
+        published=published,
+    )
+    [meeting] = meetings(g)
+    assert meeting["date"] == expected
+
+
+# -- 6. places ----------------------------------------------------------------------------------------------
+def test_base_and_island_have_their_country_and_a_sea_has_none() -> None:
+    g = build("Marines flew from Clark Air Base to Palawan before patrolling the Sulu Sea.")
+    found = places(g)
+    assert found.get("Clark Air Base") == "PHL", found
+    assert found.get("Palawan") == "PHL", found
+    assert "Sulu Sea" in found and found["Sulu Sea"] is None, found
+
+
+def test_city_links_to_geonames() -> None:
+    g = build("Defense Secretary Lloyd Austin held talks in Hanoi on Monday.")
+    [(hanoi,)] = select(g, 'SELECT ?p WHERE { ?p a kg:Place ; kg:name "Hanoi" }')
+    links = same_as(g, hanoi)
+    assert any(GEONAMES.fullmatch(link) for link in links), links
+
+
+def test_metonymy_is_not_a_place() -> None:
+    g = build("Beijing said on Tuesday that the drills near Taiwan were routine.")
+    assert "Beijing" not in places(g)
+
+
+def test_talks_in_a_capital_are_a_place() -> None:
+    g = build("Defense Secretary Lloyd Austin held talks in Beijing on Tuesday.")
+    assert places(g).get("Beijing") == "CHN"
+
+
+# -- 7. treaties --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "formal",
+    [
+        "Mutual Defense Treaty between the Republic of the Philippines and the United States of America",
+        "Treaty of Mutual Defense between the United States and the Republic of the Philippines",
+    ],
+)
+def test_treaty_and_its_formal_title_are_one_treaty(formal: str) -> None:
+    g = build(
+        "Philippine Defense Secretary Gilberto Teodoro and Defense Secretary Lloyd Austin reaffirmed the Mutual "
+        f"Defense Treaty, formally the {formal}, in Manila on Friday."
+    )
+    found = treaties(g)
+    assert len(found) == 1, found
+    assert {"Mutual Defense Treaty", formal} <= found[0]["name"]
+    assert found[0]["party"] == {"PHL", "USA"}
+
+
+def test_article_of_a_treaty_is_a_provision() -> None:
+    g = build("NATO Secretary General Mark Rutte said Article 5 of the North Atlantic Treaty protects every ally.")
+    rows = select(g, "SELECT ?name ?p WHERE { ?t a kg:Treaty ; kg:name ?name ; kg:provision ?p }")
+    assert rows == [("North Atlantic Treaty", "Article 5")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parties"),
+    [
+        (
+            "Australian Defence Minister Richard Marles said the ANZUS Treaty remained the bedrock of "
+            "Australia's security.",
+            "ANZUS Treaty",
+            {"AUS", "NZL", "USA"},
+        ),
+        (
+            "Russian Foreign Minister Sergey Lavrov said Russia would no longer observe the New START treaty.",
+            "New START treaty",
+            {"RUS", "USA"},
+        ),
+    ],
+)
+def test_treaty_from_the_data_file_gets_its_parties(text: str, name: str, parties: set[str]) -> None:
+    found = [t for t in treaties(build(text)) if name in t["name"]]
+    assert len(found) == 1, f"{name!r} should be one treaty, got {treaties(build(text))}"
+    assert found[0]["party"] == parties
+
+
+# -- 8. links -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("iso3", "demonym", "qid"), [("JPN", "Japanese", "Q17"), ("KEN", "Kenyan", "Q114")])
+def test_nation_links_to_wikidata_and_geonames(iso3: str, demonym: str, qid: str) -> None:
+    g = build(f"{demonym} troops joined the exercise on Monday.")
+    [(nation,)] = select(g, "SELECT ?n WHERE { ?n a kg:Nation ; kg:iso3 ?c . FILTER (STR(?c) = ?code) }", code=iso3)
+    links = same_as(g, nation)
+    assert f"http://www.wikidata.org/entity/{qid}" in links, links
+    assert any(GEONAMES.fullmatch(link) for link in links), links
+
+
+# -- 9. confidence ------------------------------------------------------------------------------------------
+def test_min_confidence_keeps_only_sure_facts() -> None:
+    text = (
+        "Defense Secretary Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo on Monday.\n\n"
+        "The two leaders discussed the U.S.-Japan Security Treaty and drills near the Senkaku Islands."
+    )
+    count = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a rdf:Statement }"
+    everything, sure = build(text, min_confidence=0), build(text, min_confidence=0.99)
+    [(n_all,)], [(n_sure,)] = select(everything, count), select(sure, count)
+    assert int(n_sure) < int(n_all) and int(n_all) > 0
+    confidences = [Decimal(c) for (c,) in select(sure, "SELECT ?c WHERE { ?s kg:confidence ?c }")]
+    assert all(c >= Decimal("0.99") for c in confidences), confidences
