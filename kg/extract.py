@@ -515,6 +515,9 @@ class Extractor:
             ):
                 j -= 1
                 continue
+            if low == "and" and j - 2 > sent_start and self._office_covering(doc[j - 2]):
+                j -= 1  # "Deputy Crown Prince and Minister of Defense": one person's two offices
+                continue
             if low in TITLE_CONNECTORS - {"and"}:
                 # "Ambassador to the United States": walk over "to the" when a title word stands before it.
                 k = j - 1
@@ -1150,6 +1153,9 @@ def _group_size(text: str) -> tuple[int | None, int | None]:
     m = re.search(r"\b(?:They|Both|the pair|the duo)\b", text)
     if m:
         return 2, m.start()
+    m = re.search(r"\b(?:joined|met|meet|meets|hosted)\s+(them)\b", text)
+    if m:
+        return 2, m.start(1)
     return None, None
 
 

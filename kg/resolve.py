@@ -144,6 +144,8 @@ def _default_nation(extraction: Extraction) -> str | None:
     """
     codes = Counter(n.iso3 for n in extraction.nations)
     top = [c for c, _ in codes.most_common(2)]
+    # "at the Pentagon" says the U.S. is in the story as much as "U.S." does.
+    codes.update(p.country for p in extraction.places if p.country)
     if extraction.article.dateline_place:
         info = gazetteer().place(extraction.article.dateline_place, prefer=tuple(top))
         if info and info.country in top:

@@ -477,3 +477,29 @@ def test_min_confidence_keeps_only_sure_facts() -> None:
     assert int(n_sure) < int(n_all) and int(n_all) > 0
     confidences = [Decimal(c) for (c,) in select(sure, "SELECT ?c WHERE { ?s kg:confidence ?c }")]
     assert all(c >= Decimal("0.99") for c in confidences), confidences
+
+
+def test_a_compound_office_is_one_title_with_its_nation() -> None:
+    g = build("Omani Deputy Prime Minister and Minister of Defense Sayyid Shihab met reporters in Muscat.")
+    shihab = official(g, "Sayyid Shihab")
+    assert shihab["title"] == {"Deputy Prime Minister and Minister of Defense"}
+    assert shihab["nation"] == {"OMN"}
+
+
+def test_a_seat_of_government_tells_the_home_nation() -> None:
+    g = build("Defense Secretary Pete Hegseth hosted Estonian Defense Minister Hanno Pevkur at the Pentagon today.")
+    assert official(g, "Pete Hegseth")["nation"] == {"USA"}
+
+
+def test_joined_them_adds_the_earlier_participants() -> None:
+    g = build(
+        "Defense Secretary Lloyd Austin met Indian Defense Minister Rajnath Singh at the Pentagon on Friday. "
+        "Gen. Charles Q. Brown Jr. and Indian Ambassador Vinay Kwatra later joined them."
+    )
+    [meeting] = meetings(g)
+    assert {"Lloyd Austin", "Rajnath Singh", "Charles Q. Brown Jr.", "Vinay Kwatra"} <= meeting["people"]
+
+
+def test_without_a_home_nation_an_unqualified_title_stays_unbound() -> None:
+    g = build("Defense Secretary Ash Carter met then-Australian Prime Minister Malcolm Turnbull in Sydney today.")
+    assert official(g, "Ash Carter")["nation"] == set()
