@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -193,15 +193,6 @@ PROVISION = re.compile(r"\bArticle\s+(?:\d+|[IVX]+)\b(?:\s*\(\d+\))?")
 TREATY_ALIAS_CUE = re.compile(r"^\s*,?\s*(?:formally|officially|known as|also called|or)\s+(?:the\s+)?", re.I)
 
 
-@dataclass
-class _Found:
-    """A token span the rules have claimed, so that two kinds of mention never share a word."""
-
-    start: int
-    end: int
-    kind: str
-
-
 def extract(article: Article) -> Extraction:
     """Run spaCy and the rules over an article and return every mention found."""
     doc = pipeline()(article.text)
@@ -316,20 +307,13 @@ class Extractor:
             return False
         if re.fullmatch(r"[A-Z]\.", text):  # an initial
             return True
-        if self.is_rank(text) or text.lower() in self._title_vocab():
+        if self.is_rank(text) or text.lower() in _title_vocab(self.gaz):
             return False
         return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
 
     def is_rank(self, text: str) -> bool:
         """A rank, service or honorific, or a word of a multi-word one ("Air" of "Air Force Maj. Gen.")."""
         return self.gaz.is_rank(text) or text in _rank_words(self.gaz) or text in _rank_words(self.gaz)
-
-    @cache  # noqa: B019 -- one Extractor per article, the cache dies with it
-    def _title_vocab(self) -> frozenset[str]:
-        words = set()
-        for term in self.gaz.office_terms():
-            words.update(w for w in term.lower().split() if w not in TITLE_CONNECTORS)
-        return frozenset(words)
 
     def name_tokens_after(self, i: int) -> tuple[int, int] | None:
         """The token range of a name starting at token ``i`` (after titles and ranks), or None."""
@@ -419,7 +403,7 @@ class Extractor:
         for s, e, conf in candidates:
             while s < e and (
                 self.is_rank(doc[s].text)
-                or doc[s].text.lower() in self._title_vocab()
+                or doc[s].text.lower() in _title_vocab(self.gaz)
                 or self.nation_at(doc[s].idx, doc[s].idx + len(doc[s].text))
             ):
                 s += 1
@@ -661,12 +645,6 @@ class Extractor:
                 and self.doc[span.end].text[:1].isupper()
             ):
                 continue  # "the Defense Secretary Jim Mattis": a title, not a reference
-            if (
-                span.end < len(self.doc)
-                and self.doc[span.end].text in {"'s", "’s"}
-                and self.doc[span.end - 1].text.lower() not in {"secretary", "minister"}
-            ):
-                pass
             out.append(
                 PersonMention(
                     name="",
@@ -1171,6 +1149,12 @@ def _strip_the(start: int, end: int, text: str) -> tuple[int, int, str]:
         if text.startswith(prefix):
             return start + len(prefix), end, text[len(prefix) :]
     return start, end, text
+
+
+@cache
+def _title_vocab(gaz: Gazetteer) -> frozenset[str]:
+    """Every word of every office title ("minister", "secretary", "defense"): such words are no names."""
+    return frozenset(w for term in gaz.office_terms() for w in term.lower().split() if w not in TITLE_CONNECTORS)
 
 
 @cache
