@@ -77,9 +77,9 @@ ROLE_WORDS = (
 )
 
 MEETING_TRIGGER = re.compile(
-    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|greeted|greets|received|receives|"
+    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|greeted|greets|received|receives|"
     r"sat down|sit down|held talks|hold talks|holds talks|talks|consultations|summit|visited|visits|"
-    r"joined|signed|signing|(?:speaks?|spoke|talked|talks) (?:with|to))\b",
+    r"joined|signed|signing|(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
 )
 PHONE = re.compile(r"\b(phone|telephone|(?:phone|telephone) call|called|calls?|by phone)\b", re.IGNORECASE)
@@ -92,7 +92,8 @@ NEGATED = re.compile(
 PLANNED = re.compile(
     r"\b(will|would|shall|is|are) (?:\w+ )?(?:expected|due|scheduled|set|slated|planning|going) to\b"
     r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b|\bplans? to\b|\bto be held\b"
-    r"|\bnext (?:week|month|year)\b|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b",
+    r"|\bnext (?:week|month|year)\b|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
+    r"|\blooks? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
     re.IGNORECASE,
 )
 UNDATED_TIME = re.compile(
@@ -153,6 +154,9 @@ PLACE_KIND_BY_WORD = {
     "center": "building", "airport": "building", "port": "building",
     "peninsula": "region", "prefecture": "region", "province": "region",
 }  # fmt: skip
+# Lower-case words after a name that make "the X ..." a place: "the Henoko area", "the Filoli estate".
+AREA_WORDS = {"area", "region", "province", "district", "county", "estate", "compound", "residence", "ranch",
+              "village", "complex", "islands", "island", "peninsula", "valley", "coast", "border"}  # fmt: skip
 LOCATIVE = {
     "in",
     "at",
@@ -556,7 +560,7 @@ class Extractor:
                 nation = iso3
                 # A leading demonym or possessive is the nation, not part of the office's name.
                 if tok.i == title_start or TITLE_TIME_PREFIX.fullmatch(self.doc[title_start : tok.i].text):
-                    title_start = tok.i + 1
+                    title_start = self.doc.char_span(covering[0], covering[1], alignment_mode="expand").end
                     while title_start < chunk.end and self.doc[title_start].text in {"'s", "’s", "-"}:
                         title_start += 1
             org = self._org_covering(tok)
@@ -796,9 +800,15 @@ class Extractor:
         return any(ns == end + m.end() and iso3 == info.country for ns, _, iso3 in self.nation_spans)
 
     def _locative_before(self, ent: Span) -> bool:
+        """ "in Henoko", "in the Henoko area", "near northern Cagayan": a name the gazetteer does not know, used
+        as a place. "in the Quad" names a group, so after "the" an area word must follow."""
         i = ent.start - 1
+        saw_the = False
         while i >= 0 and self.doc[i].text.lower() in {"the", "northern", "southern", "eastern", "western"}:
+            saw_the = saw_the or self.doc[i].text.lower() == "the"
             i -= 1
+        if saw_the and not (ent.end < len(self.doc) and self.doc[ent.end].text.lower() in AREA_WORDS):
+            return False
         return i >= 0 and self.doc[i].text.lower() in LOCATIVE
 
     def country_from_context(self, s: int, e: int, kind: str | None) -> str | None:
@@ -1087,6 +1097,10 @@ class Extractor:
             return "NegatedMeeting"
         if PLANNED.search(text):
             return "PlannedMeeting"
+        if re.match(r"(?:speaks?|spoke|talked|talks)\b", trigger.group(0), re.I) and re.search(
+            r"\b(?:call|phone)", self.article.title or "", re.I
+        ):
+            return "PhoneCall"  # "Readout of the President's Call with ...": "spoke with" is the call
         return "Meeting"
 
     def encounter_place(self, sent: Sentence, places: list[PlaceMention], start: int, end: int) -> int | None:

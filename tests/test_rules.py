@@ -503,3 +503,29 @@ def test_joined_them_adds_the_earlier_participants() -> None:
 def test_without_a_home_nation_an_unqualified_title_stays_unbound() -> None:
     g = build("Defense Secretary Ash Carter met then-Australian Prime Minister Malcolm Turnbull in Sydney today.")
     assert official(g, "Ash Carter")["nation"] == set()
+
+
+def test_spoke_with_in_a_call_readout_is_a_phone_call() -> None:
+    g = build(
+        "Readout of the President's Call with President Gustavo Petro of Colombia\n\n"
+        "President Joe Biden spoke today with President Gustavo Petro of Colombia about migration."
+    )
+    assert meetings(g) == []
+    assert the_encounter(g)["type"] == {"PhoneCall"}
+
+
+def test_looking_forward_to_a_visit_is_a_plan() -> None:
+    g = build("President Joe Biden looks forward to welcoming Prime Minister Fumio Kishida of Japan to Washington.")
+    assert meetings(g) == []
+
+
+def test_a_two_word_demonym_is_not_part_of_the_title() -> None:
+    g = build("South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Seoul today.")
+    yoon = official(g, "Yoon Suk Yeol")
+    assert yoon["title"] == {"President"}
+    assert yoon["nation"] == {"KOR"}
+
+
+def test_a_group_named_like_a_town_is_no_place() -> None:
+    g = build("Foreign Minister Penny Wong said Australia would keep working in the Quad with India and Japan.")
+    assert "Quad" not in places(g)
