@@ -747,16 +747,26 @@ class Extractor:
             info = self.gaz.place(name, prefer=prefer)
             if (
                 ent.label_ in {"ORG", "PERSON", "NORP"}
-                and (info is None or (info.kind == "city" and info.population < 100_000))
+                and (
+                    info is None
+                    or (info.kind == "city" and (info.population < 100_000 or info.name.lower() != name.lower()))
+                )
                 and not self._followed_by_country(e, info)
             ):
-                continue  # an organization or a person that shares a town's name ("NATO", "Congress")
+                continue  # an organization or a person that shares a town's name ("NATO", "Congress", "Hamas")
             if info is None:
                 if ent.label_ in {"GPE", "LOC", "FAC"} and self._locative_before(ent):
                     add(s, e, name, 0.55, "region" if ent.label_ == "LOC" else "city")
                 continue
             if info.kind == "city" and info.population < 1000 and ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
+            if (
+                info.kind == "city"
+                and info.population < 100_000
+                and info.country not in prefer
+                and not self._followed_by_country(e, info)
+            ):
+                continue  # "the Hamas attacks": a small town abroad that the story has no other link to
             add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
         for ns, ne, iso3 in self.nation_spans:
             capital = re.match(r"(?:'s|’s)? capital\b", self.text[ne : ne + 12])

@@ -529,3 +529,8 @@ def test_a_two_word_demonym_is_not_part_of_the_title() -> None:
 def test_a_group_named_like_a_town_is_no_place() -> None:
     g = build("Foreign Minister Penny Wong said Australia would keep working in the Quad with India and Japan.")
     assert "Quad" not in places(g)
+
+
+def test_an_organization_named_like_a_town_abroad_is_no_place() -> None:
+    g = build("Defense Secretary Lloyd Austin discussed the Hamas attacks on Israel with reporters.")
+    assert places(g) == {}
