@@ -54,6 +54,8 @@ TITLE_MODIFIERS = {
 TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 ROLE_WORDS = (
+    "secretary-general",
+    "secretary general",
     "prime minister",
     "defense secretary",
     "defence secretary",
@@ -467,13 +469,10 @@ class Extractor:
         i = s
         rank_end = s
         # Ranks stand between the title and the name, but "General" of "Secretary General" is the office's.
-        while (
-            i > 0
-            and (self.is_rank(doc[i - 1].text) or doc[i - 1].text == ".")
-            and not self._office_covering(doc[i - 1])
-        ):
+        while i > self.line_start(s) and self.is_rank(doc[i - 1].text) and not self._office_covering(doc[i - 1]):
             i -= 1
-        rank = doc[i:rank_end].text if i < rank_end else None
+        # Honorifics ("Mr.", "H.E.") are skipped like ranks but say nothing of an office.
+        rank = doc[i:rank_end].text if i < rank_end and self.gaz.rank(doc[i:rank_end].text) else None
         if i > 0 and doc[i - 1].text == ",":
             i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
         end = i
@@ -571,7 +570,7 @@ class Extractor:
             nation, international = org_nation
         title = self.doc[title_start : chunk.end].text.strip(" ,-") or chunk.text
         # "then-Defense Minister", "former President": when the office was held is not part of its name.
-        title = re.sub(r"^(?:then|former|ex)(?:-|\s+)", "", title, flags=re.IGNORECASE) or title
+        title = re.sub(r"^(?:the\s+)?(?:(?:then|former|ex)(?:-|\s+))?", "", title, flags=re.IGNORECASE) or title
         office = self.gaz.office(office_hit[2])
         if office and office.nation and nation is None and not international:
             nation = office.nation
@@ -596,10 +595,14 @@ class Extractor:
         clause = doc[k:stop]
         if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told"}:
             return None, None, False, None
-        # An appositive office is written in lower case ("chairman of the Joint Chiefs"); a capitalized one
-        # after a comma starts the next item of a list ("Mattis, Japan's Prime Minister").
+        # An appositive office is written in lower case ("chairman of the Joint Chiefs") or after "the" ("the
+        # Foreign Minister of Pakistan"); a capitalized one after a bare comma starts the next item of a list
+        # ("Mattis, Japan's Prime Minister").
+        after_the = clause[0].text.lower() == "the"
         offices = [
-            o for o in self.office_spans if clause.start_char <= o[0] and o[1] <= clause.end_char and o[2][:1].islower()
+            o
+            for o in self.office_spans
+            if clause.start_char <= o[0] and o[1] <= clause.end_char and (o[2][:1].islower() or after_the)
         ]
         if not offices or offices[0][0] - clause.start_char > 20:
             return None, None, False, None
@@ -638,7 +641,9 @@ class Extractor:
         """Title-only references to an official named elsewhere: "the secretary", "the defense minister"."""
         out = []
         taken = {i for s, e, _ in name_spans for i in range(s, e)}
-        pattern = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??(" + "|".join(ROLE_WORDS) + r")\b")
+        pattern = re.compile(
+            r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??((?i:" + "|".join(ROLE_WORDS) + r"))\b"
+        )
         for m in pattern.finditer(self.text):
             span = self.span(m.start(1), m.end(1))
             if span is None or span.end in taken or any(i in taken for i in range(span.start, span.end)):
@@ -1077,7 +1082,7 @@ class Extractor:
             and group_at > trigger.start()
             and first_person is not None
             and first_person < trigger.start(),
-            place=self.encounter_place(sent, places, start, start + len(clause)),
+            place=self.encounter_place(sent, places, start, start + len(clause), start + trigger.start()),
             date=value,
             dated=dated,
             confidence=confidence,
@@ -1098,6 +1103,23 @@ class Extractor:
                 return days[-1]
         return None
 
+    def _in_other_clause(self, place: PlaceMention, trigger_char: int) -> bool:
+        """Whether a place hangs from a subordinate clause that does not hold the encounter's trigger word."""
+        span = self.span(place.start, place.end)
+        trigger = self.span(trigger_char, trigger_char + 1)
+        if span is None or trigger is None:
+            return False
+        trigger_line = {trigger[0], *trigger[0].ancestors}
+        for token in (span.root, *span.root.ancestors):
+            if token in trigger_line:
+                return False
+            if token.dep_ in SUBORDINATE:
+                # "..., meeting at the Shangri-La Hotel", "when he met X in Siem Reap": a clause of meeting
+                # is the encounter's own.
+                # Reported speech ("said a conference would be hosted in Geneva") never is.
+                return token.dep_ == "ccomp" or not MEETING_TRIGGER.fullmatch(token.text)
+        return False
+
     def encounter_kind(self, text: str, trigger: re.Match[str]) -> str:
         if VIDEO.search(text):
             return "VideoCall"
@@ -1113,11 +1135,18 @@ class Extractor:
             return "PhoneCall"  # "Readout of the President's Call with ...": "spoke with" is the call
         return "Meeting"
 
-    def encounter_place(self, sent: Sentence, places: list[PlaceMention], start: int, end: int) -> int | None:
-        """The most specific place named in the clause (``start``-``end``), else in its sentence; "here" is the
+    def encounter_place(
+        self, sent: Sentence, places: list[PlaceMention], start: int, end: int, trigger: int
+    ) -> int | None:
+        """The most specific place named in the clause (``start``-``end``), else in its sentence, leaving out
+        places inside another clause ("who said a conference would be held in Geneva"); "here" is the
         dateline's place."""
         rank = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
-        candidates = [(i, p) for i, p in enumerate(places) if p.sentence == sent.index and p.kind != "body_of_water"]
+        candidates = [
+            (i, p)
+            for i, p in enumerate(places)
+            if p.sentence == sent.index and p.kind != "body_of_water" and not self._in_other_clause(p, trigger)
+        ]
         in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
         in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in candidates]
         if in_clause or in_sentence:
@@ -1127,6 +1156,9 @@ class Extractor:
                 if p.name.lower() == self.article.dateline_place.lower():
                     return i
         return None
+
+
+SUBORDINATE = {"relcl", "ccomp", "acl", "advcl", "parataxis", "xcomp"}
 
 
 CLAUSE_BREAK = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|would|shall|plans?|is|are)\b)|;\s+", re.IGNORECASE)

@@ -212,7 +212,8 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             continue
         earlier = [(people[j].start, mention_key[j]) for j in mention_key if people[j].start < p.start]
         for _, key in sorted(earlier, reverse=True):
-            if any(p.role.split()[-1] in t.replace("-", " ") for t in titles[key]):
+            role = p.role.replace("-", " ")
+            if any(role in t.replace("-", " ") or role.split()[-1] in t.replace("-", " ").split() for t in titles[key]):
                 mention_key[i] = key
                 break
     return mention_key

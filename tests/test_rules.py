@@ -534,3 +534,23 @@ def test_a_group_named_like_a_town_is_no_place() -> None:
 def test_an_organization_named_like_a_town_abroad_is_no_place() -> None:
     g = build("Defense Secretary Lloyd Austin discussed the Hamas attacks on Israel with reporters.")
     assert places(g) == {}
+
+
+def test_an_appositive_after_the_name_with_the_and_a_capitalized_role_reference() -> None:
+    g = build(
+        "United Nations Secretary-General Antonio Guterres met Prime Minister Shehbaz Sharif of Pakistan today. "
+        "The Secretary-General also met Mr. Bilawal Bhutto Zardari, the Foreign Minister of Pakistan, who said "
+        "Islamabad would host a donors' conference in Geneva in January."
+    )
+    bilawal = official(g, "Bilawal Bhutto Zardari")
+    assert bilawal["nation"] == {"PAK"}
+    assert bilawal["title"] == {"Foreign Minister of Pakistan"}
+    with_bilawal = [m for m in meetings(g) if "Bilawal Bhutto Zardari" in m["people"]]
+    assert len(with_bilawal) == 1
+    assert "Antonio Guterres" in with_bilawal[0]["people"]
+    assert with_bilawal[0]["place"] == set()  # Geneva is where a conference will be, not where they met
+
+
+def test_an_honorific_alone_makes_no_official() -> None:
+    g = build("Mr. Jonas Berg, a shipping executive, met Defense Minister Hanno Pevkur of Estonia in Tallinn.")
+    assert all("Jonas Berg" not in p["name"] for p in officials(g).values())
