@@ -316,7 +316,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
                 for j in cluster:
                     if cluster[j] == new:
                         cluster[j] = old
-    named = [i for i in cluster]
+    named = list(cluster)
     nations = Counter(n.iso3 for n in extraction.nations)
     for i, t in enumerate(mentions):
         if not t.generic:
@@ -325,8 +325,11 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
             nearest = min(named, key=lambda j: abs(mentions[j].start - t.start))
             cluster[i] = cluster[nearest]
         elif len(nations) >= 2 and not t.provision and t.name.lower() not in {"treaty", "pact"}:
+            # "our mutual defense treaty" in a story about two allies is their defense treaty, if the data
+            # file knows one; "a trade pact" is not.
+            topic = re.search(r"defen[cs]e|security", t.name, re.IGNORECASE)
             top = [c for c, _ in nations.most_common(2)]
-            known = gaz.treaties_between(top)
+            known = [k for k in gaz.treaties_between(top) if topic and re.search(topic.group(0), k.name, re.I)]
             if known:
                 cluster[i] = known[0].key
     groups: dict[str, list[int]] = defaultdict(list)

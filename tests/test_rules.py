@@ -554,3 +554,8 @@ def test_an_appositive_after_the_name_with_the_and_a_capitalized_role_reference(
 def test_an_honorific_alone_makes_no_official() -> None:
     g = build("Mr. Jonas Berg, a shipping executive, met Defense Minister Hanno Pevkur of Estonia in Tallinn.")
     assert all("Jonas Berg" not in p["name"] for p in officials(g).values())
+
+
+def test_a_generic_pact_is_not_taken_for_a_known_treaty() -> None:
+    g = build("Japanese and U.S. officials said the trade pact would lower tariffs. Japan and the U.S. agreed.")
+    assert treaties(g) == []
