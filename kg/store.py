@@ -1,0 +1,529 @@
+"""A persistent RDF store of many articles: an embedded Oxigraph store, one named graph per article.
+
+The store is the on-disk format the ``oxigraph`` server opens (``oxigraph serve --location PATH``). Each
+article lives in the named graph of its IRI (:func:`kg.emit.article_iri`); :meth:`Store.replace_article`
+swaps that graph for a new one in a single transaction, so a process killed half way (even by SIGKILL) leaves
+the old graph or the new one, never a mix or a duplicate. Queries run over the union of the named graphs, so
+an official named in two articles is one node.
+
+Only one process writes to a store at a time: :meth:`Store.open` takes an advisory lock on ``PATH/.kg.lock``
+and raises :class:`~kg.errors.StoreError` (naming the pid that holds it) when another kg process has it.
+Readers share that lock: any number of them read at once, but never while a process writes, because
+pyoxigraph cannot read a store that another process is writing (see :meth:`Store.open`).
+
+>>> import tempfile
+>>> from rdflib import Graph, Literal
+>>> from kg.namespace import KG, KGR
+>>> graph = Graph()
+>>> graph.add((KGR["nation/FRA"], KG.iso3, Literal("FRA")))  # doctest: +ELLIPSIS
+<Graph ...>
+>>> graph.add((KGR["nation/FRA"], KG.name, Literal("France")))  # doctest: +ELLIPSIS
+<Graph ...>
+>>> with tempfile.TemporaryDirectory() as folder, Store.open(folder) as store:
+...     store.replace_article(graph, KGR["article/0123456789abcdef"])
+...     store.articles(), len(store)
+...     store.query("SELECT ?name WHERE { ?n <https://w3id.org/kg/ontology#iso3> ?code ; "
+...                 "<https://w3id.org/kg/ontology#name> ?name }", {"code": "FRA"})
+(['https://w3id.org/kg/id/article/0123456789abcdef'], 2)
+[{'name': 'France'}]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import re
+import tempfile
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import GraphError, QueryError, StoreError, UsageError
+from kg.namespace import PREFIXES
+from kg.query import Query, load_query
+
+__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store"]
+
+LOCK_FILE = ".kg.lock"
+"""The advisory lock file inside a store folder; it holds the pid of the kg process that writes."""
+
+# Formats export() writes, by the names the CLI takes. The first two keep each article's named graph; the
+# others write the union of the articles as one graph.
+EXPORT_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+_GRAPH_FORMATS = {"trig", "nquads"}
+
+# How often a process waiting for the lock tries again.
+_RETRY_SECONDS = 0.05
+
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+class Store:
+    """An Oxigraph store of articles, one named graph each. Open it with :meth:`Store.open`.
+
+    A ``Store`` is a context manager; leaving the ``with`` block closes it and frees the lock.
+    """
+
+    def __init__(self, path: Path, db: ox.Store, *, lock_fd: int | None, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._db: ox.Store | None = db
+        self._lock_fd = lock_fd
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False, wait: float = 0) -> Store:
+        """Open the store in the folder ``path``, creating the folder and the store unless ``read_only``.
+
+        A writer takes the lock ``PATH/.kg.lock`` for itself; a reader (``read_only``) shares it with other
+        readers. While the lock is held the other way (by another process, or another ``Store`` of this one),
+        ``open`` tries again for ``wait`` seconds. Readers and a writer never overlap: pyoxigraph documents a
+        read-only open of a store that another process writes as undefined behaviour, and it is: such opens
+        fail now and then with "Corruption: ... No such file", and a query on one can spin or eat memory
+        until it is killed.
+
+        Raises :class:`StoreError` when another kg process still holds the lock after ``wait`` seconds, when
+        another program (an ``oxigraph`` server) has the store open for writing, when ``path`` is a file or a
+        folder of other files, when a read-only store does not exist, or when Oxigraph cannot open it.
+        """
+        path = Path(path)
+        deadline = time.monotonic() + max(wait, 0)
+        if read_only:
+            if not (path / "CURRENT").is_file():
+                raise StoreError(f"there is no store at {path}; build one with `kg build ARTICLES --store {path}`")
+        else:
+            _prepare_folder(path)
+        lock_fd = _lock(path, deadline, shared=read_only)
+        try:
+            db = _open_reader(path) if read_only else _open_writer(path, deadline)
+        except BaseException:
+            _unlock(lock_fd, writer=not read_only)
+            raise
+        return cls(path, db, lock_fd=lock_fd, read_only=read_only)
+
+    def close(self) -> None:
+        """Close the store and free its lock. Closing twice does nothing."""
+        # Oxigraph closes the database (and waits for its background work) when its last reference goes. The
+        # methods below keep no reference in local variables, so that a traceback cannot keep it open.
+        self._db = None
+        if self._lock_fd is not None:
+            _unlock(self._lock_fd, writer=not self.read_only)
+            self._lock_fd = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        state = "closed" if self._db is None else mode
+        return f"<Store {self.path} ({state})>"
+
+    def __len__(self) -> int:
+        """The number of quads in the store, counting a triple once per article that states it.
+
+        Raises :class:`StoreError` if the store is closed or cannot be read.
+        """
+        with _store_errors(self.path):
+            return len(self._open_db())
+
+    def articles(self) -> list[str]:
+        """The IRIs of the articles in the store (its named graphs), sorted.
+
+        Raises :class:`StoreError` if the store is closed or cannot be read.
+        """
+        with _store_errors(self.path):
+            return sorted(graph.value for graph in self._open_db().named_graphs())
+
+    def replace_article(self, graph: rdflib.Graph, article: str) -> None:
+        """Make ``graph`` the named graph of ``article`` (its IRI), replacing what the store held for it.
+
+        Dropping the old graph and adding the new one is one transaction: a process killed half way leaves
+        the old graph or the new one. Blank nodes are new nodes in each article. Oxigraph stores literals by
+        value: ``"1.0"^^xsd:decimal`` reads back as ``"1"``, every integer type (``xsd:nonNegativeInteger``
+        for NIF offsets) as ``xsd:integer``, and a plain literal as ``xsd:string`` (the same in RDF 1.1).
+
+        Raises :class:`GraphError` when a term of ``graph`` cannot be stored (an invalid IRI or language tag,
+        a literal subject) and :class:`StoreError` when the store is read-only, closed or cannot be written.
+        """
+        self._open_db(write=True)
+        name = str(_named_node(article, "article"))
+        terms: dict[rdflib.term.Node, str] = {}
+        blank_nodes: dict[rdflib.BNode, ox.BlankNode] = {}
+
+        def n3(term: rdflib.term.Node) -> str:
+            text = terms.get(term)
+            if text is None:
+                text = terms[term] = str(_ox_term(term, blank_nodes))
+            return text
+
+        lines = []
+        for s, p, o in graph:
+            if not isinstance(s, rdflib.URIRef | rdflib.BNode) or not isinstance(p, rdflib.URIRef):
+                raise GraphError(f"cannot store the triple ({s!r}, {p!r}, {o!r}): not an RDF triple")
+            lines.append(f"{n3(s)} {n3(p)} {n3(o)} .")
+        # pyoxigraph has no transaction spanning two calls (remove_graph then extend would let a reader or a
+        # crash see the article missing), but a SPARQL update is one transaction. Every term is written by
+        # Oxigraph's own N-Triples serializer after it validated the term, so the data cannot escape its place.
+        # Measured on a 5,005-triple graph (2 cores; new graph / replacing one, triples/s): this update 20-21k /
+        # 12-14k; remove_graph + extend of converted quads 25-30k / 13-15k; remove_graph + load of rdflib's
+        # N-Triples 25-29k / 14-15k. The faster two are two transactions each, and an article of kg is ~700
+        # triples (~50 ms here), far below what spaCy takes to read it.
+        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
+        with _store_errors(self.path):
+            try:
+                self._open_db().update(update)
+            except SyntaxError as exc:  # a term Oxigraph accepted but cannot read back: a bug, not bad data
+                raise GraphError(f"cannot store the graph of {article}: {_one_line(exc)}") from exc
+
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[dict[str, str | None]]:
+        """Run a SPARQL SELECT query over the union of the articles' graphs.
+
+        ``bindings`` maps variable names to values, substituted for the variables as RDF terms (never pasted
+        into the text): rdflib terms as they are, anything else as a plain literal of its ``str()``. Returns
+        one dict per row, mapping each projected variable, in SELECT order, to its value as a string (``None``
+        when unbound), as :func:`kg.query.query` does. Unlike rdflib's merge of graphs, Oxigraph's union
+        matches a triple once per article that states it: use SELECT DISTINCT (as the named queries do) for
+        the rows a merged graph gives.
+
+        Raises :class:`QueryError` when the query does not parse, is not a SELECT query, or a binding names an
+        invalid variable or holds an invalid term, and :class:`StoreError` when the store is closed or cannot
+        be read.
+        """
+        self._open_db()
+        substitutions = {_variable(name): _binding(value) for name, value in (bindings or {}).items()}
+        # Oxigraph substitutes only variables the SELECT clause projects; project the others too, then drop them.
+        sparql, added = _project(sparql, [variable.value for variable in substitutions])
+        with _store_errors(self.path):
+            try:
+                results = self._open_db().query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+            except SyntaxError as exc:
+                if added:
+                    raise QueryError(
+                        f"query does not parse once {', '.join('?' + name for name in added)} is added to its SELECT"
+                        " clause, as Oxigraph needs to bind a parameter (a GROUP BY query must group by it too): "
+                        + _one_line(exc)
+                    ) from exc
+                raise QueryError(f"query does not parse: {_one_line(exc)}") from exc
+            if not isinstance(results, ox.QuerySolutions):
+                raise QueryError("kg runs SELECT queries only; this is an ASK, CONSTRUCT or DESCRIBE query")
+            columns = [(i, var.value) for i, var in enumerate(results.variables) if var.value not in added]
+            return [{name: None if row[i] is None else _text(row[i]) for i, name in columns} for row in results]
+
+    def run_named(
+        self, name_or_path: str | os.PathLike[str] | Query, /, **params: object
+    ) -> list[dict[str, str | None]]:
+        """Run a named query (or a ``.rq`` file, or a loaded :class:`~kg.query.Query`) on the store.
+
+        Parameters are checked and bound as :func:`kg.query.query` binds them (plain string literals), and
+        the rows have the same shape. Raises :class:`QueryError` as :func:`kg.query.query` does, and
+        :class:`StoreError` when the store is closed or cannot be read.
+        """
+        named = name_or_path if isinstance(name_or_path, Query) else load_query(name_or_path)
+        bindings = named.bind(params)
+        try:
+            return self.query(named.text, bindings)
+        except QueryError as exc:  # SPARQL that rdflib reads but Oxigraph does not
+            raise QueryError(f"query {named.name!r}: {exc}") from exc
+
+    def export(self, target: str | os.PathLike[str] | IO[bytes], fmt: str) -> None:
+        """Write the store to ``target`` (a path, or a binary stream such as ``sys.stdout.buffer``).
+
+        ``fmt`` is ``trig`` or ``nquads`` (every article in its named graph) or ``turtle`` or ``nt`` (the
+        union of the articles as one graph, each triple once). The store is streamed, not loaded into memory;
+        the union keeps only the set of triples already written. A path is written to a temporary file that
+        is renamed over it at the end, so nothing half-written is left behind.
+
+        Raises :class:`UsageError` on an unknown format or a path that cannot be written, and
+        :class:`StoreError` when the store is closed or cannot be read.
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        self._open_db()
+        if isinstance(target, str | os.PathLike):
+            with _atomic_file(Path(target)) as out:
+                self._dump(out, fmt)
+        else:
+            self._dump(target, fmt)
+
+    def flush(self) -> None:
+        """Write Oxigraph's buffers to disk now (it also does so in the background).
+
+        Raises :class:`StoreError` when the store is read-only, closed or cannot be written.
+        """
+        with _store_errors(self.path):
+            self._open_db(write=True).flush()
+
+    def optimize(self) -> None:
+        """Compact the store; worth doing after writing many articles.
+
+        Raises :class:`StoreError` when the store is read-only, closed or cannot be written.
+        """
+        with _store_errors(self.path):
+            self._open_db(write=True).optimize()
+
+    def _open_db(self, *, write: bool = False) -> ox.Store:
+        if self._db is None:
+            raise StoreError(f"store {self.path} is closed; open it again with Store.open()")
+        if write and self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only; open it without read_only to write")
+        return self._db
+
+    def _dump(self, out: IO[bytes], fmt: str) -> None:
+        rdf_format = EXPORT_FORMATS[fmt]
+        prefixes = _PREFIXES if fmt in {"trig", "turtle"} else None
+        try:
+            if fmt in _GRAPH_FORMATS:
+                self._open_db().dump(out, rdf_format, prefixes=prefixes)
+            else:
+                # CONSTRUCT yields each triple of the union once; serialize() writes them as they come.
+                construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+                union = self._open_db().query(construct, use_default_graph_as_union=True)
+                ox.serialize(union, out, rdf_format, prefixes=prefixes)
+        except (
+            OSError,
+            RuntimeError,
+        ) as exc:  # Oxigraph does not tell a store it cannot read from an output it cannot write
+            raise StoreError(f"cannot export the store {self.path}: {_one_line(exc)}") from exc
+
+
+# --- opening and locking ---------------------------------------------------------------------------------
+
+
+def _prepare_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file; give a folder for the store (it is created if missing)")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        others = [entry.name for entry in path.iterdir() if entry.name != LOCK_FILE]
+    except OSError as exc:
+        raise StoreError(f"cannot create the store folder {path}: {exc.strerror or exc}") from exc
+    # RocksDB writes its files into any folder; refuse to scatter them among someone's other files.
+    if others and not (path / "CURRENT").is_file():
+        raise StoreError(f"{path} holds other files and is not a store; give a new or empty folder")
+
+
+def _lock(path: Path, deadline: float, *, shared: bool) -> int | None:
+    """Take the lock of the store at ``path``, shared or for a writer, trying until ``deadline``.
+
+    Returns the descriptor that holds it: closing it frees the lock. A reader that can neither open nor create
+    the lock file (a store on read-only media, or made by another program) reads without it.
+    """
+    lock_path = path / LOCK_FILE
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        if not shared:
+            raise StoreError(f"cannot create the lock file {lock_path}: {exc.strerror or exc}") from exc
+        try:
+            fd = os.open(lock_path, os.O_RDONLY)
+        except OSError:
+            return None
+    while True:
+        try:
+            # flock, not fcntl's record locks: two opens in one process exclude each other too, and the
+            # kernel frees the lock when its process dies, however it dies.
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+            break
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                os.close(fd)
+                raise StoreError(f"cannot lock {lock_path}: {exc.strerror or exc}") from exc
+        if time.monotonic() >= deadline:
+            holder = _holder(fd)
+            os.close(fd)
+            who = f"pid {holder}" if holder else "reading it"
+            raise StoreError(
+                f"store {path} is in use by another kg process ({who}); wait for it or use another --store"
+            )
+        time.sleep(_RETRY_SECONDS)
+    if not shared:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return fd
+
+
+def _holder(fd: int) -> str | None:
+    """The pid of the writer holding the lock; None when readers hold it (or the writer has yet to write it)."""
+    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    return text if text.isdigit() else None
+
+
+def _unlock(fd: int | None, *, writer: bool) -> None:
+    if fd is None:
+        return
+    if writer:
+        os.ftruncate(fd, 0)  # while still holding the lock, so that the next writer's pid is never erased
+    os.close(fd)
+
+
+def _open_reader(path: Path) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path))
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"cannot open the store {path} read-only: {_one_line(exc)}") from exc
+
+
+def _open_writer(path: Path, deadline: float) -> ox.Store:
+    while True:
+        try:
+            return ox.Store(str(path))
+        except (OSError, RuntimeError) as exc:
+            message = _one_line(exc)
+            # RocksDB's own lock on PATH/LOCK: a program that is not kg (an oxigraph server) has the store open.
+            if "LOCK" not in message:
+                raise StoreError(f"cannot open the store {path}: {message}") from exc
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"store {path} is open in another program (an oxigraph server?); stop it or use another --store"
+                ) from exc
+        time.sleep(_RETRY_SECONDS)
+
+
+@contextlib.contextmanager
+def _store_errors(path: Path):
+    """Turn Oxigraph's OSError and RuntimeError (RocksDB's I/O and corruption errors) into a StoreError."""
+    try:
+        yield
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"store {path}: {_one_line(exc)}") from exc
+
+
+@contextlib.contextmanager
+def _atomic_file(target: Path):
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        mask = os.umask(0)  # os.umask can only be read by setting it; set it straight back
+        os.umask(mask)
+        os.chmod(temp_name, 0o666 & ~mask)
+        os.replace(temp_name, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise
+
+
+# --- terms -------------------------------------------------------------------------------------------------
+
+
+def _ox_term(
+    term: rdflib.term.Node, blank_nodes: dict[rdflib.BNode, ox.BlankNode]
+) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """The pyoxigraph term of an rdflib term; each rdflib blank node becomes a new blank node."""
+    try:
+        if isinstance(term, rdflib.URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, rdflib.Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term))
+        if isinstance(term, rdflib.BNode):
+            return blank_nodes.setdefault(term, ox.BlankNode())
+    except ValueError as exc:
+        raise GraphError(f"cannot store {term!r}: {_one_line(exc)}") from exc
+    raise GraphError(f"cannot store {term!r}: not an IRI, literal or blank node")
+
+
+def _named_node(iri: str, what: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(str(iri))
+    except ValueError as exc:
+        raise GraphError(f"the {what} {iri!r} is not a valid IRI: {_one_line(exc)}") from exc
+
+
+def _variable(name: str) -> ox.Variable:
+    try:
+        return ox.Variable(name)
+    except ValueError:
+        raise QueryError(f"{name!r} is not a valid SPARQL variable name") from None
+
+
+def _binding(value: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    term = value if isinstance(value, rdflib.term.Identifier) else rdflib.Literal(str(value))
+    try:
+        return _ox_term(term, {})
+    except GraphError as exc:
+        raise QueryError(f"cannot bind {value!r}: {exc}") from None
+
+
+# Just enough of SPARQL's lexer to find the variables of the top-level SELECT clause: comments, IRIs and
+# strings are skipped whole, so that a "#", "{" or "?x" inside one is not taken for syntax.
+_TOKENS = re.compile(
+    r"""
+    (?P<skip> \#[^\n]*
+      | <[^<>"{}|^`\\\s]*>
+      | "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' )
+    | (?P<var> [?$]\w+ )
+    | (?P<word> [A-Za-z]+ )
+    | (?P<char> \S )
+    """,
+    re.VERBOSE,
+)
+
+
+def _project(sparql: str, names: list[str]) -> tuple[str, set[str]]:
+    """``sparql`` with each of ``names`` that its SELECT clause does not project added to it, and those added.
+
+    A variable substituted by a constant adds a constant column: no row changes, nor their order. Raises
+    :class:`QueryError` for ``SELECT *`` with parameters (name the variables instead).
+
+    >>> _project("PREFIX kg: <https://w3id.org/kg/ontology#> SELECT DISTINCT ?a (STR(?b) AS ?c) WHERE { }", ["b"])
+    ('PREFIX kg: <https://w3id.org/kg/ontology#> SELECT DISTINCT ?a (STR(?b) AS ?c) ?b WHERE { }', {'b'})
+    """
+    missing = dict.fromkeys(names)
+    tokens = _TOKENS.finditer(sparql)
+    for token in tokens:
+        if token.lastgroup == "word" and token.group().upper() == "SELECT":
+            break
+    else:
+        return sparql, set()  # not a SELECT query: Oxigraph says what it is
+    depth, after_as, end = 0, False, len(sparql)
+    for token in tokens:
+        kind, text = token.lastgroup, token.group()
+        if depth == 0 and (text == "{" or (kind == "word" and text.upper() in {"WHERE", "FROM"})):
+            end = token.start()
+            break
+        if text == "*" and depth == 0:
+            raise QueryError("a query with parameters must name the variables it selects, not SELECT *")
+        if kind == "var" and (depth == 0 or after_as):
+            missing.pop(text[1:], None)
+        depth += {"(": 1, ")": -1}.get(text, 0)
+        after_as = kind == "word" and text.upper() == "AS"
+    if not missing:
+        return sparql, set()
+    projected = "".join(f"?{name} " for name in missing)
+    return sparql[:end] + projected + sparql[end:], set(missing)
+
+
+def _text(term: object) -> str:
+    # Like str() of an rdflib term: an IRI, a literal's lexical form, a blank node's id.
+    value = getattr(term, "value", None)
+    return value if isinstance(value, str) else str(term)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
