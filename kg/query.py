@@ -22,9 +22,10 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import rdflib
 from rdflib.plugins.sparql import prepareQuery
@@ -216,13 +217,21 @@ def write_graph(graph: rdflib.Graph, path: str | os.PathLike[str] | None = None,
         sys.stdout.write(graph.serialize(format=rdflib_format))
         sys.stdout.flush()
         return
+    with atomic_file(target) as out:
+        graph.serialize(destination=out, format=rdflib_format, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def atomic_file(target: Path) -> Iterator[BinaryIO]:
+    """A binary file that appears at ``target`` only once it is complete: written to a temporary file beside
+    it, then renamed. On any error nothing is left behind. Raises UsageError when the folder is not writable."""
     try:
         fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as out:
-            graph.serialize(destination=out, format=rdflib_format, encoding="utf-8")
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp_name, 0o666 & ~_umask())

@@ -35,7 +35,6 @@ import errno
 import fcntl
 import os
 import re
-import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -46,7 +45,7 @@ import rdflib
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError
 from kg.namespace import PREFIXES
-from kg.query import Query, load_query
+from kg.query import Query, atomic_file, load_query
 
 __all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store"]
 
@@ -253,7 +252,7 @@ class Store:
             raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         self._open_db()
         if isinstance(target, str | os.PathLike):
-            with _atomic_file(Path(target)) as out:
+            with atomic_file(Path(target)) as out:
                 self._dump(out, fmt)
         else:
             self._dump(target, fmt)
@@ -399,29 +398,6 @@ def _store_errors(path: Path):
         yield
     except (OSError, RuntimeError) as exc:
         raise StoreError(f"store {path}: {_one_line(exc)}") from exc
-
-
-@contextlib.contextmanager
-def _atomic_file(target: Path):
-    try:
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        mask = os.umask(0)  # os.umask can only be read by setting it; set it straight back
-        os.umask(mask)
-        os.chmod(temp_name, 0o666 & ~mask)
-        os.replace(temp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        raise
 
 
 # --- terms -------------------------------------------------------------------------------------------------
