@@ -6,6 +6,7 @@ These load the trained spaCy model (marker ``model``).
 from __future__ import annotations
 
 import pytest
+from graph_views import meetings, official, officials
 
 import kg
 
@@ -16,48 +17,18 @@ def rows(graph, query_name: str, /, **params) -> list[dict]:
     return kg.query(graph, query_name, **params)
 
 
-def officials(graph) -> dict[str, dict[str, set]]:
-    out: dict[str, dict[str, set]] = {}
-    for r in rows(graph, "officials"):
-        entry = out.setdefault(r["official"], {"name": set(), "title": set(), "nation": set()})
-        for k in ("name", "title", "nation"):
-            if r[k]:
-                entry[k].add(r[k])
-    return out
-
-
-def find(people: dict[str, dict[str, set]], name: str) -> dict[str, set]:
-    matches = [p for p in people.values() if name in p["name"]]
-    assert len(matches) == 1, f"{name!r} should be one official, got {people}"
-    return matches[0]
-
-
-def meetings(graph) -> list[dict[str, set]]:
-    out: dict[str, dict[str, set]] = {}
-    for r in rows(graph, "meetings"):
-        entry = out.setdefault(r["meeting"], {"people": set(), "place": set(), "date": set()})
-        entry["people"].add(r["participantName"])
-        if r["placeName"]:
-            entry["place"].add(r["placeName"])
-        if r["date"]:
-            entry["date"].add(r["date"])
-    return list(out.values())
-
-
 def test_title_nation_and_surname_coreference() -> None:
     g = kg.build(
         "Indian Defense Minister Rajnath Singh met Philippine Foreign Secretary Enrique Manalo in Manila today.\n\n"
         "Singh said the talks were productive.",
         published="2024-03-05",
     )
-    people = officials(g)
-    singh = find(people, "Rajnath Singh")
+    singh = official(g, "Rajnath Singh")
     assert "Singh" in singh["name"]
     assert singh["nation"] == {"IND"}
     assert any("Defense Minister" in t for t in singh["title"])
-    manalo = find(people, "Enrique Manalo")
-    assert manalo["nation"] == {"PHL"}
-    assert len(people) == 2
+    assert official(g, "Enrique Manalo")["nation"] == {"PHL"}
+    assert len(officials(g)) == 2
 
 
 def test_possessive_nation_and_of_nation_after_the_name() -> None:
@@ -65,14 +36,13 @@ def test_possessive_nation_and_of_nation_after_the_name() -> None:
         "Canada's Defence Minister Bill Blair and Prime Minister Fumio Kishida of Japan spoke to reporters.",
         published="2024-03-05",
     )
-    people = officials(g)
-    assert find(people, "Bill Blair")["nation"] == {"CAN"}
-    assert find(people, "Fumio Kishida")["nation"] == {"JPN"}
+    assert official(g, "Bill Blair")["nation"] == {"CAN"}
+    assert official(g, "Fumio Kishida")["nation"] == {"JPN"}
 
 
 def test_organization_gives_the_nation() -> None:
     g = kg.build("Pentagon spokesman Maj. Gen. Pat Ryder said the drills would continue.", published="2024-03-05")
-    ryder = find(officials(g), "Pat Ryder")
+    ryder = official(g, "Pat Ryder")
     assert ryder["nation"] == {"USA"}
     assert any("spokesman" in t for t in ryder["title"])
 

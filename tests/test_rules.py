@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from graph_views import meetings, official, officials
 from rdflib import Literal, URIRef
 
 import kg
@@ -35,35 +36,6 @@ def select(graph, query: str, **bindings) -> list[tuple]:
     return [
         tuple(None if v is None else str(v) for v in row) for row in graph.query(PREFIXES + query, initBindings=init)
     ]
-
-
-def officials(graph) -> dict[str, dict[str, set]]:
-    out: dict[str, dict[str, set]] = {}
-    for r in kg.query(graph, "officials"):
-        entry = out.setdefault(r["official"], {"name": set(), "title": set(), "nation": set()})
-        for k in ("name", "title", "nation"):
-            if r[k]:
-                entry[k].add(r[k])
-    return out
-
-
-def official(graph, name: str) -> dict[str, set]:
-    people = officials(graph)
-    matches = [p for p in people.values() if name in p["name"]]
-    assert len(matches) == 1, f"{name!r} should be one official, got {people}"
-    return matches[0]
-
-
-def meetings(graph) -> list[dict[str, set]]:
-    out: dict[str, dict[str, set]] = {}
-    for r in kg.query(graph, "meetings"):
-        entry = out.setdefault(r["meeting"], {"people": set(), "place": set(), "date": set()})
-        entry["people"].add(r["participantName"])
-        if r["placeName"]:
-            entry["place"].add(r["placeName"])
-        if r["date"]:
-            entry["date"].add(r["date"])
-    return list(out.values())
 
 
 def encounters(graph) -> list[dict[str, set]]:
