@@ -221,6 +221,10 @@ class Extractor:
         self.anchor = article.published or article.dateline_date
 
     # -- helpers -------------------------------------------------------------------------------------
+    def terms(self, kind: str) -> re.Pattern[str]:
+        """The gazetteer's terms of one kind as one regex, compiled once per process."""
+        return _terms_regex(self.gaz, kind)
+
     def sentence_at(self, char: int) -> int:
         for s in self.sentences:
             if s.start <= char < s.end:
@@ -252,17 +256,17 @@ class Extractor:
 
     # -- nations, offices, organizations --------------------------------------------------------------
     def find_nations(self) -> Iterator[tuple[int, int, str]]:
-        for m in _terms_regex(tuple(self.gaz.nation_terms()), ignore_case=False, hyphens=True).finditer(self.text):
+        for m in self.terms("nation").finditer(self.text):
             iso3 = self.gaz.nation_terms()[m.group(0)]
             yield m.start(), m.end(), iso3
 
     def find_offices(self) -> Iterator[tuple[int, int, str]]:
-        for m in _terms_regex(tuple(self.gaz.office_terms()), ignore_case=True, hyphens=True).finditer(self.text):
+        for m in self.terms("office").finditer(self.text):
             yield m.start(), m.end(), m.group(0)
 
     def find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:
         """Organizations that tell whom an official serves: (start, end, nation, international)."""
-        for m in _terms_regex(tuple(self.gaz.organization_terms()), ignore_case=False).finditer(self.text):
+        for m in self.terms("organization").finditer(self.text):
             org = self.gaz.organization(m.group(0))
             if org is not None:
                 yield m.start(), m.end(), org.nation, org.international
@@ -724,7 +728,7 @@ class Extractor:
             if key not in candidates or candidates[key].confidence < mention.confidence:
                 candidates[key] = mention
 
-        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(self.text):
+        for m in self.terms("place").finditer(self.text):
             add(m.start(), m.end(), m.group(0), 0.85)
         for m in PLACE_PATTERN.finditer(self.text):
             s, e, name = _strip_the(m.start(), m.end(), m.group(0))
@@ -842,7 +846,7 @@ class Extractor:
 
     def _known_place_countries(self, start: int, end: int) -> list[tuple[int, int, str]]:
         out = []
-        for m in _terms_regex(tuple(self.gaz.place_terms()), ignore_case=False).finditer(self.text, start, end):
+        for m in self.terms("place").finditer(self.text, start, end):
             info = self.gaz.place_terms()[m.group(0)]
             if info.country:
                 out.append((m.start(), m.end(), info.country))
@@ -856,7 +860,7 @@ class Extractor:
             return any(t.start < e and s < t.end for t in found)
 
         mentioned = _ranked_nations(self.nation_spans)
-        for m in _terms_regex(tuple(self.gaz.treaty_terms()), ignore_case=True).finditer(self.text):
+        for m in self.terms("treaty").finditer(self.text):
             info = self.gaz.treaty(m.group(0), parties=mentioned)
             if info is None:
                 continue
@@ -1218,17 +1222,28 @@ def _rank_words(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(w for rank in gaz.ranks if " " in rank for w in rank.split() if w[:1].isupper())
 
 
-@cache
-def _terms_regex(terms: tuple[str, ...], *, ignore_case: bool, hyphens: bool = False) -> re.Pattern[str]:
-    """One alternation of every term, longest first, on word boundaries.
+# How each kind of gazetteer term is matched: (its table, ignore case, may stand in a hyphenated compound).
+# Nations and organizations keep their case ("US", "china"); "U.S.-Japan" and "then-Defense Minister" hold
+# a nation and an office.
+TERM_KINDS = {
+    "nation": (Gazetteer.nation_terms, False, True),
+    "office": (Gazetteer.office_terms, True, True),
+    "organization": (Gazetteer.organization_terms, False, False),
+    "place": (Gazetteer.place_terms, False, False),
+    "treaty": (Gazetteer.treaty_terms, True, False),
+}
 
-    With ``hyphens``, a term may stand in a hyphenated compound ("U.S.-Japan", "then-Australian").
-    """
-    ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+
+@cache
+def _terms_regex(gaz: Gazetteer, kind: str) -> re.Pattern[str]:
+    """One alternation of every term of a kind, longest first, on word boundaries."""
+    table, ignore_case, hyphens = TERM_KINDS[kind]
+    ordered = sorted({t for t in table(gaz) if t.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(t) for t in ordered) or r"(?!x)x"
+    flags = re.IGNORECASE if ignore_case else 0
     if hyphens:
-        return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
-    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+        return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", flags)
+    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", flags)
 
 
 __all__ = ["Extractor", "extract"]
