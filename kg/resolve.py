@@ -203,17 +203,21 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
                 out.fact(key, "holdsOffice", Ref(okey), m.sentence, m.confidence)
     mention_key: dict[int, str] = {i: key_of_cluster[c] for i, c in of_mention.items() if c in key_of_cluster}
     # Title-only references ("the secretary") name the latest official whose title has that word.
+    # Titles as stated and canonical offices, lower case with hyphens as spaces: "secretary general".
     titles: dict[str, set[str]] = defaultdict(set)
     for f in out.facts:
-        if f.predicate in {"title", "holdsOffice"}:
-            titles[f.subject].add(str(f.value.key if isinstance(f.value, Ref) else f.value).lower())
+        if f.predicate == "title":
+            titles[f.subject].add(str(f.value))
+        elif f.predicate == "holdsOffice":
+            titles[f.subject].add(out.entities[f.value.key].name)
+    titles = {k: {t.lower().replace("-", " ") for t in v} for k, v in titles.items()}
     for i, p in enumerate(people):
         if not p.role:
             continue
+        role = p.role.replace("-", " ")
         earlier = [(people[j].start, mention_key[j]) for j in mention_key if people[j].start < p.start]
         for _, key in sorted(earlier, reverse=True):
-            role = p.role.replace("-", " ")
-            if any(role in t.replace("-", " ") or role.split()[-1] in t.replace("-", " ").split() for t in titles[key]):
+            if any(role in t or role.split()[-1] in t.split() for t in titles.get(key, ())):
                 mention_key[i] = key
                 break
     return mention_key
