@@ -76,7 +76,8 @@ def _add_fact(graph: Graph, resolved: Resolved, doc: URIRef, fact: Fact) -> None
     graph.add((subject, predicate, obj))
     if fact.sentence is None:
         return
-    statement = KGR[f"statement/{hashlib.sha1(f'{subject} {predicate} {obj.n3()}'.encode()).hexdigest()[:16]}"]
+    # One statement per article and triple: merged with another article's graph, each keeps its own confidence.
+    statement = KGR[f"statement/{hashlib.sha1(f'{doc} {subject} {predicate} {obj.n3()}'.encode()).hexdigest()[:16]}"]
     sentence = resolved.sentences[fact.sentence]
     sentence_iri = URIRef(f"{doc}#char={sentence.start},{sentence.end}")
     previous = graph.value(statement, KG.confidence)

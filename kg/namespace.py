@@ -61,12 +61,14 @@ class KG(DefinedNamespace):
     # Encounters
     participant: URIRef  # Encounter -> Official (sem:hasActor)
     place: URIRef  # Encounter -> Place (sem:hasPlace)
+    discusses: URIRef  # Encounter -> Treaty taken up (dcterms:subject)
     date: URIRef  # Encounter -> xsd:date (functional; sem:hasTimeStamp)
     cameoCode: URIRef  # Encounter -> CAMEO event code as a string, "040"
     provision: URIRef  # Treaty -> an article of it the text cites, "Article 5"
 
     # Articles and provenance
     published: URIRef  # Article -> xsd:date (schema:datePublished)
+    source: URIRef  # Article -> where a store's article was read from: URL or file path (dcterms:source)
     confidence: URIRef  # rdf:Statement -> xsd:decimal in [0, 1]
 
     # Place kinds (individuals of PlaceKind)

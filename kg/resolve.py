@@ -87,8 +87,8 @@ def resolve(extraction: Extraction) -> Resolved:
     officials = _resolve_officials(extraction, out)
     _resolve_nations(extraction, out)
     places = _resolve_places(extraction, out)
-    _resolve_treaties(extraction, out)
-    _resolve_encounters(extraction, out, officials, places)
+    treaties = _resolve_treaties(extraction, out)
+    _resolve_encounters(extraction, out, officials, places, treaties)
     _ensure_nations(out)
     return out
 
@@ -294,7 +294,8 @@ def _resolve_places(extraction: Extraction, out: Resolved) -> dict[int, str]:
 
 
 # -- treaties -----------------------------------------------------------------------------------------------
-def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
+def _resolve_treaties(extraction: Extraction, out: Resolved) -> dict[int, str]:
+    """Treaty entities and their facts; returns the treaty key of each treaty mention that names one."""
     gaz = gazetteer()
     mentions = list(extraction.treaties)
     cluster: dict[int, str] = {}  # mention index -> cluster id
@@ -339,6 +340,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
     groups: dict[str, list[int]] = defaultdict(list)
     for i, c in cluster.items():
         groups[c].append(i)
+    keys: dict[int, str] = {}
     for cid, indexes in groups.items():
         ms = [mentions[i] for i in indexes]
         info = gaz.treaty_by_key(cid)
@@ -346,6 +348,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
         name = info.name if info else max((m.name for m in written), key=len)
         name = re.sub(r"^(?:19|20)\d\d\s+", "", name)
         key = out.entity("Treaty", f"treaty/{slug(name)}", name)
+        keys.update(dict.fromkeys(indexes, key))
         first = min(ms, key=lambda m: m.start)
         conf = max(m.confidence for m in ms)
         out.fact(key, "name", name, first.sentence, conf)
@@ -364,6 +367,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> None:
             out.fact(key, "party", Ref(f"nation/{iso3}"), first.sentence, party_confidence)
         if info and info.wikidata:
             out.fact(key, "sameAs", f"http://www.wikidata.org/entity/{info.wikidata}", None, conf)
+    return keys
 
 
 # -- encounters ---------------------------------------------------------------------------------------------
@@ -402,7 +406,11 @@ def cameo_code(kind: str, triggers: set[str], place_country: str | None, nations
 
 
 def _resolve_encounters(
-    extraction: Extraction, out: Resolved, officials: dict[int, str], places: dict[int, str]
+    extraction: Extraction,
+    out: Resolved,
+    officials: dict[int, str],
+    places: dict[int, str],
+    treaties: dict[int, str],
 ) -> None:
     text = extraction.article.text
     people = extraction.people
@@ -467,6 +475,34 @@ def _resolve_encounters(
         nations = {f.value.key for f in out.facts if f.subject in enc.participants and f.predicate == "serves"}
         country = next((f.value.key for f in out.facts if f.subject == enc.place and f.predicate == "country"), None)
         out.fact(key, "cameoCode", cameo_code(enc.kind, enc.triggers, country, nations), s, enc.confidence)
+        _discussed(extraction, out, key, enc, officials, treaties, len(encounters))
+
+
+def _discussed(
+    extraction: Extraction,
+    out: Resolved,
+    key: str,
+    enc: _Encounter,
+    officials: dict[int, str],
+    treaties: dict[int, str],
+    encounters: int,
+) -> None:
+    """``discusses`` facts: the treaties named in the sentence of an encounter, or (less sure, and only in a
+    story of one encounter) in a sentence naming one of its participants ("Mattis reaffirmed Article 5...")."""
+    named_in = {extraction.people[i].sentence for i, k in officials.items() if k in enc.participants}
+    found: dict[str, tuple[int, float]] = {}
+    for i, treaty in sorted(treaties.items()):
+        sentence = extraction.treaties[i].sentence
+        if sentence in enc.sentences:
+            confidence = min(enc.confidence, 0.7)
+        elif encounters == 1 and sentence in named_in:
+            confidence = min(enc.confidence, 0.5)
+        else:
+            continue
+        if treaty not in found or found[treaty][1] < confidence:
+            found[treaty] = (sentence, confidence)
+    for treaty, (sentence, confidence) in sorted(found.items()):
+        out.fact(key, "discusses", Ref(treaty), sentence, confidence)
 
 
 def _is_spokesperson(out: Resolved, key: str) -> bool:

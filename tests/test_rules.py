@@ -405,6 +405,38 @@ def test_article_of_a_treaty_is_a_provision() -> None:
     assert rows == [("North Atlantic Treaty", "Article 5")]
 
 
+def discussed(graph) -> set[tuple[str, str]]:
+    """(participant names of the encounter, joined, treaty name) for every kg:discusses."""
+    found = set()
+    for e, name in select(graph, "SELECT ?e ?name WHERE { ?e kg:discusses/kg:name ?name }"):
+        people = select(graph, "SELECT ?v WHERE { ?e kg:participant/kg:name ?v }", e=_iri(e))
+        found.add((", ".join(sorted(v for (v,) in people)), name))
+    return found
+
+
+def test_treaty_named_with_a_meeting_is_discussed_at_it() -> None:
+    g = build(
+        "Defense Secretary Pete Hegseth met Philippine Defense Secretary Gilberto Teodoro in Manila on Tuesday "
+        "and reaffirmed the Mutual Defense Treaty.\n\n"
+        "Teodoro said the alliance was strong. Hegseth later cited the Outer Space Treaty in a speech."
+    )
+    found = discussed(g)
+    names = {name for people, name in found if people == "Gilberto Teodoro, Pete Hegseth"}
+    assert any(name.startswith("Mutual Defense Treaty") for name in names), found
+    # Said by a participant in a story of one meeting: discussed too, but less sure.
+    assert any("Outer Space" in name for name in names), found
+
+
+def test_treaty_of_another_story_is_not_discussed_when_there_are_several_meetings() -> None:
+    g = build(
+        "Secretary of State Antony Blinken met Japanese Foreign Minister Yoko Kamikawa in Tokyo on Monday.\n\n"
+        "Blinken met South Korean Foreign Minister Cho Tae-yul in Seoul on Wednesday.\n\n"
+        "Blinken later praised the North Atlantic Treaty."
+    )
+    assert len(encounters(g)) == 2
+    assert discussed(g) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "name", "parties"),
     [
