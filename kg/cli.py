@@ -9,17 +9,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import click
+import networkx as nx
 import rdflib
+from tqdm import tqdm
 
-from kg import __version__, api, read
-from kg.errors import EXIT_CODES, KgError
+from kg import __version__, corpus, network, read
+from kg.errors import EXIT_CODES, InputError, KgError, UsageError
+from kg.namespace import bind_prefixes
 from kg.query import GRAPH_FORMATS, guess_format, load_graph, load_query, query_names, write_graph
 from kg.query import query as run_query
-from kg.report import summary
+from kg.report import store_summary, summary
+from kg.store import EXPORT_FORMATS, Store, is_store
 from kg.validate import validate
 
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -86,17 +92,50 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_DIR...", type=click.Path(path_type=Path))
 @click.option(
     "--published",
     metavar="YYYY-MM-DD",
-    help="Publication date of the articles; resolves 'today', weekday names and 'last month'.",
+    help="Publication date of the articles; resolves 'today', weekday names and 'last month'. A metadata "
+    "file's date wins; without either, the dateline gives it.",
 )
 @click.option(
     "-o",
     "--output",
     metavar="OUT",
-    help="Write the graph to OUT (atomically) instead of stdout; '-' is stdout.",
+    help="Write the merged graph to OUT (atomically) instead of stdout; '-' is stdout.",
+)
+@click.option(
+    "--store",
+    "store_path",
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Write into the Oxigraph store in folder PATH (created if missing), one named graph per article, "
+    "replacing each article's earlier graph. Articles that fail are reported and skipped.",
+)
+@click.option(
+    "--metadata",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="JSON-lines or CSV file of path, published, url, title per article (paths relative to FILE). "
+    "Default: a folder's own metadata.jsonl or metadata.csv.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Build in N worker processes (each loads the spaCy model); the graph is the same for any N.",
+)
+@click.option("--resume", is_flag=True, help="With --store: skip articles whose source the store already holds.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=0,
+    metavar="SECONDS",
+    help="With --store: wait up to SECONDS for another kg process using the store, instead of failing.",
 )
 @click.option(
     "--format",
@@ -112,38 +151,142 @@ def cli() -> None:
     metavar="X",
     help="Leave out extracted facts whose confidence is below X (0 to 1).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary of what was found.")
+@click.option("-q", "--quiet", is_flag=True, help="Print neither progress nor the summary.")
+@click.pass_context
 def build(
-    files: tuple[Path, ...],
+    ctx: click.Context,
+    inputs: tuple[Path, ...],
     published: str | None,
     output: str | None,
+    store_path: Path | None,
+    metadata: Path | None,
+    jobs: int,
+    resume: bool,
+    wait: float,
     fmt: str | None,
     min_confidence: float,
     quiet: bool,
 ) -> None:
-    """Build a graph from article FILEs and write it.
+    """Build a graph from articles and write it to a file or into a store.
 
-    Each FILE is a news article as plain UTF-8 text. The graphs of several files are merged: the same
-    official, nation or place gets the same IRI. If any FILE cannot be read, nothing is written. The summary
-    goes to stderr when the graph goes to stdout.
+    Each FILE is a news article as plain UTF-8 text; each DIR is searched for *.txt files. Without --store
+    the graphs are merged (the same official, nation or place gets the same IRI) and written to OUT; if
+    any article cannot be read, nothing is written. With --store, each article becomes its own named graph
+    in the store, and articles that cannot be read are listed and skipped (exit code 3).
     """
+    if store_path is not None and output is not None:
+        raise UsageError("give either -o OUT (a graph file) or --store PATH (a store), not both")
+    if store_path is None and (resume or wait):
+        raise UsageError("--resume and --wait apply to --store builds; add --store PATH")
     published_date = read.parse_date(published) if published is not None else None
-    graph = rdflib.Graph()
-    for path in files:
-        article = read.read_file(path, published=published_date)
-        part = api.build_article(article, min_confidence=min_confidence)
-        for prefix, namespace in part.namespaces():
-            graph.bind(prefix, namespace, override=False)
-        graph += part
+    sources = corpus.find_articles(inputs, metadata=metadata)
+    if store_path is not None:
+        _build_store(ctx, sources, store_path, published_date, min_confidence, jobs, resume, wait, quiet)
+        return
+    graph = bind_prefixes(rdflib.Graph())
+    results = corpus.build_graphs(sources, published=published_date, min_confidence=min_confidence, jobs=jobs)
+    # On a terminal only: a merged build is usually small, and its stderr may be carrying the summary.
+    bar = tqdm(results, total=len(sources), unit="article", disable=True if quiet else None, file=sys.stderr)
+    for result in bar:
+        if isinstance(result, corpus.Failure):
+            raise InputError(result.message)
+        for triple in result.triples:
+            graph.add(triple)
     to_stdout = output is None or output == "-"
     write_graph(graph, None if to_stdout else output, fmt or guess_format(None if to_stdout else output))
     if not quiet:
         click.echo(summary(graph), err=to_stdout)
 
 
+def _build_store(
+    ctx: click.Context,
+    sources: list[corpus.Source],
+    store_path: Path,
+    published: date | None,
+    min_confidence: float,
+    jobs: int,
+    resume: bool,
+    wait: float,
+    quiet: bool,
+) -> None:
+    with Store.open(store_path, wait=wait) as store:
+        # Shown in logs too (not only on a terminal): a corpus build is long, and its progress worth keeping.
+        with tqdm(total=len(sources), unit="article", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+
+            def advance(source: corpus.Source, failure: corpus.Failure | None) -> None:
+                if failure is not None:
+                    bar.write(f"kg: skipped {failure.source.path}: {_one_line(failure.message)}", file=sys.stderr)
+                bar.update()
+
+            report = corpus.build_corpus(
+                sources,
+                store,
+                published=published,
+                min_confidence=min_confidence,
+                jobs=jobs,
+                resume=resume,
+                on_article=advance,
+            )
+        if not quiet:
+            rate = report.built / report.seconds if report.seconds else 0.0
+            words = report.words / report.seconds if report.seconds else 0.0
+            skipped = f", skipped {report.skipped} already in the store" if report.skipped else ""
+            failed = f", {len(report.failures)} failed" if report.failures else ""
+            click.echo(
+                f"Built {report.built} of {len(sources)} articles into {store_path} in {report.seconds:.1f} s "
+                f"({rate:.1f} articles/s, {words:,.0f} words/s){skipped}{failed}.",
+                err=True,
+            )
+            click.echo(store_summary(store), err=True)
+    if report.failures:
+        click.echo(
+            f"kg: error: {len(report.failures)} of {len(sources)} articles could not be read (listed above); "
+            "the others are in the store",
+            err=True,
+        )
+        ctx.exit(InputError.exit_code)
+
+
+def endpoint_options(command: Callable[..., object]) -> Callable[..., object]:
+    """--user, --password and --timeout, shared by the commands that talk to a SPARQL endpoint."""
+    command = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=30,
+        show_default=True,
+        metavar="SECONDS",
+        help="Give up on the endpoint after SECONDS.",
+    )(command)
+    command = click.option(
+        "--password",
+        envvar="KG_ENDPOINT_PASSWORD",
+        metavar="PASSWORD",
+        help="Password for HTTP basic auth (better: the KG_ENDPOINT_PASSWORD environment variable).",
+    )(command)
+    return click.option("--user", metavar="USER", help="User name for HTTP basic auth.")(command)
+
+
+def _auth(user: str | None, password: str | None) -> tuple[str, str] | None:
+    if password is not None and user is None:
+        raise UsageError("a password was given without --user; give both for HTTP basic auth")
+    return None if user is None else (user, password or "")
+
+
 @cli.command("query", cls=QueryCommand)
-@graph_argument
-@click.argument("name_or_file", metavar="NAME_OR_FILE")
+@click.argument("args", nargs=-1, required=True, metavar="[GRAPH] NAME_OR_FILE")
+@click.option(
+    "--store",
+    "store_path",
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="Query the store in folder PATH (made by `kg build --store`) instead of a GRAPH file.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Query a SPARQL 1.1 endpoint (its query URL, e.g. http://127.0.0.1:7878/query) instead of a GRAPH file.",
+)
+@endpoint_options
 @click.option(
     "-p",
     "--param",
@@ -161,17 +304,272 @@ def build(
     show_default=True,
     help="Print the rows as aligned columns, CSV, or a JSON list of objects.",
 )
-def query_command(graph_file: Path, name_or_file: str, params: dict[str, str], fmt: str) -> None:
-    """Run a named query or a SPARQL file on GRAPH.
+def query_command(
+    args: tuple[str, ...],
+    store_path: Path | None,
+    endpoint: str | None,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    params: dict[str, str],
+    fmt: str,
+) -> None:
+    """Run a named query or a SPARQL file on a GRAPH file, a --store or an --endpoint.
 
     NAME_OR_FILE is one of the named queries below (also listed by `kg queries`) or the path of a .rq file
     holding a SPARQL SELECT query. Parameters are bound as data, never pasted into the SPARQL text.
     """
-    named = load_query(name_or_file)
+    given = int(store_path is not None) + int(endpoint is not None)
+    if given > 1 or len(args) + given != 2:
+        raise UsageError(
+            "give what to query and the query: `kg query GRAPH NAME`, `kg query --store PATH NAME` "
+            "or `kg query --endpoint URL NAME`"
+        )
+    named = load_query(args[-1])
     named.bind(params)  # a wrong parameter is reported before a large graph is read
-    graph = load_graph(graph_file)
-    rows = run_query(graph, named, **params)
+    if store_path is not None:
+        with Store.open(store_path, read_only=True) as store:
+            rows = store.run_named(named, **params)
+    elif endpoint is not None:
+        from kg.endpoint import query_endpoint
+
+        rows = query_endpoint(endpoint, named, params, timeout=timeout, auth=_auth(user, password))
+    else:
+        rows = run_query(load_graph(args[0]), named, **params)
     click.echo(_format_rows(rows, named.variables, fmt), nl=False)
+
+
+@cli.command("export")
+@click.argument("source", metavar="GRAPH_OR_STORE", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*EXPORT_FORMATS, *network.NETWORK_FORMATS]),
+    help="RDF (trig and nquads keep each article's named graph) or a network for Gephi and Cytoscape "
+    "(graphml, gexf). Default: guessed from OUT's extension, else turtle.",
+)
+@click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of stdout.")
+def export_command(source: Path, fmt: str | None, output: str | None) -> None:
+    """Write a store (or a graph file) in another format.
+
+    A store is streamed, not loaded into memory, for the RDF formats; graphml and gexf write the entity
+    network (`kg.to_networkx`) instead of the triples.
+    """
+    to_stdout = output in (None, "-")
+    fmt = fmt or _EXPORT_EXTENSIONS.get(Path(output or "").suffix.lower(), "turtle")
+    target = sys.stdout.buffer if to_stdout else output
+    if fmt in network.NETWORK_FORMATS:
+        network.write_network(_network(source), target, fmt)
+    elif is_store(source):
+        with Store.open(source, read_only=True) as store:
+            store.export(target, fmt)
+    elif fmt == "nquads":
+        raise UsageError("a graph file has no named graphs to write as nquads; use trig, turtle, nt or jsonld")
+    else:
+        write_graph(load_graph(source), None if to_stdout else output, fmt)
+
+
+_EXPORT_EXTENSIONS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+}
+
+
+@cli.command("push")
+@click.argument("source", metavar="GRAPH_OR_STORE", type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The SPARQL 1.1 update URL of the remote store, e.g. http://127.0.0.1:7878/update.",
+)
+@click.option(
+    "--graph",
+    "graph_iri",
+    metavar="IRI",
+    help="Named graph for a graph file that holds several articles (default: its article's IRI).",
+)
+@endpoint_options
+@click.option("-q", "--quiet", is_flag=True, help="Print neither progress nor the summary.")
+def push_command(
+    source: Path,
+    endpoint: str,
+    graph_iri: str | None,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """Load a store (or a graph file) into a remote SPARQL store, replacing each article's named graph.
+
+    Each article's graph is dropped and inserted in one SPARQL UPDATE request, so pushing twice leaves no
+    duplicates.
+    """
+    from kg.endpoint import push
+
+    auth = _auth(user, password)
+    if is_store(source):
+        with (
+            Store.open(source, read_only=True) as store,
+            tqdm(total=len(store.articles()), unit="graph", disable=quiet, file=sys.stderr) as bar,
+        ):
+            pushed = push(store, endpoint, timeout=timeout, auth=auth, progress=lambda done, total: bar.update())
+    else:
+        pushed = push(load_graph(source), endpoint, timeout=timeout, auth=auth, graph_iri=graph_iri)
+    if not quiet:
+        click.echo(f"Pushed {pushed} named graph{'s' if pushed != 1 else ''} to {endpoint}.", err=True)
+
+
+@cli.command("serve")
+@click.option(
+    "--store",
+    "store_path",
+    required=True,
+    metavar="PATH",
+    type=click.Path(path_type=Path),
+    help="The store folder to serve (made by `kg build --store`).",
+)
+@click.option(
+    "--bind",
+    default="127.0.0.1:7878",
+    show_default=True,
+    metavar="HOST:PORT",
+    help="Address to listen on. Other than loopback needs --public.",
+)
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (and `kg push`); read-only otherwise.")
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop any query running longer than SECONDS.",
+)
+@click.option("--public", is_flag=True, help="Allow --bind on an address reachable from the network.")
+def serve_command(store_path: Path, bind: str, allow_update: bool, timeout: int, public: bool) -> None:
+    """Serve a store as a SPARQL 1.1 endpoint with the Oxigraph server, until Ctrl-C.
+
+    Queries see the union of the articles' named graphs. While it serves, the store is locked: a read-only
+    server lets other readers in but makes `kg build` wait or refuse; with --allow-update, nothing else opens it.
+    """
+    from kg.endpoint import serve
+
+    with serve(store_path, bind=bind, allow_update=allow_update, timeout=timeout, public=public) as server:
+        mode = "read-write" if allow_update else "read-only"
+        click.echo(f"Serving {store_path} ({mode}) at {server.url} — Ctrl-C to stop.", err=True)
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            click.echo("Stopping.", err=True)
+
+
+source_argument = click.argument("source", metavar="GRAPH_OR_STORE", type=click.Path(path_type=Path))
+
+
+def _network(source: Path) -> nx.MultiDiGraph:
+    return network.to_networkx(load_graph(source))
+
+
+@cli.command("neighbors")
+@source_argument
+@click.argument("entity")
+@click.option(
+    "-d",
+    "--depth",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="How many hops away (two officials who met are two hops apart: through the meeting).",
+)
+def neighbors_command(source: Path, entity: str, depth: int) -> None:
+    """List the entities connected to ENTITY in a graph file or store.
+
+    ENTITY is a name or alias, any case ("abe", "Shinzo Abe"), or an IRI.
+    """
+    g = _network(source)
+    node = network.find_entity(g, entity)
+    click.echo(network.format_neighbors(g, node, network.neighbors(g, node, depth)))
+
+
+@cli.command("path")
+@source_argument
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+def path_command(source: Path, a: str, b: str) -> None:
+    """Show how entities A and B are connected, with the sentence behind each step.
+
+    A and B are names or aliases, any case, or IRIs. Exit code 7 when they are not connected.
+    """
+    g = _network(source)
+    steps = network.connection(g, network.find_entity(g, a), network.find_entity(g, b))
+    click.echo(network.format_path(steps) if steps else "A and B are the same entity.")
+
+
+@cli.command("rank")
+@source_argument
+@click.option(
+    "--by",
+    type=click.Choice(network.RANK_MEASURES),
+    default="degree",
+    show_default=True,
+    help="Centrality measure (on the undirected entity network).",
+)
+@click.option(
+    "--class", "kind", metavar="CLASS", help=f"Only entities of CLASS: {', '.join(network.ENTITY_KINDS)} or Encounter."
+)
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, metavar="N", help="Print the N best.")
+def rank_command(source: Path, by: str, kind: str | None, top: int) -> None:
+    """Rank the entities of a graph file or store by centrality."""
+    g = _network(source)
+    click.echo(network.format_rank(g, network.rank(g, by=by, kind=kind, top=top), by))
+
+
+@cli.command("viz")
+@source_argument
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT",
+    help="File to write; its extension (.html, .svg, .png) gives the format unless --format says.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "svg", "png"]),
+    help="html: an interactive page that works offline; svg, png: a static drawing.",
+)
+@click.option("--timeline", is_flag=True, help="Draw the meetings timeline (svg or png) instead of the network.")
+@click.option("--title", default="kg", show_default=True, help="Title of the HTML page.")
+def viz_command(source: Path, output: str, fmt: str | None, timeline: bool, title: str) -> None:
+    """Draw a graph file or store: an interactive offline HTML page, or an SVG/PNG image.
+
+    The page is one self-contained file (no network needed): nodes coloured and shaped by class, a search
+    box, filters by class and by date, a meetings timeline, and the facts and source sentences of whatever
+    you click.
+    """
+    from kg import viz
+
+    fmt = fmt or Path(output).suffix.lower().lstrip(".")
+    if fmt not in viz.VIZ_FORMATS:
+        raise UsageError(f"cannot tell the format of {output}; name it .html, .svg or .png, or give --format")
+    g = _network(source)
+    if timeline:
+        if fmt == "html":
+            raise UsageError("the HTML page already holds the timeline; give an .svg or .png OUT for --timeline")
+        viz.write_timeline(g, output, fmt)
+    elif fmt == "html":
+        viz.write_html(g, output, title=title)
+    else:
+        viz.write_image(g, output, fmt)
+    click.echo(f"wrote {output}", err=True)
 
 
 @cli.command("validate")

@@ -157,14 +157,23 @@ def query(
 
 
 def load_graph(path: str | os.PathLike[str]) -> rdflib.Graph:
-    """Read a graph file, its format told by its extension (.ttl, .nt, .jsonld/.json, .trig, .nq).
+    """Read a graph file, its format told by its extension (.ttl, .nt, .jsonld/.json, .trig, .nq), or a store.
 
-    The named graphs of a TriG or N-Quads file are merged into one graph. Raises :class:`GraphError` when the
-    file is missing, is a directory, has an unknown extension or does not parse.
+    The named graphs of a TriG or N-Quads file, or of a store folder (``kg build --store``), are merged into one
+    graph. Raises :class:`GraphError` when the file is missing, is a directory that is not a store, has an
+    unknown extension or does not parse, and :class:`~kg.errors.StoreError` when the store is in use by a writer.
     """
     path = Path(path)
     if path.is_dir():
-        raise GraphError(f"{path} is a directory; give a graph file (.ttl, .nt, .jsonld, .trig, .nq)")
+        from kg.store import Store, is_store  # kg.store builds on this module
+
+        if not is_store(path):
+            raise GraphError(
+                f"{path} is a directory but not a store; give a graph file (.ttl, .nt, .jsonld, .trig, .nq) "
+                "or a folder made by `kg build ... --store`"
+            )
+        with Store.open(path, read_only=True) as store:
+            return store.to_graph()
     if not path.exists():
         raise GraphError(f"graph file {path} does not exist; build one with `kg build ARTICLE -o {path}`")
     fmt = _READ_FORMATS.get(path.suffix.lower())

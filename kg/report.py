@@ -8,12 +8,25 @@ Found 0 officials, 0 nations, 0 places, 0 treaties, 0 meetings.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import rdflib
 
+from kg.namespace import KG
 from kg.query import query
 
-__all__ = ["summary"]
+if TYPE_CHECKING:
+    from kg.store import Store
+
+__all__ = ["store_summary", "summary"]
+
+_COUNTED = [
+    ("Official", "official"),
+    ("Nation", "nation"),
+    ("Place", "place"),
+    ("Treaty", "treaty"),
+    ("Meeting", "meeting"),
+]
 
 
 def summary(graph: rdflib.Graph) -> str:
@@ -109,3 +122,19 @@ def _section(lines: list[str], title: str, entries: Iterable[str]) -> None:
 def _count(n: int, noun: str) -> str:
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     return f"{n} {noun if n == 1 else plural}"
+
+
+def store_summary(store: Store) -> str:
+    """What a store holds, in one line: its articles and entities by class (each entity once).
+
+    >>> import tempfile
+    >>> from kg.store import Store
+    >>> with tempfile.TemporaryDirectory() as folder, Store.open(folder) as store:
+    ...     print(store_summary(store))
+    The store holds 0 articles: 0 officials, 0 nations, 0 places, 0 treaties, 0 meetings.
+    """
+    counts = []
+    for cls, noun in _COUNTED:
+        rows = store.query(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{KG[cls]}> }}")
+        counts.append(_count(int(rows[0]["n"] or 0), noun))
+    return f"The store holds {_count(len(store.articles()), 'article')}: {', '.join(counts)}."

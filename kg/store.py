@@ -33,10 +33,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import io
 import os
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -44,10 +45,10 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError
-from kg.namespace import PREFIXES
+from kg.namespace import KG, PREFIXES
 from kg.query import Query, atomic_file, load_query
 
-__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store"]
+__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store", "is_store", "locked"]
 
 LOCK_FILE = ".kg.lock"
 """The advisory lock file inside a store folder; it holds the pid of the kg process that writes."""
@@ -59,6 +60,7 @@ EXPORT_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
 }
 _GRAPH_FORMATS = {"trig", "nquads"}
 
@@ -98,7 +100,7 @@ class Store:
         path = Path(path)
         deadline = time.monotonic() + max(wait, 0)
         if read_only:
-            if not (path / "CURRENT").is_file():
+            if not is_store(path):
                 raise StoreError(f"there is no store at {path}; build one with `kg build ARTICLES --store {path}`")
         else:
             _prepare_folder(path)
@@ -146,11 +148,35 @@ class Store:
         with _store_errors(self.path):
             return sorted(graph.value for graph in self._open_db().named_graphs())
 
-    def replace_article(self, graph: rdflib.Graph, article: str) -> None:
-        """Make ``graph`` the named graph of ``article`` (its IRI), replacing what the store held for it.
+    def _graphs_of(self, source: str) -> set[str]:
+        rows = self.query(f"SELECT ?g ?source WHERE {{ GRAPH ?g {{ ?g <{KG.source}> ?source }} }}", {"source": source})
+        return {row["g"] for row in rows}
 
-        Dropping the old graph and adding the new one is one transaction: a process killed half way leaves
-        the old graph or the new one. Blank nodes are new nodes in each article. Oxigraph stores literals by
+    def sources(self) -> set[str]:
+        """The ``kg:source`` of every article in the store (URLs and file paths they were built from).
+
+        Raises :class:`StoreError` if the store is closed or cannot be read.
+        """
+        query = f"SELECT ?source WHERE {{ GRAPH ?g {{ ?g <{KG.source}> ?source }} }}"
+        with _store_errors(self.path):
+            return {row[0].value for row in self._open_db().query(query)}
+
+    def replace_article(
+        self,
+        graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]],
+        article: str,
+        *,
+        source: str | None = None,
+    ) -> None:
+        """Make ``graph`` (an rdflib graph or its triples) the named graph of ``article`` (its IRI), replacing
+        what the store held for it.
+
+        ``source`` (the article's URL or file path) is recorded as the article's ``kg:source``, and the graph of
+        any other article from the same source is dropped: an article whose text changed (a new IRI) replaces
+        its old version instead of standing beside it.
+
+        Dropping the old graphs and adding the new one is one transaction: a process killed half way leaves
+        the old graphs or the new one. Blank nodes are new nodes in each article. Oxigraph stores literals by
         value: ``"1.0"^^xsd:decimal`` reads back as ``"1"``, every integer type (``xsd:nonNegativeInteger``
         for NIF offsets) as ``xsd:integer``, and a plain literal as ``xsd:string`` (the same in RDF 1.1).
 
@@ -180,7 +206,13 @@ class Store:
         # 12-14k; remove_graph + extend of converted quads 25-30k / 13-15k; remove_graph + load of rdflib's
         # N-Triples 25-29k / 14-15k. The faster two are two transactions each, and an article of kg is ~700
         # triples (~50 ms here), far below what spaCy takes to read it.
-        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
+        # Dropping the other versions of the article by name, in the same update; deleting their triples would
+        # leave empty named graphs behind. The writer's lock keeps their list from changing meanwhile.
+        older = self._graphs_of(source) - {article} if source is not None else set()
+        drop = "".join(f"DROP SILENT GRAPH {_named_node(iri, 'article')} ;\n" for iri in sorted(older | {article}))
+        if source is not None:
+            lines.append(f"{name} <{KG.source}> {ox.Literal(source)} .")
+        update = drop + f"INSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
         with _store_errors(self.path):
             try:
                 self._open_db().update(update)
@@ -257,6 +289,34 @@ class Store:
         else:
             self._dump(target, fmt)
 
+    def to_graph(self) -> rdflib.Graph:
+        """The union of the articles as one in-memory rdflib graph (each triple once), with kg's prefixes.
+
+        Meant for stores that fit in memory (networkx projections, ``kg viz``); query large stores in place.
+        Raises :class:`StoreError` when the store is closed or cannot be read.
+        """
+        buffer = io.BytesIO()
+        self._dump(buffer, "nt")
+        graph = rdflib.Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        graph.parse(data=buffer.getvalue(), format="nt")
+        return graph
+
+    def article_graph(self, article: str) -> rdflib.Graph:
+        """The named graph of one article, as an rdflib graph (empty when the store has no such article).
+
+        Raises :class:`StoreError` when the store is closed or cannot be read.
+        """
+        buffer = io.BytesIO()
+        with _store_errors(self.path):
+            quads = self._open_db().quads_for_pattern(None, None, None, _named_node(article, "article"))
+            ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), buffer, ox.RdfFormat.N_TRIPLES)
+        graph = rdflib.Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        return graph.parse(data=buffer.getvalue(), format="nt")
+
     def flush(self) -> None:
         """Write Oxigraph's buffers to disk now (it also does so in the background).
 
@@ -301,6 +361,27 @@ class Store:
 # --- opening and locking ---------------------------------------------------------------------------------
 
 
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a folder holding an Oxigraph store."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+@contextlib.contextmanager
+def locked(path: str | os.PathLike[str], *, shared: bool, wait: float = 0) -> Iterator[None]:
+    """Hold the kg lock of the store at ``path`` without opening the store: shared (readers) or exclusive.
+
+    For programs that open the store themselves, such as an ``oxigraph`` server started by ``kg serve``.
+    Raises :class:`StoreError` when another kg process still holds the lock the other way after ``wait``
+    seconds, or when the lock file cannot be created.
+    """
+    path = Path(path)
+    fd = _lock(path, time.monotonic() + max(wait, 0), shared=shared)
+    try:
+        yield
+    finally:
+        _unlock(fd, writer=not shared)
+
+
 def _prepare_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file; give a folder for the store (it is created if missing)")
@@ -310,7 +391,7 @@ def _prepare_folder(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"cannot create the store folder {path}: {exc.strerror or exc}") from exc
     # RocksDB writes its files into any folder; refuse to scatter them among someone's other files.
-    if others and not (path / "CURRENT").is_file():
+    if others and not is_store(path):
         raise StoreError(f"{path} holds other files and is not a store; give a new or empty folder")
 
 

@@ -27,7 +27,7 @@ from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from kg.errors import GraphError, QueryError, StoreError, UsageError
 from kg.namespace import KG, KGR, NIF
 from kg.query import load_query, query, query_names
-from kg.store import EXPORT_FORMATS, LOCK_FILE, Store
+from kg.store import EXPORT_FORMATS, LOCK_FILE, Store, locked
 
 TESTS = Path(__file__).resolve().parent
 XSD_STRING, XSD_DATE = rdflib.XSD.string, rdflib.XSD.date
@@ -306,7 +306,7 @@ def test_export_with_named_graphs_reparses_to_the_same_quads(store, tmp_path, fm
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("nt", "nt")])
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
 def test_export_of_the_union_has_each_triple_once(store, fmt, rdflib_format):
     out = io.BytesIO()
     store.export(out, fmt)
@@ -318,9 +318,9 @@ def test_export_of_the_union_has_each_triple_once(store, fmt, rdflib_format):
 
 
 def test_export_formats_and_errors(store, tmp_path):
-    assert set(EXPORT_FORMATS) == {"trig", "nquads", "turtle", "nt"}
-    with pytest.raises(UsageError, match="unknown export format 'jsonld'"):
-        store.export(tmp_path / "x.jsonld", "jsonld")
+    assert set(EXPORT_FORMATS) == {"trig", "nquads", "turtle", "nt", "jsonld"}
+    with pytest.raises(UsageError, match="unknown export format 'rdfxml'"):
+        store.export(tmp_path / "x.rdf", "rdfxml")
     with pytest.raises(UsageError, match="cannot write"):
         store.export(tmp_path / "missing" / "x.trig", "trig")
 
@@ -540,3 +540,34 @@ def test_a_writer_killed_half_way_leaves_every_article_whole(store_path):
 def test_docstring_examples():
     failures, _ = doctest.testmod(importlib.import_module("kg.store"), optionflags=doctest.ELLIPSIS)
     assert failures == 0
+
+
+# --- sources, article graphs, whole graph -----------------------------------------------------------------
+
+
+def test_an_article_from_the_same_source_replaces_its_older_version(tmp_path):
+    with Store.open(tmp_path / "s") as store:
+        store.replace_article(article_a(), ARTICLE_A, source="https://example.org/story")
+        store.replace_article(article_b(), ARTICLE_B, source="https://example.org/story")  # the text changed
+        assert store.articles() == [str(ARTICLE_B)]
+        assert store.sources() == {"https://example.org/story"}
+        store.replace_article(article_a(), ARTICLE_A, source="/data/other.txt")
+        assert store.articles() == sorted([str(ARTICLE_A), str(ARTICLE_B)])
+        assert store.sources() == {"https://example.org/story", "/data/other.txt"}
+
+
+def test_article_graph_and_to_graph(store):
+    assert triples(store.article_graph(str(ARTICLE_A))) == triples(article_a())
+    assert len(store.article_graph("https://w3id.org/kg/id/article/none")) == 0
+    assert triples(store.to_graph()) == triples(union())
+
+
+def test_locked_holds_the_store_lock_without_opening_it(tmp_path):
+    path = tmp_path / "s"
+    Store.open(path).close()
+    with locked(path, shared=True):
+        with Store.open(path, read_only=True):
+            pass  # readers share
+        with pytest.raises(StoreError, match="in use by another kg process"):
+            Store.open(path)
+    Store.open(path).close()  # freed

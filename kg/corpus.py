@@ -1,0 +1,249 @@
+"""Many articles at once: find them, build them (in parallel if asked), and put each into a store.
+
+:func:`find_articles` turns the files and folders given to ``kg build`` into :class:`Source` records, with
+published dates, URLs and titles from a sidecar metadata file when there is one. :func:`build_graphs` runs
+:func:`kg.api.build_article` on each, in order, in this process or in a pool of worker processes; the graph of
+an article does not depend on how many workers built it. :func:`build_corpus` writes each graph into a
+:class:`~kg.store.Store` as the named graph of its article, and keeps going past articles that cannot be read.
+
+A metadata file is JSON lines (``metadata.jsonl``) or CSV (``metadata.csv``) with the columns ``path``
+(relative to the metadata file), ``published`` (``YYYY-MM-DD``), ``url`` and ``title``, all but ``path``
+optional. A folder given to ``kg build`` that holds ``metadata.jsonl`` or ``metadata.csv`` uses it.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import rdflib
+
+from kg import api, read
+from kg.emit import article_iri
+from kg.errors import InputError, KgError, UsageError
+from kg.store import Store
+
+__all__ = ["METADATA_FILES", "CorpusReport", "Failure", "Source", "build_corpus", "build_graphs", "find_articles"]
+
+METADATA_FILES = ("metadata.jsonl", "metadata.csv")
+"""Sidecar files a folder of articles may hold, read by :func:`find_articles`."""
+
+ARTICLE_SUFFIXES = (".txt",)
+"""The files of a folder that are articles."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article file to build, with what its metadata says of it."""
+
+    path: Path
+    published: date | None = None
+    url: str | None = None
+    title: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Where the article comes from, recorded as its ``kg:source``: the URL, else the absolute file path."""
+        return self.url or str(self.path.resolve())
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be built, and why."""
+
+    source: Source
+    message: str
+
+
+@dataclass
+class CorpusReport:
+    """What :func:`build_corpus` did."""
+
+    built: int = 0
+    skipped: int = 0
+    words: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+# --- finding articles -----------------------------------------------------------------------------------
+
+
+def find_articles(
+    inputs: Sequence[str | os.PathLike[str]], *, metadata: str | os.PathLike[str] | None = None
+) -> list[Source]:
+    """The articles named by ``inputs``: files as given, folders searched (recursively) for ``*.txt``.
+
+    ``metadata`` is a JSON-lines or CSV file of per-article metadata; without it, each folder's own
+    ``metadata.jsonl`` or ``metadata.csv`` is used. Raises :class:`InputError` when an input does not exist
+    or a folder holds no article, and :class:`UsageError` when a metadata file cannot be read.
+    """
+    entries: dict[Path, dict[str, str]] = {}
+    if metadata is not None:
+        entries.update(_read_metadata(Path(metadata)))
+    sources: list[Source] = []
+    seen: set[Path] = set()
+    for given in map(Path, inputs):
+        if given.is_dir():
+            if metadata is None:
+                for name in METADATA_FILES:
+                    if (given / name).is_file():
+                        entries.update(_read_metadata(given / name))
+                        break
+            files = sorted(
+                p
+                for p in given.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+            )
+            if not files:
+                raise InputError(f"folder {given} holds no article (*.txt files); give article files or another folder")
+        elif given.exists():
+            files = [given]
+        else:
+            raise InputError(f"no such file or folder: {given}; check the path")
+        for path in files:
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            sources.append(_source(path, entries.get(resolved, {})))
+    return sources
+
+
+def _source(path: Path, entry: dict[str, str]) -> Source:
+    published = entry.get("published") or None
+    try:
+        day = read.parse_date(published) if published else None
+    except UsageError as exc:
+        raise UsageError(f"metadata of {path}: {exc}") from None
+    return Source(path, day, entry.get("url") or None, entry.get("title") or None)
+
+
+def _read_metadata(path: Path) -> dict[Path, dict[str, str]]:
+    """Metadata entries by the resolved path of their article."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read the metadata file {path}: {exc}; give a UTF-8 JSON-lines or CSV file") from exc
+    rows: list[dict[str, str]] = []
+    if path.suffix.lower() == ".csv":
+        rows = [dict(row) for row in csv.DictReader(text.splitlines())]
+    else:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path}, line {number}: not JSON ({exc.msg}); write one object per line") from None
+            if not isinstance(row, dict):
+                raise UsageError(f'{path}, line {number}: expected a JSON object with a "path"')
+            rows.append({k: "" if v is None else str(v) for k, v in row.items()})
+    entries = {}
+    for number, row in enumerate(rows, start=1):
+        if not row.get("path"):
+            raise UsageError(f'{path}, entry {number}: no "path"; every entry names its article file')
+        entries[(path.parent / row["path"]).resolve()] = row
+    return entries
+
+
+# --- building -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Built:
+    """The graph of one article: its IRI and triples, as a worker process hands them back."""
+
+    source: Source
+    article: str
+    triples: list[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]
+    words: int
+
+
+def build_graphs(
+    sources: Iterable[Source],
+    *,
+    published: date | None = None,
+    min_confidence: float = 0.0,
+    jobs: int = 1,
+) -> Iterator[Built | Failure]:
+    """Build each source, yielding its :class:`Built` graph or its :class:`Failure`, in the order given.
+
+    A source's metadata date wins over ``published``; without either, the dateline gives the date. ``jobs``
+    above 1 builds in that many worker processes, each loading the spaCy model once.
+    """
+    if jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    task = _Task(published, min_confidence)
+    if jobs == 1:
+        yield from map(task, sources)
+        return
+    # spawn, not fork: the parent may hold an open store, whose database threads a forked child would copy.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs) as pool:
+        yield from pool.imap(task, sources, chunksize=1)
+
+
+@dataclass(frozen=True)
+class _Task:
+    """Builds one source; a picklable callable, so that a worker process can run it."""
+
+    published: date | None
+    min_confidence: float
+
+    def __call__(self, source: Source) -> Built | Failure:
+        try:
+            article = read.read_file(source.path, published=source.published or self.published)
+            if source.title:
+                article = dataclasses.replace(article, title=source.title)
+            graph = api.build_article(article, min_confidence=self.min_confidence)
+        except KgError as exc:
+            return Failure(source, str(exc))
+        return Built(source, str(article_iri(article.text)), list(graph), len(article.text.split()))
+
+
+def build_corpus(
+    sources: Sequence[Source],
+    store: Store,
+    *,
+    published: date | None = None,
+    min_confidence: float = 0.0,
+    jobs: int = 1,
+    resume: bool = False,
+    on_article: Callable[[Source, Failure | None], None] | None = None,
+) -> CorpusReport:
+    """Build ``sources`` into ``store``, one named graph per article, replacing what it held for each.
+
+    An article that cannot be read is recorded in the report and skipped; the others are stored. With
+    ``resume``, articles whose source the store already holds are skipped (to finish a build that was
+    interrupted). ``on_article(source, failure)`` is called after each article, for progress.
+    Raises :class:`~kg.errors.StoreError` when the store cannot be written.
+    """
+    started = time.perf_counter()
+    report = CorpusReport()
+    todo = list(sources)
+    if resume:
+        done = store.sources()
+        todo = [s for s in todo if s.key not in done]
+        report.skipped = len(sources) - len(todo)
+    for result in build_graphs(todo, published=published, min_confidence=min_confidence, jobs=jobs):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+        else:
+            store.replace_article(result.triples, result.article, source=result.source.key)
+            report.built += 1
+            report.words += result.words
+        if on_article is not None:
+            on_article(result.source, result if isinstance(result, Failure) else None)
+    report.seconds = time.perf_counter() - started
+    return report
