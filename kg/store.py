@@ -303,15 +303,23 @@ class Store:
         graph.parse(data=buffer.getvalue(), format="nt")
         return graph
 
+    def article_quads(self, article: str) -> Iterator[ox.Quad]:
+        """The quads of one article's named graph, streamed (none when the store has no such article).
+
+        Raises :class:`StoreError` when the store is closed or cannot be read.
+        """
+        with _store_errors(self.path):
+            yield from self._open_db().quads_for_pattern(None, None, None, _named_node(article, "article"))
+
     def article_graph(self, article: str) -> rdflib.Graph:
         """The named graph of one article, as an rdflib graph (empty when the store has no such article).
 
         Raises :class:`StoreError` when the store is closed or cannot be read.
         """
         buffer = io.BytesIO()
+        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.article_quads(article))
         with _store_errors(self.path):
-            quads = self._open_db().quads_for_pattern(None, None, None, _named_node(article, "article"))
-            ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), buffer, ox.RdfFormat.N_TRIPLES)
+            ox.serialize(triples, buffer, ox.RdfFormat.N_TRIPLES)
         graph = rdflib.Graph()
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
@@ -367,17 +375,19 @@ def is_store(path: str | os.PathLike[str]) -> bool:
 
 
 @contextlib.contextmanager
-def locked(path: str | os.PathLike[str], *, shared: bool, wait: float = 0) -> Iterator[None]:
+def locked(path: str | os.PathLike[str], *, shared: bool, wait: float = 0) -> Iterator[int | None]:
     """Hold the kg lock of the store at ``path`` without opening the store: shared (readers) or exclusive.
 
     For programs that open the store themselves, such as an ``oxigraph`` server started by ``kg serve``.
+    Yields the descriptor holding the lock (None for a reader of a store whose lock file cannot be opened): a
+    child process that inherits it keeps the store locked for as long as it runs.
     Raises :class:`StoreError` when another kg process still holds the lock the other way after ``wait``
     seconds, or when the lock file cannot be created.
     """
     path = Path(path)
     fd = _lock(path, time.monotonic() + max(wait, 0), shared=shared)
     try:
-        yield
+        yield fd
     finally:
         _unlock(fd, writer=not shared)
 
