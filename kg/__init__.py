@@ -22,6 +22,7 @@ from kg.errors import (
     UsageError,
     ValidationFailed,
 )
+from kg.network import to_networkx
 from kg.query import load_graph, query, write_graph
 from kg.read import read_file, read_text
 from kg.report import summary
@@ -51,6 +52,7 @@ __all__ = [
     "read_file",
     "read_text",
     "summary",
+    "to_networkx",
     "validate",
     "write_graph",
 ]
