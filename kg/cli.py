@@ -210,8 +210,9 @@ def _build_store(
     quiet: bool,
 ) -> None:
     with Store.open(store_path, wait=wait) as store:
+        todo = corpus.not_in_store(sources, store) if resume else sources
         # Shown in logs too (not only on a terminal): a corpus build is long, and its progress worth keeping.
-        with tqdm(total=len(sources), unit="article", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+        with tqdm(total=len(todo), unit="article", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
 
             def advance(source: corpus.Source, failure: corpus.Failure | None) -> None:
                 if failure is not None:
@@ -219,18 +220,13 @@ def _build_store(
                 bar.update()
 
             report = corpus.build_corpus(
-                sources,
-                store,
-                published=published,
-                min_confidence=min_confidence,
-                jobs=jobs,
-                resume=resume,
-                on_article=advance,
+                todo, store, published=published, min_confidence=min_confidence, jobs=jobs, on_article=advance
             )
         if not quiet:
             rate = report.built / report.seconds if report.seconds else 0.0
             words = report.words / report.seconds if report.seconds else 0.0
-            skipped = f", skipped {report.skipped} already in the store" if report.skipped else ""
+            held = len(sources) - len(todo)
+            skipped = f", skipped {held} already in the store" if held else ""
             failed = f", {len(report.failures)} failed" if report.failures else ""
             click.echo(
                 f"Built {report.built} of {len(sources)} articles into {store_path} in {report.seconds:.1f} s "

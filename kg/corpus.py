@@ -31,7 +31,16 @@ from kg.emit import article_iri
 from kg.errors import InputError, KgError, UsageError
 from kg.store import Store
 
-__all__ = ["METADATA_FILES", "CorpusReport", "Failure", "Source", "build_corpus", "build_graphs", "find_articles"]
+__all__ = [
+    "METADATA_FILES",
+    "CorpusReport",
+    "Failure",
+    "Source",
+    "build_corpus",
+    "build_graphs",
+    "find_articles",
+    "not_in_store",
+]
 
 METADATA_FILES = ("metadata.jsonl", "metadata.csv")
 """Sidecar files a folder of articles may hold, read by :func:`find_articles`."""
@@ -68,7 +77,6 @@ class CorpusReport:
     """What :func:`build_corpus` did."""
 
     built: int = 0
-    skipped: int = 0
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
@@ -219,24 +227,17 @@ def build_corpus(
     published: date | None = None,
     min_confidence: float = 0.0,
     jobs: int = 1,
-    resume: bool = False,
     on_article: Callable[[Source, Failure | None], None] | None = None,
 ) -> CorpusReport:
     """Build ``sources`` into ``store``, one named graph per article, replacing what it held for each.
 
-    An article that cannot be read is recorded in the report and skipped; the others are stored. With
-    ``resume``, articles whose source the store already holds are skipped (to finish a build that was
-    interrupted). ``on_article(source, failure)`` is called after each article, for progress.
-    Raises :class:`~kg.errors.StoreError` when the store cannot be written.
+    An article that cannot be read is recorded in the report and skipped; the others are stored.
+    ``on_article(source, failure)`` is called after each article, for progress. Raises
+    :class:`~kg.errors.StoreError` when the store cannot be written.
     """
     started = time.perf_counter()
     report = CorpusReport()
-    todo = list(sources)
-    if resume:
-        done = store.sources()
-        todo = [s for s in todo if s.key not in done]
-        report.skipped = len(sources) - len(todo)
-    for result in build_graphs(todo, published=published, min_confidence=min_confidence, jobs=jobs):
+    for result in build_graphs(sources, published=published, min_confidence=min_confidence, jobs=jobs):
         if isinstance(result, Failure):
             report.failures.append(result)
         else:
@@ -247,3 +248,12 @@ def build_corpus(
             on_article(result.source, result if isinstance(result, Failure) else None)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def not_in_store(sources: Sequence[Source], store: Store) -> list[Source]:
+    """The sources whose articles ``store`` does not hold yet, to finish a build that was interrupted.
+
+    An article counts as held when the store has an article from its source (URL or path), whatever its text.
+    """
+    done = store.sources()
+    return [source for source in sources if source.key not in done]
