@@ -543,7 +543,7 @@ def rank_command(source: Path, by: str, kind: str | None, top: int) -> None:
     help="html: an interactive page that works offline; svg, png: a static drawing.",
 )
 @click.option("--timeline", is_flag=True, help="Draw the meetings timeline (svg or png) instead of the network.")
-@click.option("--title", default="kg", show_default=True, help="Title of the HTML page.")
+@click.option("--title", default="kg", show_default=True, help="Title of the page or picture.")
 def viz_command(source: Path, output: str, fmt: str | None, timeline: bool, title: str) -> None:
     """Draw a graph file or store: an interactive offline HTML page, or an SVG/PNG image.
 
@@ -560,11 +560,11 @@ def viz_command(source: Path, output: str, fmt: str | None, timeline: bool, titl
     if timeline:
         if fmt == "html":
             raise UsageError("the HTML page already holds the timeline; give an .svg or .png OUT for --timeline")
-        viz.write_timeline(g, output, fmt)
+        viz.write_timeline(g, output, fmt, title=title)
     elif fmt == "html":
         viz.write_html(g, output, title=title)
     else:
-        viz.write_image(g, output, fmt)
+        viz.write_image(g, output, fmt, title=title)
     click.echo(f"wrote {output}", err=True)
 
 

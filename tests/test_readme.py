@@ -12,12 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.model
 def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    block = re.search(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
-    assert block, "README.md has no python example"
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert len(blocks) >= 2, "README.md has lost a python example"
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     (tmp_path / "out").mkdir()
     monkeypatch.chdir(tmp_path)
-    exec(compile(block.group(1), "README.md", "exec"), {})
+    for block in blocks:  # in order, as a reader runs them
+        exec(compile(block, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "Shinzo Abe Tokyo 2017-02-03" in printed
+    assert "['Shinzo Abe', 'Meeting of Jim Mattis, Shinzo Abe and Tomomi Inada, 2017-02-03', 'Tomomi Inada']" in printed
+    assert "('https://w3id.org/kg/id/official/jim-mattis', 0.057" in printed
     assert (tmp_path / "out" / "example.jsonld").stat().st_size > 0
