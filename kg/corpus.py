@@ -13,11 +13,14 @@ optional. A folder given to ``kg build`` that holds ``metadata.jsonl`` or ``meta
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import json
 import multiprocessing
 import os
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -232,12 +235,14 @@ def build_corpus(
     """Build ``sources`` into ``store``, one named graph per article, replacing what it held for each.
 
     An article that cannot be read is recorded in the report and skipped; the others are stored.
-    ``on_article(source, failure)`` is called after each article, for progress. Raises
-    :class:`~kg.errors.StoreError` when the store cannot be written.
+    ``on_article(source, failure)`` is called once each article is stored or has failed, in order, for
+    progress; it is called from the thread that writes the store. Raises :class:`~kg.errors.StoreError` when
+    the store cannot be written.
     """
     started = time.perf_counter()
     report = CorpusReport()
-    for result in build_graphs(sources, published=published, min_confidence=min_confidence, jobs=jobs):
+
+    def write(result: Built | Failure) -> None:
         if isinstance(result, Failure):
             report.failures.append(result)
         else:
@@ -246,8 +251,69 @@ def build_corpus(
             report.words += result.words
         if on_article is not None:
             on_article(result.source, result if isinstance(result, Failure) else None)
+
+    # Oxigraph lets go of the GIL while it writes, so a writer thread stores one article while spaCy reads the
+    # next: the store's share of a build (about 14% of it, measured on the dev set) overlaps with extraction.
+    with _Writer(write) as writer:
+        for result in build_graphs(sources, published=published, min_confidence=min_confidence, jobs=jobs):
+            writer.put(result)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _Writer:
+    """Runs ``write`` on each item put, in order, in a thread of its own; its first error is raised in the
+    thread that puts or closes. Leaving the ``with`` block on an error drops what is queued but lets the
+    article being written finish (each is one transaction anyway)."""
+
+    _DONE = object()
+
+    def __init__(self, write: Callable[[Built | Failure], None]) -> None:
+        self._write = write
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=8)
+        self._error: BaseException | None = None
+        self._cancelled = False
+        self._thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+
+    def __enter__(self) -> _Writer:
+        self._thread.start()
+        return self
+
+    def put(self, item: Built | Failure) -> None:
+        while self._error is None:
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+        raise self._error
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is not None:
+            self._cancelled = True
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    self._queue.get_nowait()
+        while self._thread.is_alive():  # the writer may stop on an error meanwhile, and the queue be full
+            try:
+                self._queue.put(self._DONE, timeout=0.1)
+                break
+            except queue.Full:
+                continue
+        self._thread.join()
+        if self._error is not None and exc_type is None:
+            raise self._error
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is self._DONE or self._cancelled:
+                return
+            try:
+                self._write(item)  # type: ignore[arg-type]
+            except BaseException as exc:  # handed to the thread that puts
+                self._error = exc
+                return
 
 
 def not_in_store(sources: Sequence[Source], store: Store) -> list[Source]:

@@ -22,7 +22,7 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 import kg.api
 from kg import corpus
 from kg.cli import cli
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, StoreError, UsageError
 from kg.store import Store
 
 KG = Namespace("https://w3id.org/kg/ontology#")
@@ -253,9 +253,11 @@ def many(tmp_path) -> Path:
     people = ["Lloyd Austin", "Antony Blinken", "Jim Mattis", "Mark Esper", "Pete Hegseth"]
     cities = ["Manila", "Seoul", "Tokyo", "Canberra", "Jakarta", "Hanoi"]
     for i in range(24):
+        # Long enough (about 0.3 s each) that a second build starts while the first is still writing.
+        filler = "The ministers discussed the alliance, exercises, supply chains and regional security. " * 12
         text = (
             f"Defense Secretary {people[i % 5]} met Japanese Defense Minister Minoru Kihara in {cities[i % 6]} "
-            f"on Monday.\n\nThe two discussed the alliance and regional security for the {i}th time.\n"
+            f"on Monday.\n\n{filler}\n\nThey met for the {i}th time.\n"
         )
         write(folder, f"{i:02d}.txt", text)
     return folder
@@ -313,3 +315,14 @@ def test_two_builds_on_one_store_do_not_corrupt_it(tmp_path, many):
         assert len(s.articles()) == 24
         assert len(s.sources()) == 24
         assert len(s) == len(quads(store))
+
+
+def test_a_store_that_cannot_be_written_stops_the_build_with_its_error(tmp_path, fake_build):
+    folder = tmp_path / "articles"
+    for i in range(30):
+        write(folder, f"{i:02d}.txt", f"Article {i}.")
+    Store.open(tmp_path / "s").close()
+    seen = []
+    with Store.open(tmp_path / "s", read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+        corpus.build_corpus(corpus.find_articles([folder]), store, on_article=lambda s, f: seen.append(s))
+    assert seen == []
