@@ -3,8 +3,8 @@
 :func:`query_endpoint` runs a named query on any SPARQL 1.1 query endpoint and returns rows shaped as
 :func:`kg.query.query` returns them. :func:`push` loads a graph file or a :class:`~kg.store.Store` into any
 SPARQL 1.1 update endpoint, each article's named graph replaced by one request. :func:`serve` runs the
-Oxigraph server (the ``oxigraph`` program of the ``oxigraph`` package) on a store folder, over the union of
-its named graphs, and holds the store's kg lock while it runs.
+Oxigraph server (the ``oxigraph`` program of the ``oxigraph`` package) on a store folder, whose default graph
+is the merged graph of its articles, and holds the store's kg lock while it runs.
 
 Every network failure (nothing listening, a timeout, an HTTP error, an answer that is not SPARQL JSON) is an
 :class:`~kg.errors.EndpointError` whose one-line message says what to check.
@@ -51,7 +51,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from kg.errors import EndpointError, GraphError, QueryError, StoreError, UsageError
 from kg.namespace import KG, KGR
 from kg.query import Query, load_query
-from kg.store import Store, is_store, locked
+from kg.store import Store, is_store, locked, replace_graph_update
 
 __all__ = ["Server", "push", "query_endpoint", "serve"]
 
@@ -84,8 +84,8 @@ def query_endpoint(
     """Run a named query (a :class:`~kg.query.Query`, a name or a ``.rq`` path) on the SPARQL endpoint ``url``.
 
     Returns the rows as :func:`kg.query.query` does: one dict per row mapping each SELECT variable, in order,
-    to its value as a string, or None when unbound. The endpoint must query the union of its named graphs
-    by default, as ``kg serve`` does (``oxigraph serve --union-default-graph``; in Fuseki, ``unionDefaultGraph``).
+    to its value as a string, or None when unbound. The query runs on the endpoint's default graph: in a store
+    kg wrote (``kg serve``, or a store ``kg push`` loaded), the merged graph of the articles.
 
     Each parameter is written into the query as an RDF term (a string literal, escaped by Oxigraph's N-Triples
     serializer) in place of its variable; comments, strings and IRIs are left alone. A parameter variable may
@@ -219,11 +219,13 @@ def push(
     IRI of its ``kg:Article`` when it has exactly one (a file holding several articles has their entities
     merged, so it cannot be split back into them).
 
-    Each graph is replaced by one update request, ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> {...} }``,
-    which servers that apply an update request as one transaction (Oxigraph does) apply all or nothing:
-    pushing again replaces the graph, never duplicates it. A graph whose INSERT DATA would pass ~5 MB is sent
-    as the DROP with its first chunk, then one INSERT DATA per chunk; each request is then atomic, not the
-    whole, and a reader may see the graph half loaded until the last. Blank nodes (kg graphs have none) are
+    Each graph is replaced by one update request (:func:`kg.store.replace_graph_update`: the graph's triples
+    that no other graph states leave the default graph, the graph is dropped, and its new triples go into it
+    and into the default graph), so that the remote default graph is the merged graph of the articles, as in
+    a kg store. Servers that apply an update request as one transaction (Oxigraph does) apply it all or
+    nothing: pushing again replaces the graph, never duplicates it. A graph whose data would pass ~5 MB is
+    sent as the drop with its first chunk, then one INSERT DATA per chunk; each request is then atomic, not
+    the whole, and a reader may see the graph half loaded until the last. Blank nodes (kg graphs have none) are
     sent as new skolem IRIs under ``https://w3id.org/kg/id/genid/``.
 
     ``progress(done, total)`` is called after each graph. ``timeout`` bounds each wait for the server (per
@@ -286,26 +288,31 @@ def _store_lines(store: Store, article: str) -> Iterator[str]:
 
 
 def _updates(graph: str, lines: Iterable[str]) -> Iterator[str]:
-    """The update requests that replace ``graph`` (an IRI in N-Triples form) with the triples ``lines``.
+    """The update requests that replace ``graph`` (an IRI in N-Triples form) with the triples ``lines``, and
+    keep the default graph the merged graph of the named graphs (:func:`kg.store.replace_graph_update`).
 
     >>> for update in _updates("<http://ex/g>", ["<http://ex/a> <http://ex/b> <http://ex/c> ."]):
     ...     print(update)
+    DELETE { ?s ?p ?o } WHERE { GRAPH <http://ex/g> { ?s ?p ?o }
+      FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other NOT IN (<http://ex/g>)) } } ;
     DROP SILENT GRAPH <http://ex/g> ;
-    INSERT DATA { GRAPH <http://ex/g> {
+    INSERT DATA {
+    <http://ex/a> <http://ex/b> <http://ex/c> .
+    GRAPH <http://ex/g> {
     <http://ex/a> <http://ex/b> <http://ex/c> .
     } }
     """
-    head = f"DROP SILENT GRAPH {graph} ;\n"
+    replaced = [graph]
     chunk: list[str] = []
     size = 0
     for line in lines:
         chunk.append(line)
-        size += len(line.encode()) + 1
+        size += 2 * (len(line.encode()) + 1)
         if size >= _CHUNK_BYTES:
-            yield head + f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(chunk) + "\n} }"
-            head, chunk, size = "", [], 0
-    if chunk or head:
-        yield head + f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(chunk) + "\n} }"
+            yield replace_graph_update(graph, chunk, replaced=replaced)
+            replaced, chunk, size = [], [], 0
+    if chunk or replaced:
+        yield replace_graph_update(graph, chunk, replaced=replaced)
 
 
 def _nt(term: rdflib.term.Node, cache: dict[rdflib.term.Node, str]) -> str:
@@ -555,7 +562,8 @@ def serve(
 ) -> Server:
     """Start the Oxigraph SPARQL server on the store folder ``store_path``; return once it answers queries.
 
-    The server answers at ``http://HOST:PORT/query`` over the union of the articles' named graphs. It is
+    The server answers at ``http://HOST:PORT/query`` on the merged graph of the articles (the store's default
+    graph; ``GRAPH ?g`` reaches each article's graph). It is
     read-only (``oxigraph serve-read-only``) unless ``allow_update`` (``oxigraph serve``, which also accepts
     ``/update`` and the Graph Store Protocol at ``/store``, e.g. for :func:`push`). ``timeout`` is the longest a
     query may run on the server, in whole seconds. ``bind`` is HOST:PORT (``[::1]:7878`` for IPv6); a host
@@ -585,7 +593,7 @@ def serve(
     program = _oxigraph_program()
     base_url = f"http://{_url_host(host)}:{port}"
     command = [program, "serve" if allow_update else "serve-read-only", "--location", str(path), "--bind", bind]
-    command += ["--union-default-graph", "--timeout-s", str(math.ceil(timeout))]
+    command += ["--timeout-s", str(math.ceil(timeout))]
     with contextlib.ExitStack() as resources:
         lock_fd = resources.enter_context(locked(path, shared=not allow_update))
         _check_port_free(host, port)

@@ -3,8 +3,9 @@
 The store is the on-disk format the ``oxigraph`` server opens (``oxigraph serve --location PATH``). Each
 article lives in the named graph of its IRI (:func:`kg.emit.article_iri`); :meth:`Store.replace_article`
 swaps that graph for a new one in a single transaction, so a process killed half way (even by SIGKILL) leaves
-the old graph or the new one, never a mix or a duplicate. Queries run over the union of the named graphs, so
-an official named in two articles is one node.
+the old graph or the new one, never a mix or a duplicate. The store's default graph is the merged graph of
+all its articles, each triple once, kept up to date by the same transaction: queries run on it (an official
+named in two articles is one node, found once), and ``GRAPH ?article { ... }`` asks what one article says.
 
 Only one process writes to a store at a time: :meth:`Store.open` takes an advisory lock on ``PATH/.kg.lock``
 and raises :class:`~kg.errors.StoreError` (naming the pid that holds it) when another kg process has it.
@@ -24,7 +25,7 @@ pyoxigraph cannot read a store that another process is writing (see :meth:`Store
 ...     store.articles(), len(store)
 ...     store.query("SELECT ?name WHERE { ?n <https://w3id.org/kg/ontology#iso3> ?code ; "
 ...                 "<https://w3id.org/kg/ontology#name> ?name }", {"code": "FRA"})
-(['https://w3id.org/kg/id/article/0123456789abcdef'], 2)
+(['https://w3id.org/kg/id/article/0123456789abcdef'], 4)
 [{'name': 'France'}]
 """
 
@@ -48,13 +49,13 @@ from kg.errors import GraphError, QueryError, StoreError, UsageError
 from kg.namespace import KG, PREFIXES
 from kg.query import Query, atomic_file, load_query
 
-__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store", "is_store", "locked"]
+__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store", "is_store", "locked", "replace_graph_update"]
 
 LOCK_FILE = ".kg.lock"
 """The advisory lock file inside a store folder; it holds the pid of the kg process that writes."""
 
 # Formats export() writes, by the names the CLI takes. The first two keep each article's named graph; the
-# others write the union of the articles as one graph.
+# others write the merged graph of the articles.
 EXPORT_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
@@ -133,7 +134,7 @@ class Store:
         return f"<Store {self.path} ({state})>"
 
     def __len__(self) -> int:
-        """The number of quads in the store, counting a triple once per article that states it.
+        """The number of quads in the store: each article's triples, and those of the merged graph once.
 
         Raises :class:`StoreError` if the store is closed or cannot be read.
         """
@@ -209,10 +210,10 @@ class Store:
         # Dropping the other versions of the article by name, in the same update; deleting their triples would
         # leave empty named graphs behind. The writer's lock keeps their list from changing meanwhile.
         older = self._graphs_of(source) - {article} if source is not None else set()
-        drop = "".join(f"DROP SILENT GRAPH {_named_node(iri, 'article')} ;\n" for iri in sorted(older | {article}))
         if source is not None:
             lines.append(f"{name} <{KG.source}> {ox.Literal(source)} .")
-        update = drop + f"INSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
+        replaced = [str(_named_node(iri, "article")) for iri in sorted(older | {article})]
+        update = replace_graph_update(name, lines, replaced=replaced)
         with _store_errors(self.path):
             try:
                 self._open_db().update(update)
@@ -220,14 +221,13 @@ class Store:
                 raise GraphError(f"cannot store the graph of {article}: {_one_line(exc)}") from exc
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[dict[str, str | None]]:
-        """Run a SPARQL SELECT query over the union of the articles' graphs.
+        """Run a SPARQL SELECT query over the merged graph of the articles.
 
         ``bindings`` maps variable names to values, substituted for the variables as RDF terms (never pasted
         into the text): rdflib terms as they are, anything else as a plain literal of its ``str()``. Returns
         one dict per row, mapping each projected variable, in SELECT order, to its value as a string (``None``
-        when unbound), as :func:`kg.query.query` does. Unlike rdflib's merge of graphs, Oxigraph's union
-        matches a triple once per article that states it: use SELECT DISTINCT (as the named queries do) for
-        the rows a merged graph gives.
+        when unbound), as :func:`kg.query.query` does. The query runs on the store's default graph, the merged
+        graph of the articles; ``GRAPH ?g { ... }`` reaches each article's own graph.
 
         Raises :class:`QueryError` when the query does not parse, is not a SELECT query, or a binding names an
         invalid variable or holds an invalid term, and :class:`StoreError` when the store is closed or cannot
@@ -239,7 +239,7 @@ class Store:
         sparql, added = _project(sparql, [variable.value for variable in substitutions])
         with _store_errors(self.path):
             try:
-                results = self._open_db().query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+                results = self._open_db().query(sparql, substitutions=substitutions)
             except SyntaxError as exc:
                 if added:
                     raise QueryError(
@@ -273,8 +273,8 @@ class Store:
         """Write the store to ``target`` (a path, or a binary stream such as ``sys.stdout.buffer``).
 
         ``fmt`` is ``trig`` or ``nquads`` (every article in its named graph) or ``turtle`` or ``nt`` (the
-        union of the articles as one graph, each triple once). The store is streamed, not loaded into memory;
-        the union keeps only the set of triples already written. A path is written to a temporary file that
+        merged graph of the articles, each triple once). The store is streamed, not loaded into memory. A path
+        is written to a temporary file that
         is renamed over it at the end, so nothing half-written is left behind.
 
         Raises :class:`UsageError` on an unknown format or a path that cannot be written, and
@@ -290,7 +290,7 @@ class Store:
             self._dump(target, fmt)
 
     def to_graph(self) -> rdflib.Graph:
-        """The union of the articles as one in-memory rdflib graph (each triple once), with kg's prefixes.
+        """The merged graph of the articles (each triple once) as an in-memory rdflib graph, with kg's prefixes.
 
         Meant for stores that fit in memory (networkx projections, ``kg viz``); query large stores in place.
         Raises :class:`StoreError` when the store is closed or cannot be read.
@@ -352,18 +352,57 @@ class Store:
         rdf_format = EXPORT_FORMATS[fmt]
         prefixes = _PREFIXES if fmt in {"trig", "turtle"} else None
         try:
+            db = self._open_db()
             if fmt in _GRAPH_FORMATS:
-                self._open_db().dump(out, rdf_format, prefixes=prefixes)
+                # The articles' graphs; the default graph is what they merge into, and an importer can redo it.
+                quads = (
+                    q for q in db.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
+                )
+                ox.serialize(quads, out, rdf_format, prefixes=prefixes)
             else:
-                # CONSTRUCT yields each triple of the union once; serialize() writes them as they come.
-                construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-                union = self._open_db().query(construct, use_default_graph_as_union=True)
-                ox.serialize(union, out, rdf_format, prefixes=prefixes)
+                db.dump(out, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
         except (
             OSError,
             RuntimeError,
         ) as exc:  # Oxigraph does not tell a store it cannot read from an output it cannot write
             raise StoreError(f"cannot export the store {self.path}: {_one_line(exc)}") from exc
+
+
+# --- updates --------------------------------------------------------------------------------------------
+
+
+def replace_graph_update(graph: str, lines: Iterable[str], *, replaced: Iterable[str] = ()) -> str:
+    """The SPARQL update that makes ``lines`` (N-Triples) the named graph ``graph`` (an IRI in ``<>``) and
+    keeps the default graph the merged graph of all named graphs: the triples of the ``replaced`` graphs (also
+    ``<>`` IRIs; ``graph`` itself when it is being rebuilt) that no other named graph states leave it, and
+    the new triples join it. A server that runs an update request in one transaction, as Oxigraph does, never
+    shows a state in between. ``kg push`` sends the same update to remote stores.
+
+    >>> print(replace_graph_update("<http://ex/g>", ["<http://ex/a> <http://ex/b> <http://ex/c> ."],
+    ...                            replaced=["<http://ex/g>"]))
+    DELETE { ?s ?p ?o } WHERE { GRAPH <http://ex/g> { ?s ?p ?o }
+      FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other NOT IN (<http://ex/g>)) } } ;
+    DROP SILENT GRAPH <http://ex/g> ;
+    INSERT DATA {
+    <http://ex/a> <http://ex/b> <http://ex/c> .
+    GRAPH <http://ex/g> {
+    <http://ex/a> <http://ex/b> <http://ex/c> .
+    } }
+    """
+    replaced = list(replaced)
+    parts = []
+    if replaced:
+        others = ", ".join(replaced)
+        for old in replaced:
+            parts.append(
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {old} {{ ?s ?p ?o }}\n"
+                f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({others})) }} }} ;\n"
+            )
+        parts += [f"DROP SILENT GRAPH {old} ;\n" for old in replaced]
+    body = "\n".join(lines)
+    # One INSERT DATA for both graphs: a blank node label names the same node in each.
+    parts.append(f"INSERT DATA {{\n{body}\nGRAPH {graph} {{\n{body}\n}} }}")
+    return "".join(parts)
 
 
 # --- opening and locking ---------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def test_push_a_store_into_a_server_that_accepts_updates(seed_store, tmp_path):
         result = kg("query", "--endpoint", f"{remote.url}/query", "meetings", "--format", "json")
         assert rows_as_set(json.loads(result.stdout)) == rows_as_set(query(load_graph(SEED), "meetings"))
         wrapper = SPARQLWrapper(f"{remote.url}/query")
-        wrapper.setQuery("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        wrapper.setQuery("SELECT (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }")
         wrapper.setReturnFormat(JSON)
         with Store.open(seed_store, read_only=True) as store:
             assert int(wrapper.query().convert()["results"]["bindings"][0]["n"]["value"]) == len(store)

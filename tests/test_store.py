@@ -181,8 +181,10 @@ def test_two_articles_round_trip_each_in_its_named_graph(store_path):
         store.replace_article(article_b(), ARTICLE_B)
     with Store.open(store_path, read_only=True) as again:
         assert again.articles() == [str(ARTICLE_A), str(ARTICLE_B)]
-        assert len(again) == len(article_a()) + len(article_b())
+        # Each article's graph, and the merged graph (the default graph) with each triple once.
+        assert len(again) == len(article_a()) + len(article_b()) + len(union())
         assert stored_quads(again) == quads_of({ARTICLE_A: article_a(), ARTICLE_B: article_b()})
+        assert triples(again.to_graph()) == triples(union())
 
 
 def test_replacing_an_article_drops_its_stale_facts_and_adds_no_duplicates(store):
@@ -193,8 +195,9 @@ def test_replacing_an_article_drops_its_stale_facts_and_adds_no_duplicates(store
     store.replace_article(rebuilt, ARTICLE_A)
     store.replace_article(rebuilt, ARTICLE_A)
     assert store.articles() == [str(ARTICLE_A), str(ARTICLE_B)]
-    assert len(store) == len(rebuilt) + len(article_b())
+    assert len(store) == len(rebuilt) + len(article_b()) + len(rebuilt + article_b())
     assert stored_quads(store) == quads_of({ARTICLE_A: rebuilt, ARTICLE_B: article_b()})
+    assert triples(store.to_graph()) == triples(rebuilt + article_b()), "the merged graph follows"
     assert store.run_named("nation-officials", iso3="JPN") == [
         {"official": str(ABE), "name": "Shinzo Abe", "title": "Prime Minister"}
     ]
@@ -209,7 +212,7 @@ def test_blank_nodes_are_new_nodes_of_their_article_and_replaced_with_it(store_p
         store.replace_article(g, ARTICLE_A)
         store.replace_article(g, ARTICLE_A)
         store.replace_article(g, ARTICLE_B)
-        assert len(store) == 4
+        assert len(store) == 8  # two triples in each article's graph, and those four in the merged graph
         rows = store.query(f"SELECT ?b ?n WHERE {{ <{ARTICLE_A}> <{KG.alias}> ?b . ?b <{KG.name}> ?n }}")
         assert [row["n"] for row in rows] == ["anonymous", "anonymous"]
         assert rows[0]["b"] != rows[1]["b"], "each article has its own blank node"
@@ -279,11 +282,19 @@ def test_bindings_take_rdflib_terms(store):
     assert rows == [{"who": str(ABE), "name": "Shinzo Abe"}]
 
 
-def test_the_union_matches_a_triple_once_per_article_that_states_it(store):
-    # Oxigraph's union of named graphs is not rdflib's merge: without DISTINCT, a row per article.
+def test_the_merged_graph_states_a_triple_once_whatever_the_articles_that_state_it(store):
     sparql = f"SELECT ?name WHERE {{ ?who <{KG.name}> ?name }}"
-    assert store.query(sparql, {"who": ABE}) == [{"name": "Shinzo Abe"}] * 2
+    assert store.query(sparql, {"who": ABE}) == [{"name": "Shinzo Abe"}]
     assert len(union().query(sparql, initBindings={"who": ABE})) == 1
+    # What each article says is in its own graph.
+    per_article = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?who <{KG.name}> ?name }} }} ORDER BY ?g"
+    assert store.query(per_article, {"who": ABE}) == [{"g": str(ARTICLE_A)}, {"g": str(ARTICLE_B)}]
+
+
+def test_dropping_an_article_keeps_in_the_merged_graph_what_another_states(store):
+    store.replace_article(Graph(), ARTICLE_A)
+    assert triples(store.to_graph()) == triples(article_b())
+    assert store.query(f"SELECT ?name WHERE {{ <{ABE}> <{KG.name}> ?name }}") == [{"name": "Shinzo Abe"}]
 
 
 def test_oxigraph_stores_derived_integers_as_xsd_integer(store):
