@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from rdflib import OWL, PROV, RDF, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kg.namespace import KG, KGR, NIF, bind_prefixes
 from kg.resolve import Fact, Ref, Resolved
@@ -26,15 +27,27 @@ def article_iri(text: str) -> URIRef:
 def emit(resolved: Resolved, *, min_confidence: float = 0.0) -> Graph:
     """The RDF graph of one resolved article; facts below ``min_confidence`` are left out."""
     graph = bind_prefixes(Graph())
+    graph.addN((s, p, o, graph) for s, p, o in emit_triples(resolved, min_confidence=min_confidence))
+    return graph
+
+
+Triple = tuple[Node, Node, Node]
+
+
+def emit_triples(resolved: Resolved, *, min_confidence: float = 0.0) -> list[Triple]:
+    """The triples of :func:`emit`'s graph, each once, without building the graph (what a store takes)."""
     article = resolved.article
     doc = article_iri(article.text)
-    graph.add((doc, RDF.type, KG.Article))
-    graph.add((doc, RDF.type, NIF.Context))
-    graph.add((doc, NIF.isString, Literal(article.text)))
+    # Triples are gathered in a dict (an ordered set): a fact's statement and sentence triples repeat.
+    triples: dict[Triple, None] = {
+        (doc, RDF.type, KG.Article): None,
+        (doc, RDF.type, NIF.Context): None,
+        (doc, NIF.isString, Literal(article.text)): None,
+    }
     if article.published:
-        graph.add((doc, KG.published, Literal(article.published, datatype=XSD.date)))
+        triples[(doc, KG.published, Literal(article.published, datatype=XSD.date))] = None
     if article.title:
-        graph.add((doc, KG.name, Literal(article.title)))
+        triples[(doc, KG.name, Literal(article.title))] = None
 
     facts = [f for f in resolved.facts if f.confidence >= min_confidence]
     # An entity whose every fact fell below the threshold is left out, and so are the facts pointing to it.
@@ -42,12 +55,15 @@ def emit(resolved: Resolved, *, min_confidence: float = 0.0) -> Graph:
     facts = [f for f in facts if f.subject in kept_subjects and _target_kept(f, kept_subjects)]
     for key in sorted(kept_subjects):
         entity = resolved.entities[key]
-        graph.add((KGR[key], RDF.type, KG[entity.kind]))
+        triples[(KGR[key], RDF.type, KG[entity.kind])] = None
         if entity.kind in ENCOUNTER_KINDS:
-            graph.add((KGR[key], RDF.type, KG.Encounter))
+            triples[(KGR[key], RDF.type, KG.Encounter)] = None
+    confidences: dict[URIRef, Decimal] = {}
     for fact in facts:
-        _add_fact(graph, resolved, doc, fact)
-    return graph
+        _add_fact(triples, confidences, resolved, doc, fact)
+    for statement, confidence in confidences.items():
+        triples[(statement, KG.confidence, Literal(confidence, datatype=XSD.decimal))] = None
+    return list(triples)
 
 
 def _target_kept(fact: Fact, kept: set[str]) -> bool:
@@ -69,28 +85,37 @@ def _object(fact: Fact) -> URIRef | Literal:
     return Literal(value)
 
 
-def _add_fact(graph: Graph, resolved: Resolved, doc: URIRef, fact: Fact) -> None:
+def _add_fact(
+    triples: dict[Triple, None],
+    confidences: dict[URIRef, Decimal],
+    resolved: Resolved,
+    doc: URIRef,
+    fact: Fact,
+) -> None:
     subject = KGR[fact.subject]
     predicate = OWL.sameAs if fact.predicate == "sameAs" else KG[fact.predicate]
     obj = _object(fact)
-    graph.add((subject, predicate, obj))
+    triples[(subject, predicate, obj)] = None
     if fact.sentence is None:
         return
     # One statement per article and triple: merged with another article's graph, each keeps its own confidence.
     statement = KGR[f"statement/{hashlib.sha1(f'{doc} {subject} {predicate} {obj.n3()}'.encode()).hexdigest()[:16]}"]
     sentence = resolved.sentences[fact.sentence]
     sentence_iri = URIRef(f"{doc}#char={sentence.start},{sentence.end}")
-    previous = graph.value(statement, KG.confidence)
-    if previous is None or Decimal(str(previous)) < Decimal(str(fact.confidence)):
-        graph.set((statement, KG.confidence, Literal(Decimal(str(fact.confidence)), datatype=XSD.decimal)))
-    graph.add((statement, RDF.type, RDF.Statement))
-    graph.add((statement, RDF.subject, subject))
-    graph.add((statement, RDF.predicate, predicate))
-    graph.add((statement, RDF.object, obj))
-    graph.add((statement, PROV.wasDerivedFrom, sentence_iri))
-    if (sentence_iri, RDF.type, NIF.Sentence) not in graph:
-        graph.add((sentence_iri, RDF.type, NIF.Sentence))
-        graph.add((sentence_iri, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
-        graph.add((sentence_iri, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
-        graph.add((sentence_iri, NIF.anchorOf, Literal(sentence.text)))
-        graph.add((sentence_iri, NIF.referenceContext, doc))
+    confidence = Decimal(str(fact.confidence))
+    if confidences.get(statement, Decimal(-1)) < confidence:
+        confidences[statement] = confidence
+    for triple in (
+        (statement, RDF.type, RDF.Statement),
+        (statement, RDF.subject, subject),
+        (statement, RDF.predicate, predicate),
+        (statement, RDF.object, obj),
+        (statement, PROV.wasDerivedFrom, sentence_iri),
+    ):
+        triples[triple] = None
+    if (sentence_iri, RDF.type, NIF.Sentence) not in triples:
+        triples[(sentence_iri, RDF.type, NIF.Sentence)] = None
+        triples[(sentence_iri, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger))] = None
+        triples[(sentence_iri, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger))] = None
+        triples[(sentence_iri, NIF.anchorOf, Literal(sentence.text))] = None
+        triples[(sentence_iri, NIF.referenceContext, doc)] = None

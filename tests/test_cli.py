@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from rdflib import RDF, Graph, Literal, Namespace
 
 import kg.api
+import kg.nlp
 from kg.cli import cli
 from kg.errors import EXIT_CODES
 from kg.query import query, query_names
@@ -55,17 +56,25 @@ def official_graph(slug: str, name: str) -> Graph:
     return g
 
 
+class NoSpacy:
+    """Stands in for the spaCy pipeline where the stand-in build_article needs no parse."""
+
+    def pipe(self, texts):
+        return (None for _ in texts)
+
+
 @pytest.fixture
 def fake_build(monkeypatch):
     """Replace the extraction pipeline: each article yields an official named after its file."""
     calls = []
 
-    def build_article(article, *, min_confidence=0.0):
+    def build_article(article, *, min_confidence=0.0, doc=None):
         calls.append({"article": article, "min_confidence": min_confidence})
         stem = Path(article.source).stem
         return official_graph(stem, stem.replace("-", " ").title())
 
-    monkeypatch.setattr(kg.api, "build_article", build_article)
+    monkeypatch.setattr(kg.api, "article_triples", lambda article, **options: list(build_article(article, **options)))
+    monkeypatch.setattr(kg.nlp, "pipeline", lambda: NoSpacy())
     return calls
 
 

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 import kg.api
+import kg.nlp
 from kg import corpus
 from kg.cli import cli
 from kg.errors import InputError, StoreError, UsageError
@@ -55,11 +56,18 @@ def merged(quads: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return {q[:3] for q in quads if q[3] == "DEFAULT"}
 
 
+class NoSpacy:
+    """Stands in for the spaCy pipeline where the stand-in build_article needs no parse."""
+
+    def pipe(self, texts):
+        return (None for _ in texts)
+
+
 @pytest.fixture
 def fake_build(monkeypatch):
     """Each article yields one official named after its file, serving the United States."""
 
-    def build_article(article, *, min_confidence=0.0):
+    def build_article(article, *, min_confidence=0.0, doc=None):
         g = Graph()
         stem = Path(article.source).stem
         official = KGR[f"official/{stem}"]
@@ -69,7 +77,8 @@ def fake_build(monkeypatch):
         g.add((official, KG.serves, KGR["nation/USA"]))
         return g
 
-    monkeypatch.setattr(kg.api, "build_article", build_article)
+    monkeypatch.setattr(kg.api, "article_triples", lambda article, **options: list(build_article(article, **options)))
+    monkeypatch.setattr(kg.nlp, "pipeline", lambda: NoSpacy())
 
 
 # --- finding articles and metadata --------------------------------------------------------------------------
