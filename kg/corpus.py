@@ -274,13 +274,20 @@ def build_corpus(
     started = time.perf_counter()
     report = CorpusReport()
 
+    unflushed = 0
+
     def write(result: Built | Failure) -> None:
+        nonlocal unflushed
         if isinstance(result, Failure):
             report.failures.append(result)
         else:
             store.replace_article(result.triples, result.article, source=result.source.key)
             report.built += 1
             report.words += result.words
+            unflushed += len(result.triples)
+            if unflushed >= _FLUSH_TRIPLES:
+                store.flush()
+                unflushed = 0
         if on_article is not None:
             on_article(result.source, result if isinstance(result, Failure) else None)
 
@@ -291,6 +298,12 @@ def build_corpus(
             writer.put(result)
     report.seconds = time.perf_counter() - started
     return report
+
+
+# Triples written between two flushes of the store. Oxigraph's RocksDB keeps what it has not flushed in memory
+# (measured: about 0.9 MB an article, 1.1 GB after 1,200 articles, growing); a flush every ~100 articles
+# keeps a long build near 400 MB.
+_FLUSH_TRIPLES = 50_000
 
 
 class _Writer:
