@@ -32,7 +32,7 @@ import rdflib
 from kg import api, read
 from kg.emit import article_iri
 from kg.errors import InputError, KgError, UsageError
-from kg.store import Store
+from kg.store import Store, ntriples_lines
 
 __all__ = [
     "METADATA_FILES",
@@ -173,11 +173,16 @@ def _read_metadata(path: Path) -> dict[Path, dict[str, str]]:
 
 @dataclass(frozen=True)
 class Built:
-    """The graph of one article: its IRI and triples, as a worker process hands them back."""
+    """The graph of one article: its IRI and triples, as a worker process hands them back.
+
+    ``triples`` are rdflib terms, or N-Triples lines when built for a store (``build_graphs(ntriples=True)``):
+    strings cross from a worker process several times faster than rdflib terms, and the store takes them as
+    they are.
+    """
 
     source: Source
     article: str
-    triples: list[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]
+    triples: list[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]] | list[str]
     words: int
 
 
@@ -187,16 +192,17 @@ def build_graphs(
     published: date | None = None,
     min_confidence: float = 0.0,
     jobs: int = 1,
+    ntriples: bool = False,
 ) -> Iterator[Built | Failure]:
     """Build each source, yielding its :class:`Built` graph or its :class:`Failure`, in the order given.
 
     A source's metadata date wins over ``published``; without either, the dateline gives the date. Articles
     go through spaCy a batch at a time (``nlp.pipe``). ``jobs`` above 1 builds batches in that many worker
-    processes, each loading the spaCy model once.
+    processes, each loading the spaCy model once. ``ntriples`` hands each graph back as N-Triples lines.
     """
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
-    task = _Task(published, min_confidence)
+    task = _Task(published, min_confidence, ntriples)
     batches = _batches(sources, _BATCH)
     if jobs == 1:
         for batch in batches:
@@ -230,6 +236,7 @@ class _Task:
 
     published: date | None
     min_confidence: float
+    ntriples: bool = False
 
     def __call__(self, batch: list[Source]) -> list[Built | Failure]:
         from kg.nlp import pipeline  # loads spaCy: only where articles are built
@@ -251,7 +258,8 @@ class _Task:
             except KgError as exc:
                 results[i] = Failure(source, str(exc))
                 continue
-            results[i] = Built(source, str(article_iri(article.text)), triples, len(article.text.split()))
+            lines = ntriples_lines(triples) if self.ntriples else triples
+            results[i] = Built(source, str(article_iri(article.text)), lines, len(article.text.split()))
         return [result for result in results if result is not None]
 
 
@@ -281,7 +289,7 @@ def build_corpus(
         if isinstance(result, Failure):
             report.failures.append(result)
         else:
-            store.replace_article(result.triples, result.article, source=result.source.key)
+            store.replace_article_ntriples(result.triples, result.article, source=result.source.key)
             report.built += 1
             report.words += result.words
             unflushed += len(result.triples)
@@ -294,7 +302,9 @@ def build_corpus(
     # Oxigraph lets go of the GIL while it writes, so a writer thread stores one article while spaCy reads the
     # next: the store's share of a build (about 14% of it, measured on the dev set) overlaps with extraction.
     with _Writer(write) as writer:
-        for result in build_graphs(sources, published=published, min_confidence=min_confidence, jobs=jobs):
+        for result in build_graphs(
+            sources, published=published, min_confidence=min_confidence, jobs=jobs, ntriples=True
+        ):
             writer.put(result)
     report.seconds = time.perf_counter() - started
     return report

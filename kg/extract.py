@@ -1073,7 +1073,12 @@ class Extractor:
             return None
         start = sent.start + offset
         times = timex.find(clause, self.anchor, offset=start, future=kind == "PlannedMeeting")
-        value = next((t.value for t in times if t.value), None)
+        # "SANTIAGO, Chile, Dec. 12, 2016 — ... met in Santiago on Saturday": the day the sentence names wins
+        # over the dateline's, which is the day of the report.
+        in_dateline = self.article.dateline_end or 0
+        value = next((t.value for t in times if t.value and t.start >= in_dateline), None) or next(
+            (t.value for t in times if t.value), None
+        )
         dated = value is not None or bool(UNDATED_TIME.search(clause)) or bool(times)
         confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
         if not dated and kind == "Meeting":

@@ -19,6 +19,7 @@ class Article:
     title: str | None = None
     dateline_place: str | None = None
     dateline_date: date | None = None
+    dateline_end: int | None = None  # offset in ``text`` where the dateline ("TOKYO, Feb. 3, 2017 —") ends
 
 
 @dataclass(frozen=True)

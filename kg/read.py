@@ -171,13 +171,17 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
     dateline = _dateline(lines[1:2] if title else lines[:1])
     if published is None:
         published = dateline.full_date or _caption_date(captions)
+    text = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+    # The dateline opens the line after the title: the title's line, and the blank line or line break after it.
+    dateline_start = len(paragraphs[0][0]) + (1 if len(paragraphs[0]) > 1 else 2) if title else 0
     return Article(
-        text="\n\n".join("\n".join(paragraph) for paragraph in paragraphs),
+        text=text,
         published=published,
         source=source,
         title=title,
         dateline_place=dateline.place,
         dateline_date=dateline.resolve(published),
+        dateline_end=dateline_start + dateline.length if dateline.length else None,
     )
 
 
@@ -274,6 +278,7 @@ class _Dateline:
     month: int | None = None
     day: int | None = None
     year: int | None = None
+    length: int = 0  # characters of the line the dateline takes, its dash included
 
     @property
     def full_date(self) -> date | None:
@@ -306,6 +311,7 @@ def _dateline(first: list[str]) -> _Dateline:
         month=_MONTH_NUMBER[month[:3].lower()] if month else None,
         day=int(match["day"]) if match["day"] else None,
         year=int(match["year"]) if match["year"] else None,
+        length=match.end(),
     )
 
 

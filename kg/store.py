@@ -49,7 +49,7 @@ from kg.errors import GraphError, QueryError, StoreError, UsageError
 from kg.namespace import KG, PREFIXES
 from kg.query import Query, atomic_file, load_query
 
-__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store", "is_store", "locked", "replace_graph_update"]
+__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store", "is_store", "locked", "ntriples_lines", "replace_graph_update"]
 
 LOCK_FILE = ".kg.lock"
 """The advisory lock file inside a store folder; it holds the pid of the kg process that writes."""
@@ -184,22 +184,14 @@ class Store:
         Raises :class:`GraphError` when a term of ``graph`` cannot be stored (an invalid IRI or language tag,
         a literal subject) and :class:`StoreError` when the store is read-only, closed or cannot be written.
         """
+        self.replace_article_ntriples(ntriples_lines(graph), article, source=source)
+
+    def replace_article_ntriples(self, lines: list[str], article: str, *, source: str | None = None) -> None:
+        """:meth:`replace_article` for a graph given as N-Triples lines (without their final " ."), as
+        :func:`ntriples_lines` writes them. Raises what :meth:`replace_article` raises."""
         self._open_db(write=True)
         name = str(_named_node(article, "article"))
-        terms: dict[rdflib.term.Node, str] = {}
-        blank_nodes: dict[rdflib.BNode, ox.BlankNode] = {}
-
-        def n3(term: rdflib.term.Node) -> str:
-            text = terms.get(term)
-            if text is None:
-                text = terms[term] = str(_ox_term(term, blank_nodes))
-            return text
-
-        lines = []
-        for s, p, o in graph:
-            if not isinstance(s, rdflib.URIRef | rdflib.BNode) or not isinstance(p, rdflib.URIRef):
-                raise GraphError(f"cannot store the triple ({s!r}, {p!r}, {o!r}): not an RDF triple")
-            lines.append(f"{n3(s)} {n3(p)} {n3(o)} .")
+        lines = [f"{line} ." for line in lines]
         # pyoxigraph has no transaction spanning two calls (remove_graph then extend would let a reader or a
         # crash see the article missing), but a SPARQL update is one transaction. Every term is written by
         # Oxigraph's own N-Triples serializer after it validated the term, so the data cannot escape its place.
@@ -369,6 +361,33 @@ class Store:
 
 
 # --- updates --------------------------------------------------------------------------------------------
+
+
+def ntriples_lines(graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]) -> list[str]:
+    """Each triple of ``graph`` (an rdflib graph or its triples) as an N-Triples line without its final " .",
+    every term written by Oxigraph's serializer once Oxigraph checked it; each blank node is a new one.
+
+    Raises :class:`GraphError` when a term cannot be stored (an invalid IRI or language tag, a literal subject).
+
+    >>> from rdflib import Literal, URIRef
+    >>> ntriples_lines([(URIRef("http://ex/a"), URIRef("http://ex/b"), Literal('say "hi"'))])
+    ['<http://ex/a> <http://ex/b> "say \\\\"hi\\\\""']
+    """
+    terms: dict[rdflib.term.Node, str] = {}
+    blank_nodes: dict[rdflib.BNode, ox.BlankNode] = {}
+
+    def n3(term: rdflib.term.Node) -> str:
+        text = terms.get(term)
+        if text is None:
+            text = terms[term] = str(_ox_term(term, blank_nodes))
+        return text
+
+    lines = []
+    for s, p, o in graph:
+        if not isinstance(s, rdflib.URIRef | rdflib.BNode) or not isinstance(p, rdflib.URIRef):
+            raise GraphError(f"cannot store the triple ({s!r}, {p!r}, {o!r}): not an RDF triple")
+        lines.append(f"{n3(s)} {n3(p)} {n3(o)}")
+    return lines
 
 
 def replace_graph_update(graph: str, lines: Iterable[str], *, replaced: Iterable[str] = ()) -> str:

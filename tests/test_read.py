@@ -411,3 +411,20 @@ def test_docstring_examples_run():
     result = doctest.testmod(read)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Title Here\n\nTOKYO, Feb. 3, 2017 — The ministers met.", "TOKYO, Feb. 3, 2017 — "),
+        ("Title Here\nMANILA, Philippines (AP) — The ministers met.", "MANILA, Philippines (AP) — "),
+        ("WASHINGTON -- The ministers met.", "WASHINGTON -- "),
+        ("The ministers met in Tokyo on Monday.", None),
+    ],
+)
+def test_dateline_end_is_where_the_dateline_ends_in_the_text(text, dateline):
+    article = read_text(text)
+    if dateline is None:
+        assert article.dateline_end is None
+    else:
+        assert article.text[: article.dateline_end].endswith(dateline)

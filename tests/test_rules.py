@@ -405,6 +405,22 @@ def test_article_of_a_treaty_is_a_provision() -> None:
     assert rows == [("North Atlantic Treaty", "Article 5")]
 
 
+def test_the_day_a_sentence_names_wins_over_the_datelines() -> None:
+    g = build(
+        "Allies Meet in Chile\n\nSANTIAGO, Chile, Dec. 12, 2016 — Defense Secretary Ash Carter met Chilean "
+        "Defense Minister José Antonio Gómez in Santiago on Saturday.",
+        published=None,
+    )
+    assert the_encounter(g)["date"] == {"2016-12-10"}
+    # With no other day in the sentence, the dateline's day is the meeting's.
+    g = build(
+        "SANTIAGO, Chile, Dec. 12, 2016 — Defense Secretary Ash Carter met Chilean Defense Minister José "
+        "Antonio Gómez in Santiago.",
+        published=None,
+    )
+    assert the_encounter(g)["date"] == {"2016-12-12"}
+
+
 def discussed(graph) -> set[tuple[str, str]]:
     """(participant names of the encounter, joined, treaty name) for every kg:discusses."""
     found = set()
