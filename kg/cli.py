@@ -86,8 +86,8 @@ graph_argument = click.argument("graph_file", metavar="GRAPH", type=click.Path(p
 @click.group("kg", cls=KgGroup, epilog=_exit_codes_epilog())
 @click.version_option(__version__, "--version", prog_name="kg", message="%(prog)s %(version)s")
 def cli() -> None:
-    """Build RDF knowledge graphs of officials, nations, treaties, places and meetings from news articles,
-    then query and validate them.
+    """Build RDF knowledge graphs of officials, nations, treaties, places and meetings from news articles;
+    query, serve, explore and draw them.
     """
 
 
@@ -167,7 +167,7 @@ def build(
     min_confidence: float,
     quiet: bool,
 ) -> None:
-    """Build a graph from articles and write it to a file or into a store.
+    """Build articles into a graph file or a store.
 
     Each FILE is a news article as plain UTF-8 text; each DIR is searched for *.txt files. Without --store
     the graphs are merged (the same official, nation or place gets the same IRI) and written to OUT; if
@@ -310,7 +310,9 @@ def query_command(
     params: dict[str, str],
     fmt: str,
 ) -> None:
-    """Run a named query or a SPARQL file on a GRAPH file, a --store or an --endpoint.
+    """Run a named query on a graph file, a store or an endpoint.
+
+    GRAPH is a graph file; or give --store PATH or --endpoint URL instead.
 
     NAME_OR_FILE is one of the named queries below (also listed by `kg queries`) or the path of a .rq file
     holding a SPARQL SELECT query. Parameters are bound as data, never pasted into the SPARQL text.
@@ -402,10 +404,10 @@ def push_command(
     timeout: float,
     quiet: bool,
 ) -> None:
-    """Load a store (or a graph file) into a remote SPARQL store, replacing each article's named graph.
+    """Load a store or graph file into a remote SPARQL store.
 
-    Each article's graph is dropped and inserted in one SPARQL UPDATE request, so pushing twice leaves no
-    duplicates.
+    Each article's named graph is replaced in one SPARQL UPDATE request, which also keeps the remote default
+    graph the merged graph of the articles, so pushing twice leaves no duplicates.
     """
     from kg.endpoint import push
 
@@ -449,7 +451,9 @@ def push_command(
 )
 @click.option("--public", is_flag=True, help="Allow --bind on an address reachable from the network.")
 def serve_command(store_path: Path, bind: str, allow_update: bool, timeout: int, public: bool) -> None:
-    """Serve a store as a SPARQL 1.1 endpoint with the Oxigraph server, until Ctrl-C.
+    """Serve a store as a SPARQL endpoint (the Oxigraph server).
+
+    Runs until Ctrl-C.
 
     Queries see the union of the articles' named graphs. While it serves, the store is locked: a read-only
     server lets other readers in but makes `kg build` wait or refuse; with --allow-update, nothing else opens it.
@@ -499,7 +503,7 @@ def neighbors_command(source: Path, entity: str, depth: int) -> None:
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
 def path_command(source: Path, a: str, b: str) -> None:
-    """Show how entities A and B are connected, with the sentence behind each step.
+    """Show how two entities connect, and the sentences behind it.
 
     A and B are names or aliases, any case, or IRIs. Exit code 7 when they are not connected.
     """
@@ -545,7 +549,7 @@ def rank_command(source: Path, by: str, kind: str | None, top: int) -> None:
 @click.option("--timeline", is_flag=True, help="Draw the meetings timeline (svg or png) instead of the network.")
 @click.option("--title", default="kg", show_default=True, help="Title of the page or picture.")
 def viz_command(source: Path, output: str, fmt: str | None, timeline: bool, title: str) -> None:
-    """Draw a graph file or store: an interactive offline HTML page, or an SVG/PNG image.
+    """Draw a graph file or store: an offline HTML page, SVG or PNG.
 
     The page is one self-contained file (no network needed): nodes coloured and shaped by class, a search
     box, filters by class and by date, a meetings timeline, and the facts and source sentences of whatever
