@@ -325,6 +325,8 @@ def query_command(
         )
     named = load_query(args[-1])
     named.bind(params)  # a wrong parameter is reported before a large graph is read
+    if len(args) == 2 and is_store(args[0]):
+        store_path = Path(args[0])  # a store given as GRAPH is queried in place, not loaded into memory
     if store_path is not None:
         with Store.open(store_path, read_only=True) as store:
             rows = store.run_named(named, **params)

@@ -133,6 +133,7 @@ def test_query_needs_exactly_one_source(seed_store):
     assert result.returncode == 2
     result = kg("query", "--store", str(seed_store), "treaties", "--format", "csv")
     assert result.returncode == 0 and "JPN" in result.stdout
+    assert kg("query", str(seed_store), "treaties", "--format", "csv").stdout == result.stdout
 
 
 def test_export_a_store_and_a_graph(seed_store, tmp_path):
