@@ -96,7 +96,7 @@ _OTHER_STYLE = KindStyle("Other", "#5F6B7A", "#B8C0CC", "dot", "o")
 # Seed of every layout, so the same graph is always drawn the same way.
 _SEED = 7
 
-# How the page lays a graph out (measured in benchmarks/README-viz.md). vis-network lays out a graph of up to
+# How the page lays a graph out (measured in benchmarks/README.md). vis-network lays out a graph of up to
 # _VIS_LAYOUT_NODES nodes itself; a larger one starts from positions computed here, which vis's physics then
 # relaxes for about _ITERATION_BUDGET / nodes iterations. Past _LARGE_PAGE nodes the page uses Barnes-Hut,
 # straight links and no arrowheads, which draw several times faster.
