@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kg's two everyday commands; each sets up .venv (Python 3.11+, hash-pinned dependencies) on first use.
-#   ./run.sh example   build the bundled example: out/example.ttl and a summary of what was found
+#   ./run.sh example   build the bundled example: out/example.ttl, out/example.html and a summary of what was found
 #   ./run.sh test      run the test suite
 #   ./run.sh score     score the dev set (../shared/eval) with the project's queries
 set -euo pipefail
@@ -23,7 +23,8 @@ case "${1:-}" in
     setup
     mkdir -p out
     "$venv/bin/kg" build examples/mattis-abe-tokyo-2017.txt --published 2017-02-03 -o out/example.ttl
-    echo "wrote out/example.ttl"
+    "$venv/bin/kg" viz out/example.ttl -o out/example.html --title "Mattis meets Abe in Tokyo"
+    echo "wrote out/example.ttl and out/example.html (open it in a browser; it works offline)"
     ;;
   test)
     setup
