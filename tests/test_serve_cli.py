@@ -51,7 +51,8 @@ class Served:
         raise AssertionError("kg serve never listened")
 
     def stop(self) -> str:
-        self.process.send_signal(signal.SIGINT)
+        # SIGTERM, as a service manager stops it: a test run in the background inherits an ignored SIGINT.
+        self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=15)
         return self.process.stderr.read()
 
