@@ -21,6 +21,7 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         exec(compile(block, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "Shinzo Abe Tokyo 2017-02-03" in printed
-    assert "['Shinzo Abe', 'Meeting of Jim Mattis, Shinzo Abe and Tomomi Inada, 2017-02-03', 'Tomomi Inada']" in printed
+    assert "[('Shinzo Abe', 'serves', 'Japan'), ('Japan', 'serves', 'Tomomi Inada')]" in printed
+    assert "4 connected parts" in printed
     assert "('https://w3id.org/kg/id/official/jim-mattis', 0.057" in printed
     assert (tmp_path / "out" / "example.jsonld").stat().st_size > 0
