@@ -26,7 +26,6 @@ import ipaddress
 import json
 import math
 import os
-import re
 import shutil
 import signal
 import socket
@@ -50,8 +49,8 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.errors import EndpointError, GraphError, QueryError, StoreError, UsageError
 from kg.namespace import KG, KGR
-from kg.query import Query, load_query
-from kg.store import Store, is_store, locked, replace_graph_update
+from kg.query import SPARQL_TOKENS, Query, load_query
+from kg.store import Store, is_store, locked, ox_term, replace_graph_update
 
 __all__ = ["Server", "push", "query_endpoint", "serve"]
 
@@ -123,7 +122,7 @@ def _substitute(named: Query, bindings: Mapping[str, rdflib.term.Node]) -> str:
     # of parentheses), a VALUES variable list up to its "{", and the variable after AS.
     in_select = in_values = False
     depth, previous = 0, ""
-    for token in _TOKENS.finditer(text):
+    for token in SPARQL_TOKENS.finditer(text):
         kind, word = token.lastgroup, token.group()
         if kind == "skip":
             continue
@@ -154,24 +153,6 @@ def _substitute(named: Query, bindings: Mapping[str, rdflib.term.Node]) -> str:
             depth += {"(": 1, ")": -1}.get(word, 0)
         previous = keyword or word
     return "".join([*pieces, text[last:]])
-
-
-# Enough of SPARQL's lexer to find variables as tokens: comments, IRIs and strings are skipped whole, so a "#",
-# "{" or "?x" inside one is not taken for syntax; a prefixed name is one token, so "schema:values" is no VALUES.
-# (kg.store has the same lexer without prefixed names.)
-_TOKENS = re.compile(
-    r"""
-    (?P<skip> \#[^\n]*
-      | <[^<>"{}|^`\\\s]*>
-      | "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
-      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' )
-    | (?P<var> [?$]\w+ )
-    | (?P<name> (?:[A-Za-z][\w.-]*)?:(?:[\w:%.-]|\\.)* )
-    | (?P<word> [A-Za-z]+ )
-    | (?P<char> \S )
-    """,
-    re.VERBOSE,
-)
 
 
 def _sparql_term(value: rdflib.term.Node, name: str) -> str:
@@ -318,25 +299,9 @@ def _updates(graph: str, lines: Iterable[str]) -> Iterator[str]:
 def _nt(term: rdflib.term.Node, cache: dict[rdflib.term.Node, str]) -> str:
     """``term`` in N-Triples, written by Oxigraph once it checked the term; a blank node becomes a skolem IRI."""
     text = cache.get(term)
-    if text is not None:
-        return text
-    try:
-        if isinstance(term, rdflib.URIRef):
-            text = str(ox.NamedNode(str(term)))
-        elif isinstance(term, rdflib.Literal):
-            if term.language:
-                text = str(ox.Literal(str(term), language=term.language))
-            elif term.datatype is not None:
-                text = str(ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))))
-            else:
-                text = str(ox.Literal(str(term)))
-        elif isinstance(term, rdflib.BNode):
-            text = f"<{_SKOLEM}{uuid.uuid4().hex}>"
-        else:
-            raise GraphError(f"cannot push {term!r}: not an IRI, literal or blank node")
-    except ValueError as exc:
-        raise GraphError(f"cannot push {term!r}: {_one_line(exc)}") from exc
-    cache[term] = text
+    if text is None:
+        text = f"<{_SKOLEM}{uuid.uuid4().hex}>" if isinstance(term, rdflib.BNode) else str(ox_term(term, {}))
+        cache[term] = text
     return text
 
 

@@ -36,6 +36,7 @@ from kg.errors import GraphError, QueryError, UsageError
 
 __all__ = [
     "GRAPH_FORMATS",
+    "SPARQL_TOKENS",
     "Query",
     "guess_format",
     "load_graph",
@@ -62,6 +63,23 @@ _QUAD_FORMATS = {"trig", "nquads"}
 
 # The extensions write_graph() guesses a format from (see guess_format()).
 _WRITE_EXTENSIONS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
+
+# Enough of SPARQL's lexer to find variables and keywords as tokens, for kg.store and kg.endpoint, which bind
+# parameters by rewriting the query: comments, IRIs and strings are skipped whole, so that a "#", "{" or "?x"
+# inside one is not taken for syntax, and a prefixed name is one token, so that "schema:values" is no VALUES.
+SPARQL_TOKENS = re.compile(
+    r"""
+    (?P<skip> \#[^\n]*
+      | <[^<>"{}|^`\\\s]*>
+      | "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' )
+    | (?P<var> [?$]\w+ )
+    | (?P<name> (?:[A-Za-z][\w.-]*)?:(?:[\w:%.-]|\\.)* )
+    | (?P<word> [A-Za-z]+ )
+    | (?P<char> \S )
+    """,
+    re.VERBOSE,
+)
 
 _PARAM_LINE = re.compile(r"^param:\s*(?P<name>[A-Za-z_]\w*)\s*(?:[\u2014\u2013:-]\s*)?(?P<doc>.*)$")
 

@@ -36,7 +36,6 @@ import errno
 import fcntl
 import io
 import os
-import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -47,9 +46,18 @@ import rdflib
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError
 from kg.namespace import KG, PREFIXES
-from kg.query import Query, atomic_file, load_query
+from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query
 
-__all__ = ["EXPORT_FORMATS", "LOCK_FILE", "Store", "is_store", "locked", "ntriples_lines", "replace_graph_update"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "LOCK_FILE",
+    "Store",
+    "is_store",
+    "locked",
+    "ntriples_lines",
+    "ox_term",
+    "replace_graph_update",
+]
 
 LOCK_FILE = ".kg.lock"
 """The advisory lock file inside a store folder; it holds the pid of the kg process that writes."""
@@ -379,7 +387,7 @@ def ntriples_lines(graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdf
     def n3(term: rdflib.term.Node) -> str:
         text = terms.get(term)
         if text is None:
-            text = terms[term] = str(_ox_term(term, blank_nodes))
+            text = terms[term] = str(ox_term(term, blank_nodes))
         return text
 
     lines = []
@@ -552,7 +560,7 @@ def _store_errors(path: Path):
 # --- terms -------------------------------------------------------------------------------------------------
 
 
-def _ox_term(
+def ox_term(
     term: rdflib.term.Node, blank_nodes: dict[rdflib.BNode, ox.BlankNode]
 ) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     """The pyoxigraph term of an rdflib term; each rdflib blank node becomes a new blank node."""
@@ -589,25 +597,9 @@ def _variable(name: str) -> ox.Variable:
 def _binding(value: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     term = value if isinstance(value, rdflib.term.Identifier) else rdflib.Literal(str(value))
     try:
-        return _ox_term(term, {})
+        return ox_term(term, {})
     except GraphError as exc:
         raise QueryError(f"cannot bind {value!r}: {exc}") from None
-
-
-# Just enough of SPARQL's lexer to find the variables of the top-level SELECT clause: comments, IRIs and
-# strings are skipped whole, so that a "#", "{" or "?x" inside one is not taken for syntax.
-_TOKENS = re.compile(
-    r"""
-    (?P<skip> \#[^\n]*
-      | <[^<>"{}|^`\\\s]*>
-      | "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
-      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' )
-    | (?P<var> [?$]\w+ )
-    | (?P<word> [A-Za-z]+ )
-    | (?P<char> \S )
-    """,
-    re.VERBOSE,
-)
 
 
 def _project(sparql: str, names: list[str]) -> tuple[str, set[str]]:
@@ -620,7 +612,7 @@ def _project(sparql: str, names: list[str]) -> tuple[str, set[str]]:
     ('PREFIX kg: <https://w3id.org/kg/ontology#> SELECT DISTINCT ?a (STR(?b) AS ?c) ?b WHERE { }', {'b'})
     """
     missing = dict.fromkeys(names)
-    tokens = _TOKENS.finditer(sparql)
+    tokens = SPARQL_TOKENS.finditer(sparql)
     for token in tokens:
         if token.lastgroup == "word" and token.group().upper() == "SELECT":
             break
