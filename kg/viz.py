@@ -132,7 +132,9 @@ def write_html(g: nx.MultiDiGraph, target: str | os.PathLike[str], *, title: str
     had a link stay.
 
     vis-network lays out a graph of up to 300 nodes itself; a larger one starts from a seeded layout computed
-    here. Either way physics runs a bounded number of iterations (fewer as the graph grows), then stops.
+    here. Either way physics runs a bounded number of iterations (fewer as the graph grows), then stops. vis's
+    layout is seeded and nothing in it runs against the clock, so the page draws a graph the same way on every
+    load, however fast the machine.
 
     For tests and scripts, ``window.kg`` holds the vis ``network``, its ``nodes`` and ``edges`` DataSets,
     ``ready`` (true once the layout has settled, physics is off and the view fits), ``select(id)``,
