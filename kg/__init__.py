@@ -22,6 +22,7 @@ from kg.errors import (
     UsageError,
     ValidationFailed,
 )
+from kg.evaluate import evaluate
 from kg.network import to_networkx
 from kg.query import load_graph, query, write_graph
 from kg.read import read_file, read_text
@@ -47,6 +48,7 @@ __all__ = [
     "__version__",
     "build",
     "build_article",
+    "evaluate",
     "load_graph",
     "query",
     "read_file",

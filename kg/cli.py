@@ -21,8 +21,9 @@ from tqdm import tqdm
 
 from kg import __version__, corpus, network, read
 from kg.errors import EXIT_CODES, InputError, KgError, UsageError
+from kg.evaluate import evaluate, format_evaluation
 from kg.namespace import bind_prefixes
-from kg.query import GRAPH_FORMATS, guess_format, load_graph, load_query, query_names, write_graph
+from kg.query import GRAPH_FORMATS, atomic_file, guess_format, load_graph, load_query, query_names, write_graph
 from kg.query import query as run_query
 from kg.report import store_summary, summary
 from kg.store import EXPORT_FORMATS, Store, is_store
@@ -598,6 +599,46 @@ def queries_command() -> None:
         click.echo(f"{name}: {named.description}")
         for param, doc in named.params.items():
             click.echo(f"    --param {param}=...  {doc}")
+
+
+@cli.command("evaluate")
+@click.argument("gold_dir", metavar="GOLD_DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--texts",
+    "texts_dir",
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="Folder holding the articles' texts, NAME.txt for each NAME.json. Default: GOLD_DIR.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also print every miss and false positive, article by article.")
+@click.option(
+    "--json",
+    "json_out",
+    metavar="OUT",
+    type=click.Path(path_type=Path),
+    help='Also write the figures to OUT as JSON: {"officials.strict": {"p", "r", "f1", "tp_fp_fn"}, ..., '
+    '"overall_f1", "articles_without_graph"}.',
+)
+def evaluate_command(gold_dir: Path, texts_dir: Path | None, verbose: bool, json_out: Path | None) -> None:
+    """Score kg against gold annotations: precision, recall and F1 per class.
+
+    GOLD_DIR holds one NAME.json per article (format: eval/GOLD_FORMAT.md) and, unless --texts says
+    elsewhere, its text NAME.txt. Each article is built with its gold `published` date, the five contract
+    queries run on its graph, and their rows are matched with the gold. `.strict` figures also require the
+    right title and nation, country, treaty parties, and meeting participants, place and date. The last line
+    is the overall F1, the mean of the five `.strict` F1 figures. The dev set: `kg evaluate eval/dev`.
+    """
+    with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
+
+        def step(done: int, total: int) -> None:
+            bar.total = total
+            bar.update()
+
+        result = evaluate(gold_dir, texts_dir, progress=step)
+    click.echo(format_evaluation(result, verbose=verbose))
+    if json_out is not None:
+        with atomic_file(json_out) as out:
+            out.write(json.dumps(result.to_json(), indent=2).encode())
 
 
 def _format_rows(rows: list[dict[str, str | None]], variables: list[str], fmt: str) -> str:
