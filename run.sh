@@ -2,7 +2,7 @@
 # kg's two everyday commands; each sets up .venv (Python 3.11+, hash-pinned dependencies) on first use.
 #   ./run.sh example   build the bundled example: out/example.ttl, out/example.html and a summary of what was found
 #   ./run.sh test      run the test suite (installs the Debian packages the tests need first, when it can)
-#   ./run.sh score     score the dev set (../shared/eval) with the project's queries
+#   ./run.sh score     score the dev set, eval/dev (kg evaluate eval/dev; -v lists every miss)
 set -euo pipefail
 cd "$(dirname "$0")"
 venv=.venv
@@ -57,8 +57,7 @@ case "${1:-}" in
     ;;
   score)
     setup
-    "$venv/bin/python" ../shared/eval/score.py --gold ../shared/eval/dev --queries queries \
-      --build "$venv/bin/kg build {text} --published {published} -o {out}" "${@:2}"
+    "$venv/bin/kg" evaluate eval/dev "${@:2}"
     ;;
   *)
     echo "usage: ./run.sh example|test|score [-v]" >&2
