@@ -4,8 +4,8 @@ kg reifies every fact it extracts as an ``rdf:Statement`` with a ``kg:confidence
 builds every article of the annotated dev set in-process (``kg.build(text, published=gold["published"])``,
 so the spaCy model loads once), judges each reified fact of the kinds below against the gold annotations,
 and prints, per confidence band, how many facts there are, how many are right and the precision, overall
-and per fact kind. The matching helpers (``same_person``, ``same_name``, ``same_title``, ``date_ok``,
-``tokens``, ``match``, ...) are imported from the scorer, ``<gold>/../score.py``, not re-implemented.
+and per fact kind. The matching helpers (``same_person``, ``same_name``, ``same_title``, ``same_treaty``,
+``date_ok``, ``tokens``, ``match``, ...) are those of the scorer, :mod:`kg.evaluate` (``kg evaluate``).
 
 How each fact kind is judged (a verdict is right, wrong, or skipped; skipped facts are not counted):
 
@@ -21,8 +21,8 @@ How each fact kind is judged (a verdict is right, wrong, or skipped; skipped fac
   ``null`` nation, e.g. a NATO official, makes any nation wrong).
 - ``place.name``: as ``official.name`` with ``same_name`` over the gold names and aliases.
 - ``place.country``: equals the referent's ``country`` (wrong when the gold gives none, e.g. a sea).
-- ``treaty.name``: as ``official.name`` with ``same_name``, or the scorer's looser same-treaty rule (two
-  shared name tokens and exactly the gold parties).
+- ``treaty.name``: as ``official.name`` with the scorer's ``same_treaty`` (``same_name``, or two shared name
+  tokens and exactly the gold parties).
 - ``treaty.party``: in the referent's ``parties`` (skipped when the gold lists none: a soft field).
 - An attribute of an entity that has no gold referent at all is wrong; one of an optional referent is
   skipped.
@@ -36,7 +36,7 @@ How each fact kind is judged (a verdict is right, wrong, or skipped; skipped fac
 
 Run from the repository root:
 
-    .venv/bin/python scripts/calibration.py                 # plain tables, overall and per kind
+    .venv/bin/python scripts/calibration.py                 # plain tables, overall and per kind, on eval/dev
     .venv/bin/python scripts/calibration.py --markdown      # the overall table as Markdown
     .venv/bin/python scripts/calibration.py -v              # also list every wrong fact
 
@@ -46,20 +46,31 @@ Needs only the standard library, rdflib and kg. Takes well under two minutes on 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from rdflib import RDF, Graph, Namespace, URIRef
 
+import kg
+from kg.evaluate import (
+    date_ok,
+    match,
+    names_of,
+    person_closeness,
+    same_name,
+    same_person,
+    same_title,
+    same_treaty,
+    tokens,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev"
+DEFAULT_GOLD = ROOT / "eval" / "dev"
 KG = Namespace("https://w3id.org/kg/ontology#")
 
 EDGES: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -213,20 +224,6 @@ def kind_matrix(judged: Sequence[Judged], edges: Sequence[float] = EDGES, markdo
     )
 
 
-# --- the scorer -------------------------------------------------------------------------------------------
-
-
-def load_scorer(gold_dir: Path) -> ModuleType:
-    """score.py beside the gold folder, imported by path."""
-    path = gold_dir.resolve().parent / "score.py"
-    spec = importlib.util.spec_from_file_location("kg_eval_score", path)
-    if spec is None or spec.loader is None or not path.is_file():
-        raise FileNotFoundError(f"no scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # --- facts from a graph -----------------------------------------------------------------------------------
 
 
@@ -268,12 +265,7 @@ def collect_facts(graph: Graph) -> list[Fact]:
 # --- judging ----------------------------------------------------------------------------------------------
 
 
-def names_of(gold: dict) -> list[str]:
-    return [gold["name"], *gold.get("aliases", [])]
-
-
 def refer(
-    scorer: ModuleType,
     preds: dict,
     golds: list[dict],
     same: Callable,
@@ -283,7 +275,7 @@ def refer(
 
     Unpaired entities refer to an optional gold entry they match if any (the scorer does not count those as
     false positives), else to the closest required one they match (an unmerged duplicate)."""
-    pairs, extra, _ = scorer.match(preds, golds, same, closeness)
+    pairs, extra, _ = match(preds, golds, same, closeness)
     out: dict[Any, tuple[dict | None, bool]] = {k: (g, True) for k, g in pairs}
     for k in extra:
         candidates = [g for g in golds if same(preds[k], g)]
@@ -297,14 +289,14 @@ def refer(
     return out
 
 
-def name_closeness(scorer: ModuleType, pred_names: Iterable[str], gold_names: Iterable[str]) -> float:
+def name_closeness(pred_names: Iterable[str], gold_names: Iterable[str]) -> float:
     """The best token overlap (Jaccard, on the scorer's ``tokens``) between a predicted and a gold name, so
     that "Prague Castle" rather than "Prague" pairs with the gold "Prague Castle"."""
     best = 0.0
     for n in pred_names:
-        p = set(scorer.tokens(n))
+        p = set(tokens(n))
         for g in gold_names:
-            gt = set(scorer.tokens(g))
+            gt = set(tokens(g))
             if p | gt:
                 best = max(best, len(p & gt) / len(p | gt))
     return best
@@ -337,9 +329,8 @@ def judge_attribute(
     return Judged(fact, verdict, "" if verdict is not False else f"gold {gold['name']!r} says otherwise")
 
 
-def judge_article(graph: Graph, gold: dict, scorer: ModuleType) -> list[Judged]:
+def judge_article(graph: Graph, gold: dict) -> list[Judged]:
     """Judge every reified fact of the judged kinds in one article's graph."""
-    s = scorer
     facts = collect_facts(graph)
     out: list[Judged] = []
 
@@ -351,41 +342,28 @@ def judge_article(graph: Graph, gold: dict, scorer: ModuleType) -> list[Judged]:
     preds = {o: {"name": set(names(graph, o))} for o in subjects("official.")}
 
     def same_official(p: dict, g: dict) -> bool:
-        return any(s.same_person(n, names_of(g)) for n in p["name"])
+        return any(same_person(n, names_of(g)) for n in p["name"])
 
-    officials = refer(s, preds, golds, same_official, lambda p, g: s.person_closeness(p["name"], names_of(g)))
+    officials = refer(preds, golds, same_official, lambda p, g: person_closeness(p["name"], names_of(g)))
 
     def title_ok(value: str, g: dict) -> bool | None:
-        return s.same_title({value}, g["title"]) if g.get("title") else None
+        return same_title({value}, g["title"]) if g.get("title") else None
 
     # Places
     gold_places = gold.get("places", [])
     preds = {p: {"name": set(names(graph, p))} for p in subjects("place.")}
     places = refer(
-        s,
         preds,
         gold_places,
-        lambda p, g: any(s.same_name(n, names_of(g)) for n in p["name"]),
-        lambda p, g: name_closeness(s, p["name"], names_of(g)),
+        lambda p, g: any(same_name(n, names_of(g)) for n in p["name"]),
+        lambda p, g: name_closeness(p["name"], names_of(g)),
     )
 
     # Treaties
     golds_t = gold.get("treaties", [])
     treaty_parties = {t: {iso3(x) for x in graph.objects(t, KG.party)} for t in subjects("treaty.")}
     preds = {t: {"name": set(names(graph, t)), "party": treaty_parties[t]} for t in treaty_parties}
-
-    def same_treaty(p: dict, g: dict) -> bool:
-        # score.py's same_treaty is local to its score_article(); this is the same rule on its helpers.
-        if any(s.same_name(n, names_of(g)) for n in p["name"]):
-            return True
-        gold_tokens = {t for n in names_of(g) for t in s.tokens(n)}
-        return (
-            any(len(set(s.tokens(n)) & gold_tokens) >= 2 for n in p["name"])
-            and bool(g.get("parties"))
-            and set(g["parties"]) == p["party"]
-        )
-
-    treaties = refer(s, preds, golds_t, same_treaty, lambda p, g: name_closeness(s, p["name"], names_of(g)))
+    treaties = refer(preds, golds_t, same_treaty, lambda p, g: name_closeness(p["name"], names_of(g)))
 
     def party_ok(value: str, g: dict) -> bool | None:
         return value in g["parties"] if g.get("parties") else None
@@ -401,7 +379,7 @@ def judge_article(graph: Graph, gold: dict, scorer: ModuleType) -> list[Judged]:
     def matches(person: URIRef, g: dict) -> set[int]:
         """Indices of the gold meeting's participants this graph node is the same person as."""
         ns = names(graph, person)
-        return {i for i, gn in enumerate(people(g)) if any(s.same_person(n, gn) for n in ns)}
+        return {i for i, gn in enumerate(people(g)) if any(same_person(n, gn) for n in ns)}
 
     def overlap(meeting: URIRef, g: dict) -> int:
         found: set[int] = set()
@@ -424,11 +402,11 @@ def judge_article(graph: Graph, gold: dict, scorer: ModuleType) -> list[Judged]:
                 if overlap(meeting, g) < min(2, len(g["participants"])):
                     continue
                 if fact.kind == "meeting.date":
-                    ok = bool(g.get("date")) and s.date_ok({fact.value}, g["date"])
+                    ok = bool(g.get("date")) and date_ok({fact.value}, g["date"])
                 else:
                     place = g.get("place")
                     gp = places_by_name.get(place, {"name": place}) if place else None
-                    ok = gp is not None and any(s.same_name(n, names_of(gp)) for n in names(graph, fact.value))
+                    ok = gp is not None and any(same_name(n, names_of(gp)) for n in names(graph, fact.value))
             if ok and not g.get("optional"):
                 return True, ""
             if ok:
@@ -437,13 +415,13 @@ def judge_article(graph: Graph, gold: dict, scorer: ModuleType) -> list[Judged]:
 
     for f in facts:
         if f.kind == "official.name":
-            out.append(judge_name(f, officials[f.subject], lambda v, g: s.same_person(v, names_of(g)), "official"))
+            out.append(judge_name(f, officials[f.subject], lambda v, g: same_person(v, names_of(g)), "official"))
         elif f.kind == "official.title":
             out.append(judge_attribute(f, officials[f.subject], title_ok, "official"))
         elif f.kind == "official.serves":
             out.append(judge_attribute(f, officials[f.subject], lambda v, g: v == g.get("nation"), "official"))
         elif f.kind == "place.name":
-            out.append(judge_name(f, places[f.subject], lambda v, g: s.same_name(v, names_of(g)), "place"))
+            out.append(judge_name(f, places[f.subject], lambda v, g: same_name(v, names_of(g)), "place"))
         elif f.kind == "place.country":
             out.append(judge_attribute(f, places[f.subject], lambda v, g: v == g.get("country"), "place"))
         elif f.kind == "treaty.name":
@@ -479,16 +457,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--gold",
         type=Path,
         default=DEFAULT_GOLD,
-        help="folder of NAME.json + NAME.txt, with score.py in its parent (default: %(default)s)",
+        help="folder of gold NAME.json + NAME.txt (default: eval/dev)",
     )
     ap.add_argument("--markdown", action="store_true", help="print the overall table as Markdown")
     ap.add_argument("--by-kind", action="store_true", help="with --markdown, also print the per-kind table")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every wrong fact")
     args = ap.parse_args(argv)
 
-    import kg  # imported here so that the pure functions above can be tested without it
-
-    scorer = load_scorer(args.gold)
     gold_files = sorted(args.gold.glob("*.json"))
     if not gold_files:
         print(f"calibration: no gold files in {args.gold}", file=sys.stderr)
@@ -498,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gold = json.loads(gold_file.read_text())
         text = gold_file.with_suffix(".txt").read_text()
         graph = kg.build(text, published=gold.get("published"))
-        article = judge_article(graph, gold, scorer)
+        article = judge_article(graph, gold)
         judged += article
         if args.verbose:
             wrong = [j for j in article if j.right is False]

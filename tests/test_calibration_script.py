@@ -1,7 +1,7 @@
 """``scripts/calibration.py``: its pure functions on small hand-made inputs (no model, no dev set).
 
-The judging tests use hand-made graphs and gold dicts; they need the scorer (``../shared/eval/score.py``,
-whose matching helpers the script reuses), which lies beside the repository here and in CI.
+The judging tests use hand-made graphs and gold dicts, with the matching helpers of the scorer,
+:mod:`kg.evaluate`, that the script imports.
 """
 
 from __future__ import annotations
@@ -218,17 +218,10 @@ def test_collect_facts_reads_the_reified_statements() -> None:
     assert [f.value for f in facts if f.kind == "meeting.date"] == ["2017-08-08"]
 
 
-@pytest.fixture(scope="module")
-def scorer():
-    gold_dir = ROOT.parent / "shared" / "eval" / "dev"
-    assert (gold_dir.parent / "score.py").is_file(), "the scorer ../shared/eval/score.py must lie beside the repo"
-    return cal.load_scorer(gold_dir)
-
-
-def test_judge_article(scorer) -> None:
+def test_judge_article() -> None:
     graph = _graph()
     verdicts = {}
-    for j in cal.judge_article(graph, GOLD, scorer):
+    for j in cal.judge_article(graph, GOLD):
         f = j.fact
         value = (
             (cal.names(graph, f.value) or [str(f.value)])[0]
@@ -264,7 +257,7 @@ def test_judge_article(scorer) -> None:
     }
 
 
-def test_a_duplicate_node_is_wrong_but_keeps_its_referent(scorer) -> None:
+def test_a_duplicate_node_is_wrong_but_keeps_its_referent() -> None:
     graph = Graph()
     a, b = KGR["place/prague"], KGR["place/prague-castle"]
     for node, name in [(a, "Prague"), (b, "Prague Castle")]:
@@ -273,10 +266,8 @@ def test_a_duplicate_node_is_wrong_but_keeps_its_referent(scorer) -> None:
         _fact(graph, node, KG.country, KGR["nation/CZE"], "0.8")
     gold = {"places": [{"name": "Prague Castle", "aliases": [], "country": "CZE"}]}
     verdicts = {
-        (j.fact.kind, j.fact.value): j.right
-        for j in cal.judge_article(graph, gold, scorer)
-        if j.fact.kind == "place.name"
+        (j.fact.kind, j.fact.value): j.right for j in cal.judge_article(graph, gold) if j.fact.kind == "place.name"
     }
     assert verdicts == {("place.name", "Prague Castle"): True, ("place.name", "Prague"): False}
-    countries = [j.right for j in cal.judge_article(graph, gold, scorer) if j.fact.kind == "place.country"]
+    countries = [j.right for j in cal.judge_article(graph, gold) if j.fact.kind == "place.country"]
     assert countries == [True, True]
