@@ -35,7 +35,7 @@ def build(
 def build_article(article: read.Article, *, min_confidence: float = 0.0, doc: Doc | None = None) -> rdflib.Graph:
     """Run the extract, resolve and emit stages on an article that has been read; return its graph.
 
-    ``doc`` is the article's text run through :func:`kg.nlp.pipeline` already, as :mod:`kg.corpus` does for
+    ``doc`` is the article's text run through :func:`kg.nlp.parse` already, as :mod:`kg.corpus` does for
     many articles at once with ``nlp.pipe``.
     """
     from kg import emit, extract, resolve

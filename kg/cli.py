@@ -152,6 +152,14 @@ def cli() -> None:
     metavar="X",
     help="Leave out extracted facts whose confidence is below X (0 to 1).",
 )
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=read.MAX_SIZE / 1e6,
+    show_default=True,
+    metavar="MB",
+    help="Refuse files larger than MB megabytes (a megabyte takes about 3 minutes).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print neither progress nor the summary.")
 @click.pass_context
 def build(
@@ -166,6 +174,7 @@ def build(
     wait: float,
     fmt: str | None,
     min_confidence: float,
+    max_size: float,
     quiet: bool,
 ) -> None:
     """Build articles into a graph file or a store.
@@ -182,10 +191,14 @@ def build(
     published_date = read.parse_date(published) if published is not None else None
     sources = corpus.find_articles(inputs, metadata=metadata)
     if store_path is not None:
-        _build_store(ctx, sources, store_path, published_date, min_confidence, jobs, resume, wait, quiet)
+        _build_store(
+            ctx, sources, store_path, published_date, min_confidence, jobs, resume, wait, int(max_size * 1e6), quiet
+        )
         return
     graph = bind_prefixes(rdflib.Graph())
-    results = corpus.build_graphs(sources, published=published_date, min_confidence=min_confidence, jobs=jobs)
+    results = corpus.build_graphs(
+        sources, published=published_date, min_confidence=min_confidence, jobs=jobs, max_size=int(max_size * 1e6)
+    )
     # On a terminal only: a merged build is usually small, and its stderr may be carrying the summary.
     bar = tqdm(results, total=len(sources), unit="article", disable=True if quiet else None, file=sys.stderr)
     for result in bar:
@@ -208,6 +221,7 @@ def _build_store(
     jobs: int,
     resume: bool,
     wait: float,
+    max_size: int,
     quiet: bool,
 ) -> None:
     with Store.open(store_path, wait=wait) as store:
@@ -221,7 +235,13 @@ def _build_store(
                 bar.update()
 
             report = corpus.build_corpus(
-                todo, store, published=published, min_confidence=min_confidence, jobs=jobs, on_article=advance
+                todo,
+                store,
+                published=published,
+                min_confidence=min_confidence,
+                jobs=jobs,
+                on_article=advance,
+                max_size=max_size,
             )
         if not quiet:
             rate = report.built / report.seconds if report.seconds else 0.0

@@ -193,16 +193,18 @@ def build_graphs(
     min_confidence: float = 0.0,
     jobs: int = 1,
     ntriples: bool = False,
+    max_size: int | None = read.MAX_SIZE,
 ) -> Iterator[Built | Failure]:
     """Build each source, yielding its :class:`Built` graph or its :class:`Failure`, in the order given.
 
     A source's metadata date wins over ``published``; without either, the dateline gives the date. Articles
-    go through spaCy a batch at a time (``nlp.pipe``). ``jobs`` above 1 builds batches in that many worker
-    processes, each loading the spaCy model once. ``ntriples`` hands each graph back as N-Triples lines.
+    go through spaCy a batch at a time (:func:`kg.nlp.parse`). ``jobs`` above 1 builds batches in that many
+    worker processes, each loading the spaCy model once. ``ntriples`` hands each graph back as N-Triples
+    lines. A file over ``max_size`` bytes is a failure.
     """
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
-    task = _Task(published, min_confidence, ntriples)
+    task = _Task(published, min_confidence, ntriples, max_size)
     batches = _batches(sources, _BATCH)
     if jobs == 1:
         for batch in batches:
@@ -237,20 +239,23 @@ class _Task:
     published: date | None
     min_confidence: float
     ntriples: bool = False
+    max_size: int | None = read.MAX_SIZE
 
     def __call__(self, batch: list[Source]) -> list[Built | Failure]:
-        from kg.nlp import pipeline  # loads spaCy: only where articles are built
+        from kg.nlp import parse  # loads spaCy: only where articles are built
 
         results: list[Built | Failure | None] = [None] * len(batch)
         articles: list[tuple[int, read.Article]] = []
         for i, source in enumerate(batch):
             try:
-                article = read.read_file(source.path, published=source.published or self.published)
+                article = read.read_file(
+                    source.path, published=source.published or self.published, max_size=self.max_size
+                )
             except KgError as exc:
                 results[i] = Failure(source, str(exc))
                 continue
             articles.append((i, dataclasses.replace(article, title=source.title) if source.title else article))
-        docs = pipeline().pipe(article.text for _, article in articles)
+        docs = parse(article.text for _, article in articles)
         for (i, article), doc in zip(articles, docs, strict=True):
             source = batch[i]
             try:
@@ -271,6 +276,7 @@ def build_corpus(
     min_confidence: float = 0.0,
     jobs: int = 1,
     on_article: Callable[[Source, Failure | None], None] | None = None,
+    max_size: int | None = read.MAX_SIZE,
 ) -> CorpusReport:
     """Build ``sources`` into ``store``, one named graph per article, replacing what it held for each.
 
@@ -303,7 +309,7 @@ def build_corpus(
     # next: the store's share of a build (about 14% of it, measured on the dev set) overlaps with extraction.
     with _Writer(write) as writer:
         for result in build_graphs(
-            sources, published=published, min_confidence=min_confidence, jobs=jobs, ntriples=True
+            sources, published=published, min_confidence=min_confidence, jobs=jobs, ntriples=True, max_size=max_size
         ):
             writer.put(result)
     report.seconds = time.perf_counter() - started

@@ -8,6 +8,8 @@ and sentence, so that each fact kg writes can be traced to the sentence it came 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -27,7 +29,8 @@ from kg.model import (
     Sentence,
     TreatyMention,
 )
-from kg.nlp import pipeline
+from kg.nlp import parse
+from kg.spans import SpanIndex
 
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
@@ -202,11 +205,11 @@ TREATY_ALIAS_CUE = re.compile(r"^\s*,?\s*(?:formally|officially|known as|also ca
 def extract(article: Article, doc: Doc | None = None) -> Extraction:
     """Run spaCy and the rules over an article and return every mention found.
 
-    ``doc`` is the article's text already run through :func:`kg.nlp.pipeline` (``nlp.pipe`` over many
-    articles is faster than one call each); without it, the pipeline runs here.
+    ``doc`` is the article's text already run through :func:`kg.nlp.parse` (parsing many articles in one
+    call is faster than one call each); without it, the text is parsed here.
     """
     if doc is None:
-        doc = pipeline()(article.text)
+        doc = next(parse([article.text]))
     return Extractor(article, doc, gazetteer()).run()
 
 
@@ -219,10 +222,18 @@ class Extractor:
         self.gaz = gaz
         self.text = article.text
         self.sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
-        self._sent_of_token = {}
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._sent_of_token = [0] * len(doc)
         for i, s in enumerate(doc.sents):
-            for t in s:
-                self._sent_of_token[t.i] = i
+            self._sent_of_token[s.start : s.end] = [i] * len(s)
+        # The first token of the line holding each token: a title never runs across a line break.
+        self._line_start = [0] * len(doc)
+        first = 0
+        for tok in doc[1:]:
+            previous = doc[tok.i - 1]
+            if previous.is_space or "\n" in previous.whitespace_:
+                first = tok.i
+            self._line_start[tok.i] = first
         self.anchor = article.published or article.dateline_date
 
     # -- helpers -------------------------------------------------------------------------------------
@@ -231,9 +242,9 @@ class Extractor:
         return _terms_regex(self.gaz, kind)
 
     def sentence_at(self, char: int) -> int:
-        for s in self.sentences:
-            if s.start <= char < s.end:
-                return s.index
+        i = bisect_right(self._sentence_starts, char) - 1
+        if i >= 0 and char < self.sentences[i].end:
+            return i
         return self.sentences[-1].index if self.sentences else 0
 
     def span(self, start: int, end: int) -> Span | None:
@@ -241,9 +252,9 @@ class Extractor:
 
     # -- the run -------------------------------------------------------------------------------------
     def run(self) -> Extraction:
-        self.nation_spans = list(self.find_nations())
-        self.office_spans = list(self.find_offices())
-        self.org_spans = list(self.find_organizations())
+        self.nation_spans = SpanIndex(self.find_nations())
+        self.office_spans = SpanIndex(self.find_offices())
+        self.org_spans = SpanIndex(self.find_organizations())
         people = self.find_people()
         treaties = self.find_treaties()
         places = self.find_places(people, treaties)
@@ -277,16 +288,17 @@ class Extractor:
                 yield m.start(), m.end(), org.nation, org.international
 
     def nation_at(self, start: int, end: int) -> str | None:
-        for s, e, iso3 in self.nation_spans:
-            if s >= start and e <= end:
-                return iso3
-        return None
+        span = self.nation_spans.first_within(start, end)
+        return span[2] if span else None
 
     def keep_nations(self, places: list[PlaceMention]) -> list[NationMention]:
         """Nation mentions, except a country name inside a place name ("South China Sea")."""
         out = []
+        # The places kept do not overlap one another.
+        place_spans = SpanIndex(places, bounds=lambda p: (p.start, p.end))
         for s, e, iso3 in self.nation_spans:
-            if any(p.start <= s and e <= p.end and not (p.start == s and p.end == e) for p in places):
+            place = place_spans.covering(s)
+            if place and e <= place.end and not (place.start == s and place.end == e):
                 continue
             out.append(NationMention(iso3, self.text[s:e], s, e, self.sentence_at(s)))
         return out
@@ -395,14 +407,15 @@ class Extractor:
         """What a title says of a neighbour: "his Japanese counterpart, X" holds the office of the host;
         in "Japanese Foreign Minister X and Defense Minister Y", Y serves Japan too (parallel titles only)."""
         out: list[PersonMention] = []
+        titled: dict[int, list[PersonMention]] = defaultdict(list)  # by sentence, latest first
         for p in people:
-            earlier = [q for q in reversed(out) if q.sentence == p.sentence and q.title]
+            earlier = titled[p.sentence]
             if p.office == "counterpart":
                 host = earlier[0] if earlier else None
                 p = replace(p, title=host.title if host else None, office=host.office if host else None)
             elif p.title and not p.nation and not p.international and earlier and earlier[0].nation:
-                title_at = self.text.rfind(p.title, 0, p.start)
-                joined = re.search(r"(?:,\s*)?\band\s+$", self.text[max(0, title_at - 8) : title_at])
+                title_at = self.text.rfind(p.title, self.sentences[p.sentence].start, p.start)
+                joined = title_at >= 0 and re.search(r"(?:,\s*)?\band\s+$", self.text[max(0, title_at - 8) : title_at])
                 if (
                     joined
                     and p.title.split()[-1].lower() == earlier[0].title.split()[-1].lower()
@@ -410,6 +423,8 @@ class Extractor:
                 ):
                     p = replace(p, nation=earlier[0].nation, confidence=p.confidence - 0.05)
             out.append(p)
+            if p.title:
+                earlier.insert(0, p)
         return out
 
     def _clean_people(self, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -526,9 +541,10 @@ class Extractor:
         while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
             j += 1
         if office_hit is None:
+            # The words just before the name: the whole line would make a long line cost its length per name.
             counterpart = re.search(
                 r"\b(?:his|her|their|its)\s+(?:(\S+)\s+)?counterparts?\s*$",
-                doc[self.line_start(s) : end].text,
+                doc[max(self.line_start(s), end - 12) : end].text,
             )
             if counterpart:
                 return (
@@ -544,9 +560,7 @@ class Extractor:
 
     def line_start(self, i: int) -> int:
         """The first token of the line holding token ``i``: a title never runs across a line break."""
-        while i > 0 and not (self.doc[i - 1].is_space or "\n" in self.doc[i - 1].whitespace_):
-            i -= 1
-        return i
+        return self._line_start[i] if i < len(self._line_start) else i
 
     def _describe_title(
         self, chunk: Span, rank: str | None, office_hit: tuple[int, int, str]
@@ -610,8 +624,8 @@ class Extractor:
         after_the = clause[0].text.lower() == "the"
         offices = [
             o
-            for o in self.office_spans
-            if clause.start_char <= o[0] and o[1] <= clause.end_char and (o[2][:1].islower() or after_the)
+            for o in self.office_spans.starting_in(clause.start_char, clause.end_char)
+            if o[1] <= clause.end_char and (o[2][:1].islower() or after_the)
         ]
         if not offices or offices[0][0] - clause.start_char > 20:
             return None, None, False, None
@@ -629,22 +643,13 @@ class Extractor:
         return None
 
     def _office_covering(self, tok: Token) -> tuple[int, int, str] | None:
-        for o in self.office_spans:
-            if o[0] <= tok.idx < o[1]:
-                return o
-        return None
+        return self.office_spans.covering(tok.idx)
 
     def _nation_covering(self, tok: Token) -> tuple[int, int, str] | None:
-        for n in self.nation_spans:
-            if n[0] <= tok.idx < n[1]:
-                return n
-        return None
+        return self.nation_spans.covering(tok.idx)
 
     def _org_covering(self, tok: Token) -> tuple[int, int, str | None, bool] | None:
-        for o in self.org_spans:
-            if o[0] <= tok.idx < o[1]:
-                return o
-        return None
+        return self.org_spans.covering(tok.idx)
 
     def find_roles(self, name_spans: list[tuple[int, int, float]]) -> list[PersonMention]:
         """Title-only references to an official named elsewhere: "the secretary", "the defense minister"."""
@@ -678,21 +683,21 @@ class Extractor:
     # -- places ---------------------------------------------------------------------------------------
     def find_places(self, people: list[PersonMention], treaties: list[TreatyMention]) -> list[PlaceMention]:
         prefer = _ranked_nations(self.nation_spans)
-        person_chars = [(p.start, p.end) for p in people if p.name] + [(t.start, t.end) for t in treaties]
+        person_chars = SpanIndex([(p.start, p.end) for p in people if p.name] + [(t.start, t.end) for t in treaties])
         candidates: dict[tuple[int, int], PlaceMention] = {}
 
         def overlaps_person(s: int, e: int) -> bool:
-            return any(ps < e and s < pe for ps, pe in person_chars)
+            return person_chars.any_overlapping(s, e)
 
         def in_title(e: int) -> bool:
             """ "Pentagon spokesman", "White House press secretary": a place named inside a title."""
-            return any(0 <= o[0] - e <= 1 for o in self.office_spans)
+            return bool(self.office_spans.starting_in(e, e + 2))
 
         def inside_longer_name(s: int, e: int) -> bool:
             """ "Washington Treaty", "Capitol Newswire", "New Zealand": the place is part of another name."""
             if FOLLOWED_BY_NAME.match(self.text, e):
                 return True
-            return any(ns < e and s < ne and (ns < s or ne > e) for ns, ne, _ in self.nation_spans)
+            return any(ns < s or ne > e for ns, ne, _ in self.nation_spans.overlapping(s, e))
 
         def add(s: int, e: int, name: str, conf: float, kind: str | None = None, info: PlaceInfo | None = None) -> None:
             s, e, name = _strip_the(s, e, name)
@@ -791,13 +796,15 @@ class Extractor:
             idx = self.text.upper().find(self.article.dateline_place.upper())
             if idx >= 0:
                 add(idx, idx + len(self.article.dateline_place), self.article.dateline_place, 0.9, "city")
-        # Longest span wins where two overlap.
-        chosen: list[PlaceMention] = []
+        # Longest span wins where two overlap. The chosen never overlap one another, so the one starting last
+        # before a candidate's end is the only one that can overlap it.
+        chosen: list[tuple[int, int]] = []
         for p in sorted(candidates.values(), key=lambda p: (-(p.end - p.start), p.start)):
-            if any(c.start < p.end and p.start < c.end for c in chosen):
+            k = bisect_left(chosen, (p.end,)) - 1
+            if k >= 0 and chosen[k][1] > p.start:
                 continue
-            chosen.append(p)
-        return sorted(chosen, key=lambda p: p.start)
+            insort(chosen, (p.start, p.end))
+        return [candidates[key] for key in chosen]
 
     def metonymic(self, start: int, end: int) -> bool:
         """ "Beijing says", "the Kremlin said", "Washington's position": a capital or a seat of government that
@@ -821,7 +828,8 @@ class Extractor:
         m = re.match(r",\s+(?:the\s+)?", self.text[end : end + 6])
         if not m or info is None:
             return False
-        return any(ns == end + m.end() and iso3 == info.country for ns, _, iso3 in self.nation_spans)
+        at = end + m.end()
+        return any(iso3 == info.country for _, _, iso3 in self.nation_spans.starting_in(at, at + 1))
 
     def _locative_before(self, ent: Span) -> bool:
         """ "in Henoko", "in the Henoko area", "near northern Cagayan": a name the gazetteer does not know, used
@@ -840,13 +848,13 @@ class Extractor:
         if kind == "body_of_water":
             return None
         sent = self.sentences[self.sentence_at(s)]
-        after = [(ns, iso3) for ns, ne, iso3 in self.nation_spans if e <= ns < sent.end]
+        after = [(ns, iso3) for ns, _, iso3 in self.nation_spans.starting_in(e, sent.end)]
         for start, _end, iso3 in self._known_place_countries(e, sent.end):
             after.append((start, iso3))
         after.sort()
         if after:
             return after[0][1]
-        before = [(ns, iso3) for ns, ne, iso3 in self.nation_spans if sent.start <= ns < s]
+        before = [(ns, iso3) for ns, _, iso3 in self.nation_spans.starting_in(sent.start, s)]
         return before[-1][1] if before else None
 
     def _known_place_countries(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -882,7 +890,7 @@ class Extractor:
                 continue
             name = self.text[s:e]
             info = self.gaz.treaty(name)
-            parties = tuple(sorted({iso3 for ns, ne, iso3 in self.nation_spans if s <= ns and ne <= e}))
+            parties = tuple(sorted({iso3 for _, ne, iso3 in self.nation_spans.starting_in(s, e) if ne <= e}))
             found.append(
                 TreatyMention(
                     name,
@@ -899,7 +907,7 @@ class Extractor:
             if overlaps(s, e):
                 continue
             nations = m.group("nations")
-            parties = tuple(sorted({iso3 for ns, ne, iso3 in self.nation_spans if s <= ns and ne <= e}))
+            parties = tuple(sorted({iso3 for _, ne, iso3 in self.nation_spans.starting_in(s, e) if ne <= e}))
             generic = not (nations and parties)
             found.append(
                 TreatyMention(
@@ -1015,9 +1023,10 @@ class Extractor:
                     out[i + 1] = replace(nxt, alias_of=t.name)
         # Repeated acronyms later in the text ("EDCA sites") are mentions of the same agreement.
         acronyms = {t.name: t for t in out if t.alias_of and t.name.isupper()}
+        named = SpanIndex(out, bounds=lambda t: (t.start, t.end))
         for name, t in acronyms.items():
             for m in re.finditer(rf"\b{re.escape(name)}\b", self.text):
-                if not any(x.start <= m.start() < x.end for x in out):
+                if not named.any_overlapping(m.start(), m.start() + 1):
                     out.append(
                         TreatyMention(
                             name,
@@ -1036,8 +1045,14 @@ class Extractor:
     # -- encounters -----------------------------------------------------------------------------------
     def find_encounters(self, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
         out = []
+        people_in: dict[int, list[int]] = defaultdict(list)
+        for i, p in enumerate(people):
+            people_in[p.sentence].append(i)
+        self._places_in: dict[int, list[int]] = defaultdict(list)
+        for i, p in enumerate(places):
+            self._places_in[p.sentence].append(i)
         for sent in self.sentences:
-            in_sentence = [i for i, p in enumerate(people) if p.sentence == sent.index]
+            in_sentence = people_in.get(sent.index, [])
             for offset, clause in _clauses(sent.text):
                 mention = self.clause_encounter(sent, offset, clause, in_sentence, people, places)
                 if mention:
@@ -1110,7 +1125,7 @@ class Extractor:
         nations = {p.nation for p in people if p.nation}
         for previous in reversed(self.sentences[max(0, sent.index - 2) : sent.index]):
             shared = any(w in previous.text for w in names if len(w) > 2) or any(
-                iso3 in nations for s, _, iso3 in self.nation_spans if previous.start <= s < previous.end
+                iso3 in nations for _, _, iso3 in self.nation_spans.starting_in(previous.start, previous.end)
             )
             days = [t.value for t in timex.find(previous.text, self.anchor) if t.value]
             if days and shared:
@@ -1158,8 +1173,8 @@ class Extractor:
         rank = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
         candidates = [
             (i, p)
-            for i, p in enumerate(places)
-            if p.sentence == sent.index and p.kind != "body_of_water" and not self._in_other_clause(p, trigger)
+            for i in self._places_in.get(sent.index, [])
+            if (p := places[i]).kind != "body_of_water" and not self._in_other_clause(p, trigger)
         ]
         in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
         in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in candidates]

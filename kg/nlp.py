@@ -1,8 +1,22 @@
-"""The spaCy pipeline kg runs: the English model plus kg's own components, registered here in one place."""
+"""The spaCy pipeline kg runs: the English model plus kg's own components, registered here in one place, and
+:func:`parse`, which runs it over texts of any length.
+
+spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters) and its memory grows with the length of
+what it parses at once, so a long text is parsed in pieces of at most :data:`PIECE_CHARS` characters, cut at a
+paragraph break, else a line break, else the end of a sentence, else a space, and joined again into one
+``Doc`` whose text is the whole text: the rules after it see one text, so coreference and dates carry
+across pieces as they do within a short one.
+
+>>> list(pieces("One. Two.\\n\\nThree, four and five.", limit=16))
+[(0, 11), (11, 27), (27, 32)]
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import groupby
 
 from spacy.language import Language
 from spacy.symbols import ORTH
@@ -46,3 +60,88 @@ def pipeline() -> Language:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("kg_line_breaks", before="parser")
     return nlp
+
+
+# spaCy's working memory grows with the characters it parses at once (about 250 MB over the model's for
+# 100,000 characters in one piece or batch, 60 MB for 10,000), while its speed hardly changes with the size
+# of the pieces. A piece is about the length of a long news article, which stays one piece; a batch of texts
+# (many short articles, or the pieces of a long one) holds about two.
+PIECE_CHARS = 10_000
+BATCH_CHARS = 2 * PIECE_CHARS
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+# A sentence ends at ., ! or ?, perhaps closed by quotes or brackets, before a space and a capital, a digit or
+# an opening quote; the word before a period must not be an abbreviation ("Gen. Mattis", "U.S. President").
+_SENTENCE_END = re.compile(r"(?<!\S)(?P<word>\S*?)[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W_a-z])")
+_SPACE = re.compile(r"\s+")
+
+
+def pieces(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` offsets of consecutive pieces of ``text``, each at most ``limit`` characters long
+    (default :data:`PIECE_CHARS`; a longer run with no space in it is cut where the limit falls), together
+    covering the whole text."""
+    limit = limit or PIECE_CHARS
+    start = 0
+    while len(text) - start > limit:
+        end = _last_cut(text, start, start + limit) or start + limit
+        yield start, end
+        start = end
+    yield start, len(text)
+
+
+def _last_cut(text: str, start: int, stop: int) -> int | None:
+    """The best place to end a piece that starts at ``start`` and may run up to ``stop``: after the last
+    paragraph break, else line break, else sentence end, else space (the whitespace stays with the piece)."""
+    window = text[start:stop]
+    for pattern in (_PARAGRAPH_BREAK, _LINE_BREAK, _SENTENCE_END, _SPACE):
+        ends = [
+            m.end()
+            for m in pattern.finditer(window)
+            if pattern is not _SENTENCE_END or not _abbreviation(m.group("word"))
+        ]
+        if ends:
+            return start + ends[-1]
+    return None
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word that a period follows is an abbreviation rather than the end of a sentence: one of the
+    tokenizer's special cases ("Gen.", "Jan.", "Calif."), an initial ("Q."), or dotted ("U.S.")."""
+    word = word.lstrip("\"'\u201c\u2018([")
+    return len(word) <= 1 or "." in word or f"{word}." in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(rule for rule in pipeline().tokenizer.rules if rule.endswith("."))
+
+
+def parse(texts: Iterable[str], *, batch_size: int | None = None) -> Iterator[Doc]:
+    """One ``Doc`` for each text, as ``pipeline().pipe(texts)`` gives, for texts of any length: a long text
+    is parsed in pieces (see the module's doc) and the pieces joined into one ``Doc`` of the whole text.
+
+    spaCy parses ``batch_size`` texts at a time (its default, else this); a batch also ends once it holds
+    :data:`BATCH_CHARS` characters, so that memory stays flat however long the texts.
+    """
+    nlp = pipeline()
+    size = batch_size or nlp.batch_size
+    split = ((text[s:e], i) for i, text in enumerate(texts) for s, e in pieces(text))
+    parsed = (pair for batch in _batches(split, size) for pair in nlp.pipe(batch, as_tuples=True, batch_size=size))
+    for _, docs in groupby(parsed, key=lambda pair: pair[1]):
+        parts = [doc for doc, _ in docs]
+        # The rules read no vectors; leaving them out keeps a long text's Doc small.
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _batches(pieces_: Iterable[tuple[str, int]], size: int) -> Iterator[list[tuple[str, int]]]:
+    batch: list[tuple[str, int]] = []
+    chars = 0
+    for piece in pieces_:
+        batch.append(piece)
+        chars += len(piece[0])
+        if len(batch) >= size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch

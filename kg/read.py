@@ -38,6 +38,9 @@ _MAX_BOILERPLATE_LINE = 320
 # Share of control characters and undecodable bytes above which a file is binary rather than mis-encoded text.
 _BINARY_SHARE = 0.3
 _SNIFF_BYTES = 64 * 1024
+# The largest file read unless told otherwise: far longer than any article or report, short of what would
+# take hours and gigabytes (about 3 minutes and 60 MB of memory a megabyte).
+MAX_SIZE = 50_000_000
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -133,11 +136,13 @@ def parse_date(value: str) -> date:
     raise UsageError(f"invalid date '{value}': give --published as YYYY-MM-DD, e.g. 2017-02-03")
 
 
-def read_file(path: str | os.PathLike[str], *, published: date | None = None) -> Article:
+def read_file(
+    path: str | os.PathLike[str], *, published: date | None = None, max_size: int | None = MAX_SIZE
+) -> Article:
     """Read an article from a UTF-8 text file (a BOM is allowed); ``Article.source`` is the path.
 
-    Raises :class:`kg.errors.InputError` when the file is missing, a directory, unreadable, empty, binary or
-    not UTF-8, or holds nothing but site boilerplate.
+    Raises :class:`kg.errors.InputError` when the file is missing, a directory, unreadable, larger than
+    ``max_size`` bytes (``None``: no limit), empty, binary or not UTF-8, or holds nothing but site boilerplate.
     """
     file = Path(path)
     if not file.exists():
@@ -145,10 +150,20 @@ def read_file(path: str | os.PathLike[str], *, published: date | None = None) ->
     if file.is_dir():
         raise InputError(f"{file} is a directory; give an article file (kg build takes .txt files)")
     try:
+        size = file.stat().st_size
+        if max_size is not None and size > max_size:
+            raise InputError(
+                f"{file} is {_size(size)}, over the limit of {_size(max_size)}; split it into "
+                "smaller files, or raise the limit with --max-size"
+            )
         raw = file.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {file}: {exc.strerror or exc}; check its permissions") from exc
     return read_text(_decode(raw, file), published=published, source=str(file))
+
+
+def _size(n_bytes: int) -> str:
+    return f"{n_bytes / 1e6:,.1f} MB" if n_bytes >= 100_000 else f"{n_bytes:,} bytes"
 
 
 def read_text(text: str, *, published: date | None = None, source: str | None = None) -> Article:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -98,38 +99,46 @@ def resolve(extraction: Extraction) -> Resolved:
 class _Person:
     names: list[tuple[str, int]] = field(default_factory=list)  # (name, mention index)
     mentions: list[int] = field(default_factory=list)
+    full: str = ""  # the name with the most words (the longest of those): what the official is called
+    full_words: list[str] = field(default_factory=list)  # its words, lower case
 
-    def full(self, people: tuple[PersonMention, ...]) -> str:
-        return max((n for n, _ in self.names), key=lambda n: (len(name_words(n)), len(n)))
-
-    def surname(self, people: tuple[PersonMention, ...]) -> str:
-        words = name_words(self.full(people))
-        return words[-1] if words else ""
+    def add(self, name: str, mention: int) -> bool:
+        """Add a name of this person; return whether it became the full name."""
+        self.names.append((name, mention))
+        self.mentions.append(mention)
+        words = name_words(name)
+        if self.full and (len(words), len(name)) <= (len(self.full_words), len(self.full)):
+            return False
+        self.full, self.full_words = name, [w.lower() for w in words]
+        return True
 
 
 def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], dict[int, int]]:
     """Group named mentions: a full name, then its surname or first name alone, are one person."""
     clusters: list[_Person] = []
     of_mention: dict[int, int] = {}
+    # The clusters whose full name holds a word, in the order they were made: a name joins the first
+    # cluster that holds all its words, so only those holding its first word need a look.
+    holding: dict[str, list[int]] = defaultdict(list)
     named = [(i, p) for i, p in enumerate(people) if p.name]
     # Full names first, so that a surname in a headline finds the full name given later.
     for i, p in sorted(named, key=lambda ip: -len(name_words(ip[1].name))):
-        words = name_words(p.name)
+        words = [w.lower() for w in name_words(p.name)]
         if not words:
             continue
         target = None
-        for ci, c in enumerate(clusters):
-            full = name_words(c.full(people))
-            if set(w.lower() for w in words) <= set(w.lower() for w in full) and (
-                len(words) > 1 or words[0].lower() in {full[-1].lower(), full[0].lower()}
-            ):
+        for ci in holding.get(words[0], ()):
+            full = clusters[ci].full_words
+            if set(words) <= set(full) and (len(words) > 1 or words[0] in {full[-1], full[0]}):
                 target = ci
                 break
         if target is None:
             clusters.append(_Person())
             target = len(clusters) - 1
-        clusters[target].names.append((p.name, i))
-        clusters[target].mentions.append(i)
+        if clusters[target].add(p.name, i):
+            for word in set(clusters[target].full_words):
+                if target not in holding[word]:
+                    insort(holding[word], target)
         of_mention[i] = target
     return clusters, of_mention
 
@@ -169,7 +178,7 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         titled = [m for m in mentions if m.title or m.rank]
         if not titled:
             continue  # a person with no office, rank or role in the text is not an official
-        name = c.full(people)
+        name = c.full
         key = out.entity("Official", f"official/{slug(name)}", name)
         key_of_cluster[ci] = key
         first = min(mentions, key=lambda m: m.start)
@@ -211,15 +220,26 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         elif f.predicate == "holdsOffice":
             titles[f.subject].add(out.entities[f.value.key].name)
     titles = {k: {t.lower().replace("-", " ") for t in v} for k, v in titles.items()}
+    # For each role word, the mentions (start, key) of the officials it fits, in order, kept up to date as
+    # role references resolve; a role takes the latest before it.
+    fitting: dict[str, set[str]] = {}
+    mentions_fitting: dict[str, list[tuple[int, str]]] = {}
     for i, p in enumerate(people):
         if not p.role:
             continue
         role = p.role.replace("-", " ")
-        earlier = [(people[j].start, mention_key[j]) for j in mention_key if people[j].start < p.start]
-        for _, key in sorted(earlier, reverse=True):
-            if any(role in t or role.split()[-1] in t.split() for t in titles.get(key, ())):
-                mention_key[i] = key
-                break
+        if role not in fitting:
+            fitting[role] = {
+                k for k, ts in titles.items() if any(role in t or role.split()[-1] in t.split() for t in ts)
+            }
+            mentions_fitting[role] = sorted((people[j].start, k) for j, k in mention_key.items() if k in fitting[role])
+        candidates = mentions_fitting[role]
+        before = bisect_left(candidates, (p.start,))
+        if before:
+            key = mention_key[i] = candidates[before - 1][1]
+            for other, keys in fitting.items():
+                if key in keys:
+                    insort(mentions_fitting[other], (p.start, key))
     return mention_key
 
 
@@ -299,35 +319,45 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> dict[int, str]:
     gaz = gazetteer()
     mentions = list(extraction.treaties)
     cluster: dict[int, str] = {}  # mention index -> cluster id
+    source: dict[int, int] = {}  # alias mention index -> the latest mention before it of the name it is an alias of
+    latest: dict[str, int] = {}  # name -> the latest mention of it so far that is in a cluster
     for i, t in enumerate(mentions):
         if t.generic:
             continue
+        if t.alias_of and t.alias_of in latest:
+            source[i] = latest[t.alias_of]
         if t.key:
             cluster[i] = t.key
         elif t.alias_of:
-            target = next(
-                (cluster[j] for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster),
-                None,
-            )
-            cluster[i] = target or slug(t.name)
+            cluster[i] = cluster[source[i]] if i in source else slug(t.name)
         else:
             cluster[i] = slug(re.sub(r"^(?:19|20)\d\d\s+", "", t.name))
-    # "X, formally the Y": Y joins X's cluster, and a key from the gazetteer wins over a slug.
-    for i, t in enumerate(mentions):
-        if t.alias_of and i in cluster:
-            source = next((j for j in range(i - 1, -1, -1) if mentions[j].name == t.alias_of and j in cluster), None)
-            if source is not None and cluster[source] != cluster[i]:
-                old, new = sorted([cluster[source], cluster[i]], key=lambda c: gaz.treaty_by_key(c) is None)
-                for j in cluster:
-                    if cluster[j] == new:
-                        cluster[j] = old
-    named = list(cluster)
+        latest[t.name] = i
+    # "X, formally the Y": Y joins X's cluster, and a key from the gazetteer wins over a slug. Clusters are
+    # joined through a table of which id now stands for which, read when all are joined.
+    joined: dict[str, str] = {}
+
+    def current(c: str) -> str:
+        while c in joined:
+            c = joined[c]
+        return c
+
+    for i, j in source.items():
+        a, b = current(cluster[j]), current(cluster[i])
+        if a != b:
+            old, new = sorted([a, b], key=lambda c: gaz.treaty_by_key(c) is None)
+            joined[new] = old
+    cluster = {i: current(c) for i, c in cluster.items()}
+    named = sorted(cluster, key=lambda j: mentions[j].start)
+    named_starts = [mentions[j].start for j in named]
     nations = Counter(n.iso3 for n in extraction.nations)
     for i, t in enumerate(mentions):
         if not t.generic:
             continue
         if named:
-            nearest = min(named, key=lambda j: abs(mentions[j].start - t.start))
+            # The named mention nearest to it (the first of two as near).
+            k = bisect_left(named_starts, t.start)
+            nearest = min(named[max(0, k - 1) : k + 1], key=lambda j: (abs(mentions[j].start - t.start), j))
             cluster[i] = cluster[nearest]
         elif len(nations) >= 2 and not t.provision and t.name.lower() not in {"treaty", "pact"}:
             # "our mutual defense treaty" in a story about two allies is their defense treaty, if the data
@@ -413,9 +443,13 @@ def _resolve_encounters(
     treaties: dict[int, str],
 ) -> None:
     text = extraction.article.text
-    people = extraction.people
+    people = extraction.people  # in the order of the text
+    starts = [p.start for p in people]
+    # Spokespeople report meetings; they are not taken as taking part in them.
+    spokespeople = {f.subject for f in out.facts if f.predicate == "title" and SPOKESPEOPLE.search(str(f.value))}
     encounters: list[_Encounter] = []
-    recent: list[str] = []  # officials in order of last mention, for "the two leaders"
+    # The encounters (indexes) holding each pair of officials: one encounter told twice shares two of them.
+    with_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
     for e in extraction.encounters:
         participants: list[str] = []
         for i in e.participants:
@@ -425,22 +459,20 @@ def _resolve_encounters(
                 continue
             if (p.title and SPOKESPEOPLE.search(p.title)) or ATTRIBUTION.match(text[p.end : p.end + 12]):
                 continue
-            if _is_spokesperson(out, key):
+            if key in spokespeople:
                 continue
             participants.append(key)
         if e.group:
             # "the two leaders": the officials named last before this sentence. "X joined the two
             # secretaries": the group is others than those the sentence names.
             sentence_start = extraction.sentences[e.sentence].start
-            before = [officials[i] for i, p in enumerate(people) if i in officials and p.start < sentence_start]
-            recent = [
-                k for k in dict.fromkeys(reversed(before)) if k not in participants and not _is_spokesperson(out, k)
-            ]
             wanted = e.group + (len(participants) if e.group_is_object else 0)
-            for key in recent:
-                if len(participants) >= wanted:
-                    break
-                participants.append(key)
+            i = bisect_left(starts, sentence_start)
+            while len(participants) < wanted and i > 0:
+                i -= 1
+                key = officials.get(i)
+                if key is not None and key not in participants and key not in spokespeople:
+                    participants.append(key)
         if len(participants) < 2:
             continue
         place_kind = extraction.places[e.place].kind if e.place is not None else None
@@ -455,12 +487,28 @@ def _resolve_encounters(
             e.confidence,
             {extraction.article.text[e.start : e.end]},
         )
-        for other in encounters:
-            if _same_encounter(other, current):
-                _merge(other, current)
-                break
-        else:
+        candidates = sorted(set().union(*(with_pair.get(pair, ()) for pair in _pairs(current))))
+        same = next((k for k in candidates if _same_encounter(encounters[k], current)), None)
+        if same is None:
+            same = len(encounters)
             encounters.append(current)
+        else:
+            _merge(encounters[same], current)
+        for pair in _pairs(encounters[same]):
+            with_pair[pair].add(same)
+    serves: dict[str, set[str]] = defaultdict(set)
+    country_of: dict[str, str] = {}
+    for f in out.facts:
+        if f.predicate == "serves":
+            serves[f.subject].add(f.value.key)
+        elif f.predicate == "country":
+            country_of.setdefault(f.subject, f.value.key)
+    sentences_of: dict[str, set[int]] = defaultdict(set)
+    for i, k in officials.items():
+        sentences_of[k].add(people[i].sentence)
+    treaties_in: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(treaties):
+        treaties_in[extraction.treaties[i].sentence].append(i)
     for enc in encounters:
         key = f"encounter/{digest(enc.kind, *sorted(enc.participants), enc.place, enc.date)}"
         label = f"{enc.kind}: " + ", ".join(out.entities[p].name for p in enc.participants)
@@ -472,10 +520,16 @@ def _resolve_encounters(
             out.fact(key, "place", Ref(enc.place), s, enc.confidence)
         if enc.date:
             out.fact(key, "date", enc.date, s, enc.confidence)
-        nations = {f.value.key for f in out.facts if f.subject in enc.participants and f.predicate == "serves"}
-        country = next((f.value.key for f in out.facts if f.subject == enc.place and f.predicate == "country"), None)
+        nations = set().union(*(serves[p] for p in enc.participants))
+        country = country_of.get(enc.place) if enc.place else None
         out.fact(key, "cameoCode", cameo_code(enc.kind, enc.triggers, country, nations), s, enc.confidence)
-        _discussed(extraction, out, key, enc, officials, treaties, len(encounters))
+        named_in = set().union(*(sentences_of[p] for p in enc.participants)) if len(encounters) == 1 else set()
+        _discussed(extraction, out, key, enc, treaties, treaties_in, named_in)
+
+
+def _pairs(enc: _Encounter) -> list[tuple[str, str]]:
+    people = sorted(enc.participants)
+    return [(a, b) for k, a in enumerate(people) for b in people[k + 1 :]]
 
 
 def _discussed(
@@ -483,19 +537,20 @@ def _discussed(
     out: Resolved,
     key: str,
     enc: _Encounter,
-    officials: dict[int, str],
     treaties: dict[int, str],
-    encounters: int,
+    treaties_in: dict[int, list[int]],
+    named_in: set[int],
 ) -> None:
     """``discusses`` facts: the treaties named in the sentence of an encounter, or (less sure, and only in a
-    story of one encounter) in a sentence naming one of its participants ("Mattis reaffirmed Article 5...")."""
-    named_in = {extraction.people[i].sentence for i, k in officials.items() if k in enc.participants}
+    story of one encounter: ``named_in`` is then the sentences naming its participants) in a sentence naming
+    one of its participants ("Mattis reaffirmed Article 5...")."""
     found: dict[str, tuple[int, float]] = {}
-    for i, treaty in sorted(treaties.items()):
+    for i in sorted({i for sentence in {*enc.sentences, *named_in} for i in treaties_in.get(sentence, ())}):
+        treaty = treaties[i]
         sentence = extraction.treaties[i].sentence
         if sentence in enc.sentences:
             confidence = min(enc.confidence, 0.7)
-        elif encounters == 1 and sentence in named_in:
+        elif sentence in named_in:
             confidence = min(enc.confidence, 0.5)
         else:
             continue
@@ -503,11 +558,6 @@ def _discussed(
             found[treaty] = (sentence, confidence)
     for treaty, (sentence, confidence) in sorted(found.items()):
         out.fact(key, "discusses", Ref(treaty), sentence, confidence)
-
-
-def _is_spokesperson(out: Resolved, key: str) -> bool:
-    """Spokespeople report meetings; they are not taken as taking part in them."""
-    return any(SPOKESPEOPLE.search(str(f.value)) for f in out.facts if f.subject == key and f.predicate == "title")
 
 
 def _same_encounter(a: _Encounter, b: _Encounter) -> bool:

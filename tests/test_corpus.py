@@ -56,11 +56,9 @@ def merged(quads: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return {q[:3] for q in quads if q[3] == "DEFAULT"}
 
 
-class NoSpacy:
-    """Stands in for the spaCy pipeline where the stand-in build_article needs no parse."""
-
-    def pipe(self, texts):
-        return (None for _ in texts)
+def no_parse(texts, **_options):
+    """Stands in for kg.nlp.parse where the stand-in build_article needs no parse."""
+    return (None for _ in texts)
 
 
 @pytest.fixture
@@ -78,7 +76,7 @@ def fake_build(monkeypatch):
         return g
 
     monkeypatch.setattr(kg.api, "article_triples", lambda article, **options: list(build_article(article, **options)))
-    monkeypatch.setattr(kg.nlp, "pipeline", lambda: NoSpacy())
+    monkeypatch.setattr(kg.nlp, "parse", no_parse)
 
 
 # --- finding articles and metadata --------------------------------------------------------------------------
