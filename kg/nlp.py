@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import groupby
 
+import numpy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
@@ -129,9 +130,15 @@ def parse(texts: Iterable[str], *, batch_size: int | None = None) -> Iterator[Do
     split = ((text[s:e], i) for i, text in enumerate(texts) for s, e in pieces(text))
     parsed = (pair for batch in _batches(split, size) for pair in nlp.pipe(batch, as_tuples=True, batch_size=size))
     for _, docs in groupby(parsed, key=lambda pair: pair[1]):
-        parts = [doc for doc, _ in docs]
-        # The rules read no vectors; leaving them out keeps a long text's Doc small.
+        parts = [_without_tensor(doc) for doc, _ in docs]
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    """The rules read no vectors: dropping the one the model leaves on each token (96 floats) keeps the pieces
+    of a long text small while they wait to be joined."""
+    doc.tensor = numpy.zeros((0, doc.tensor.shape[-1] if doc.tensor.ndim > 1 else 0), dtype="float32")
+    return doc
 
 
 def _batches(pieces_: Iterable[tuple[str, int]], size: int) -> Iterator[list[tuple[str, int]]]:
