@@ -254,7 +254,9 @@ class _Task:
             except KgError as exc:
                 results[i] = Failure(source, str(exc))
                 continue
-            articles.append((i, dataclasses.replace(article, title=source.title) if source.title else article))
+            # The metadata's title and URL stand for the page's: the URL tells who published it.
+            known = {"title": source.title, "source": source.url}
+            articles.append((i, dataclasses.replace(article, **{k: v for k, v in known.items() if v})))
         docs = parse(article.text for _, article in articles)
         for (i, article), doc in zip(articles, docs, strict=True):
             source = batch[i]

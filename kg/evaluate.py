@@ -664,7 +664,8 @@ def evaluate(
 ) -> Evaluation:
     """Build every article of a gold folder and score its graph against the gold.
 
-    Each article is built in-process (the spaCy model loads once) with its gold ``published`` date. An article
+    Each article is built in-process (the spaCy model loads once) with its gold ``published`` date (and its
+    ``url``, if any, as the source, as a metadata file gives it to ``kg build``). An article
     that fails to build is scored as an empty graph, and listed in :attr:`Evaluation.failed`. ``progress(done,
     total)`` is called after each article. Raises :class:`InputError` as :func:`load_gold` does, and
     :class:`~kg.errors.ModelError` when the spaCy model is not installed.
@@ -674,7 +675,11 @@ def evaluate(
     for done, article in enumerate(articles, 1):
         error = None
         try:
-            graph = api.build_article(read.read_file(article.text, published=article.published))
+            read_article = read.read_file(article.text, published=article.published)
+            # The page's URL, where the gold gives one, is the article's source, as a metadata file makes it.
+            if url := article.gold.get("url"):
+                read_article = replace(read_article, source=url)
+            graph = api.build_article(read_article)
         except ModelError:
             raise
         except Exception as exc:  # one article that breaks kg costs its figures, not the run

@@ -268,6 +268,11 @@ class Extractor:
             places=tuple(places),
             treaties=tuple(treaties),
             encounters=tuple(encounters),
+            publisher_nations=tuple(
+                self.gaz.nation_terms()[m.group(0)]
+                for line in self.article.publisher_lines
+                for m in self.terms("nation").finditer(line)
+            ),
         )
 
     # -- nations, offices, organizations --------------------------------------------------------------

@@ -50,6 +50,7 @@ __all__ = [
     "OfficeInfo",
     "OrgInfo",
     "PlaceInfo",
+    "SiteInfo",
     "TreatyInfo",
     "gazetteer",
     "normalize",
@@ -112,6 +113,15 @@ class OrgInfo:
     def international(self) -> bool:
         """True for international organizations, alliances and forums (whose officials serve no nation)."""
         return self.kind in INTERNATIONAL_KINDS
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """The publisher behind a web site: a government (``nation``) or an international organization (none)."""
+
+    domain: str
+    nation: str | None
+    publisher: str
 
 
 @dataclass(frozen=True)
@@ -910,6 +920,39 @@ class Gazetteer:
         """Surface forms -> organization, as written (match in exact case)."""
         return self._organizations[2]
 
+    # -- publishers -------------------------------------------------------------------------------
+
+    @cached_property
+    def _sites(self) -> dict[str, SiteInfo]:
+        return {
+            row["domain"].lower(): SiteInfo(row["domain"].lower(), row["nation"] or None, row["publisher"])
+            for row in _rows("sites.tsv")
+        }
+
+    def site(self, url: str | None) -> SiteInfo | None:
+        """The publisher of a page, from its URL ("https://www.gov.uk/..." -> the UK government; nato.int ->
+        NATO, no nation), or None for a URL that names no government or organization (a news site, a blog).
+
+        >>> gazetteer().site("https://www.mofa.go.jp/press/release/1.html").nation
+        'JPN'
+        >>> gazetteer().site("https://www.nato.int/cps/en/natohq/news_1.htm").nation is None
+        True
+        """
+        if not url or "://" not in url:
+            return None
+        host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower().rstrip(".")
+        labels = host.split(".")
+        for k in range(len(labels)):
+            if (found := self._sites.get(".".join(labels[k:]))) is not None:
+                return found
+        if len(labels) >= 3 and labels[-2] in _GOVERNMENT_LABELS and len(labels[-1]) == 2:
+            code = _COUNTRY_CODE_ALIASES.get(labels[-1], labels[-1].upper())
+            country = pycountry.countries.get(alpha_2=code)
+            if country is not None:
+                name = getattr(country, "common_name", country.name)
+                return SiteInfo(".".join(labels[-2:]), country.alpha_3, f"Government of {name}")
+        return None
+
     # -- treaties -----------------------------------------------------------------------------------
 
     @cached_property
@@ -996,6 +1039,12 @@ class Gazetteer:
     def treaty_terms(self) -> dict[str, TreatyInfo]:
         """Surface forms (names and aliases) -> treaty; an alias shared by several maps to the first."""
         return self._treaties[3]
+
+
+# Second-level labels under a country code that only that country's government registers: "mofa.go.jp",
+# "defence.gov.au", "www.gov.uk", "beehive.govt.nz", "pm.gc.ca".
+_GOVERNMENT_LABELS = frozenset({"gov", "go", "govt", "gob", "gouv", "gc", "mil"})
+_COUNTRY_CODE_ALIASES = {"uk": "GB"}
 
 
 def _org_key(text: str) -> str:

@@ -20,6 +20,9 @@ class Article:
     dateline_place: str | None = None
     dateline_date: date | None = None
     dateline_end: int | None = None  # offset in ``text`` where the dateline ("TOKYO, Feb. 3, 2017 —") ends
+    # Lines of the page that say who published it ("An official website of the United States Government"),
+    # dropped from ``text`` like other boilerplate: evidence of the article's home nation.
+    publisher_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,3 +125,5 @@ class Extraction:
     places: tuple[PlaceMention, ...]
     treaties: tuple[TreatyMention, ...]
     encounters: tuple[EncounterMention, ...]
+    # The nations the page's publisher lines name ("An official website of the United States Government").
+    publisher_nations: tuple[str, ...] = ()

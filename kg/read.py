@@ -82,17 +82,22 @@ class Boilerplate:
 
     drop: tuple[re.Pattern[str], ...]
     tail: tuple[re.Pattern[str], ...]
+    publisher: tuple[re.Pattern[str], ...] = ()
 
     def is_dropped(self, line: str) -> bool:
-        return len(line) <= _MAX_BOILERPLATE_LINE and any(p.fullmatch(line) for p in self.drop)
+        return len(line) <= _MAX_BOILERPLATE_LINE and any(p.fullmatch(line) for p in self.drop + self.publisher)
+
+    def names_publisher(self, line: str) -> bool:
+        return len(line) <= _MAX_BOILERPLATE_LINE and any(p.fullmatch(line) for p in self.publisher)
 
     def starts_tail(self, line: str) -> bool:
         return any(p.fullmatch(line) for p in self.tail)
 
 
 def parse_boilerplate(spec: str) -> Boilerplate:
-    """Compile a boilerplate spec: ``[drop]`` and ``[tail]`` sections of regexes, ``#`` comments."""
-    sections: dict[str, list[re.Pattern[str]]] = {"drop": [], "tail": []}
+    """Compile a boilerplate spec: ``[drop]``, ``[publisher]`` and ``[tail]`` sections of regexes, ``#``
+    comments."""
+    sections: dict[str, list[re.Pattern[str]]] = {"drop": [], "publisher": [], "tail": []}
     section = None
     for number, raw in enumerate(spec.splitlines(), start=1):
         line = raw.strip()
@@ -101,7 +106,9 @@ def parse_boilerplate(spec: str) -> Boilerplate:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             if section not in sections:
-                raise ValueError(f"boilerplate line {number}: unknown section [{section}]; use [drop] or [tail]")
+                raise ValueError(
+                    f"boilerplate line {number}: unknown section [{section}]; use [drop], [publisher] or [tail]"
+                )
             continue
         if section is None:
             raise ValueError(f"boilerplate line {number}: pattern before any [drop] or [tail] section")
@@ -109,7 +116,9 @@ def parse_boilerplate(spec: str) -> Boilerplate:
             sections[section].append(re.compile(line, re.IGNORECASE))
         except re.error as exc:
             raise ValueError(f"boilerplate line {number}: bad regular expression ({exc})") from exc
-    return Boilerplate(drop=tuple(sections["drop"]), tail=tuple(sections["tail"]))
+    return Boilerplate(
+        drop=tuple(sections["drop"]), tail=tuple(sections["tail"]), publisher=tuple(sections["publisher"])
+    )
 
 
 @cache
@@ -175,7 +184,11 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
     text = unicodedata.normalize("NFC", _NEWLINES.sub("\n", text.removeprefix(_BOM)))
     if not text.strip():
         raise InputError("the article text is empty; give the text of a news article")
-    paragraphs, captions = _clean(text.split("\n"), boilerplate())
+    patterns = boilerplate()
+    paragraphs, captions = _clean(text.split("\n"), patterns)
+    publisher_lines = tuple(
+        dict.fromkeys(line for raw in text.split("\n") if patterns.names_publisher(line := raw.strip()))
+    )
     if not paragraphs:
         raise InputError(
             "the article has no text besides site boilerplate (banners, credits, related links); "
@@ -197,6 +210,7 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
         dateline_place=dateline.place,
         dateline_date=dateline.resolve(published),
         dateline_end=dateline_start + dateline.length if dateline.length else None,
+        publisher_lines=publisher_lines,
     )
 
 

@@ -144,23 +144,28 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
 
 
 def _default_nation(extraction: Extraction) -> str | None:
-    """The nation an official with an unqualified title ("Defense Secretary X") serves: the article's home.
+    """The nation an official with an unqualified title ("Defence Secretary X") serves: the article's home.
 
-    News names the nationality of foreign officials and leaves the home side's unsaid. The home is the
-    dateline's country when the story is about it (one of the two nations it names most), else the U.S.
-    when it is named at all (most English-language defense news is American), else the nation named most
-    that qualifies no other official's title; else none.
+    News names the nationality of foreign officials and leaves the home side's unsaid. The home is, from the
+    strongest evidence to the weakest: the government that published the article (its site, gov.uk or
+    mofa.go.jp, or a banner naming it, "An official website of the United States Government"); the dateline's
+    country when the story names it; the nation named most that qualifies no official's title. Without any,
+    none: no nation is assumed.
     """
+    gaz = gazetteer()
+    site = gaz.site(extraction.article.source)
+    if site is not None and site.nation:
+        return site.nation
+    if extraction.publisher_nations:
+        return extraction.publisher_nations[0]
     codes = Counter(n.iso3 for n in extraction.nations)
-    top = [c for c, _ in codes.most_common(2)]
+    top = tuple(c for c, _ in codes.most_common(2))
     # "at the Pentagon" says the U.S. is in the story as much as "U.S." does.
     codes.update(p.country for p in extraction.places if p.country)
     if extraction.article.dateline_place:
-        info = gazetteer().place(extraction.article.dateline_place, prefer=tuple(top))
-        if info and info.country in top:
+        info = gaz.place(extraction.article.dateline_place, prefer=top)
+        if info and info.country in codes:
             return info.country
-    if "USA" in codes:
-        return "USA"
     # A nation that qualifies a foreign official's title ("Australian Prime Minister") is not the home one.
     qualifiers = {p.nation for p in extraction.people if p.nation}
     home = [c for c, _ in codes.most_common() if c not in qualifiers]

@@ -1,0 +1,126 @@
+"""The home nation, whose officials an article names without a demonym, comes from evidence: the publisher's
+site or banner, the dateline, the nations the story names. No nation is assumed for want of it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import rdflib
+from graph_views import official
+
+from kg import api, read
+from kg.gazetteer import gazetteer
+from kg.read import read_text
+
+# --- publishers --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "nation"),
+    [
+        ("https://www.gov.uk/government/news/pm-meeting", "GBR"),
+        ("https://www.minister.defence.gov.au/transcripts/2024-03-21/x", "AUS"),
+        ("https://beehive.govt.nz/release/x", "NZL"),
+        ("https://pm.gc.ca/en/news/readouts/x", "CAN"),
+        ("https://www.canada.ca/en/department-national-defence/x", "CAN"),
+        ("https://www.mofa.go.jp/press/release/x.html", "JPN"),
+        ("http://www.mofa.go.kr/eng/brd/x", "KOR"),
+        ("https://pib.gov.in/PressReleasePage.aspx?PRID=1", "IND"),
+        ("https://www.mindef.gov.sg/news/x", "SGP"),
+        ("https://dfa.gov.ph/dfa-news/x", "PHL"),
+        ("https://www.defense.gov/News/Releases/x", "USA"),
+        ("https://www.army.mil/article/1/x", "USA"),
+        ("https://obamawhitehouse.archives.gov/the-press-office/x", "USA"),
+    ],
+)
+def test_a_government_site_names_its_nation(url: str, nation: str) -> None:
+    site = gazetteer().site(url)
+    assert site is not None and site.nation == nation
+
+
+@pytest.mark.parametrize("url", ["https://www.nato.int/cps/en/natohq/news_1.htm", "https://eeas.europa.eu/x"])
+def test_an_international_organization_publishes_for_no_nation(url: str) -> None:
+    site = gazetteer().site(url)
+    assert site is not None and site.nation is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [None, "", "/tmp/article.txt", "https://www.scoop.co.nz/stories/x", "https://example.blogspot.com/2015/x",
+     "https://www.gov.example.com/x"],
+)  # fmt: skip
+def test_other_sites_and_paths_say_nothing_of_a_publisher(url: str | None) -> None:
+    assert gazetteer().site(url) is None
+
+
+def test_a_government_banner_is_dropped_and_kept_as_the_publisher() -> None:
+    article = read_text(
+        "An official website of the United States Government\nHere's how you know\n\n"
+        "Mattis Meets Abe\n\nDefense Secretary Jim Mattis met Prime Minister Shinzo Abe today."
+    )
+    assert article.publisher_lines == ("An official website of the United States Government",)
+    assert "official website" not in article.text
+
+
+# --- the home nation in the graph -------------------------------------------------------------------------
+
+UNQUALIFIED = (
+    "Defence Secretary Ben Wallace met U.S. Secretary of Defense Lloyd Austin and Japanese Defense Minister "
+    "Yasukazu Hamada today."
+)
+
+
+def build(text: str, source: str | None = None):
+    article = read.read_text(text, published=read.parse_date("2023-01-12"))
+    return api.build_article(dataclasses.replace(article, source=source) if source else article)
+
+
+@pytest.mark.model
+def test_the_publishers_site_gives_the_unqualified_officials_their_nation() -> None:
+    graph = build(UNQUALIFIED, "https://www.gov.uk/government/news/defence-secretary-meets-counterparts")
+    assert official(graph, "Ben Wallace")["nation"] == {"GBR"}
+    assert official(graph, "Lloyd Austin")["nation"] == {"USA"}
+    assert official(graph, "Yasukazu Hamada")["nation"] == {"JPN"}
+
+
+@pytest.mark.model
+def test_without_evidence_no_nation_is_assumed() -> None:
+    """The U.S. is named, but only to qualify a foreign official's title: no home nation is known, so the
+    official named without a demonym serves none, rather than the U.S. by default."""
+    graph = build(UNQUALIFIED)
+    assert official(graph, "Ben Wallace")["nation"] == set()
+    assert official(graph, "Lloyd Austin")["nation"] == {"USA"}
+
+
+@pytest.mark.model
+def test_a_banner_names_the_publisher_where_the_url_is_unknown() -> None:
+    banner = "An official website of the Government of Japan\n\n"
+    graph = build(banner + UNQUALIFIED.replace("Defence Secretary", "Minister"))
+    assert official(graph, "Ben Wallace")["nation"] == {"JPN"}
+
+
+@pytest.mark.model
+def test_the_dateline_names_the_home_when_the_story_names_it() -> None:
+    text = (
+        "SAN DIEGO, March 13 (Pacific Wire) — President Joe Biden, Australian Prime Minister Anthony Albanese and "
+        "British Prime Minister Rishi Sunak met at Naval Base Point Loma. Australia will buy submarines from the "
+        "United States, and Britain and Australia will build a new class of boat."
+    )
+    assert official(build(text), "Joe Biden")["nation"] == {"USA"}
+
+
+@pytest.mark.model
+def test_a_metadata_url_reaches_the_article(tmp_path) -> None:
+    from kg import corpus
+
+    (tmp_path / "a.txt").write_text(UNQUALIFIED, encoding="utf-8")
+    (tmp_path / "metadata.jsonl").write_text(
+        '{"path": "a.txt", "published": "2023-01-12", "url": "https://www.gov.uk/government/news/x"}\n',
+        encoding="utf-8",
+    )
+    [built] = corpus.build_graphs(corpus.find_articles([tmp_path]))
+    graph = rdflib.Graph()
+    for triple in built.triples:
+        graph.add(triple)
+    assert official(graph, "Ben Wallace")["nation"] == {"GBR"}
