@@ -44,7 +44,9 @@ MAX_SIZE = 50_000_000
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Zero-width characters, the soft hyphen and the bidirectional marks and controls only steer how text is shown;
+# left in, they split words and names ("E\u200fnrique Manalo" is not "Enrique Manalo").
+_INVISIBLE = re.compile(r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 
 _MONTH = (
@@ -181,7 +183,9 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
     ``published`` resolves a dateline without a year; without it, the article date is taken from a dateline
     with a full date, else from a dated photo caption. Raises :class:`kg.errors.InputError` on empty text.
     """
-    text = unicodedata.normalize("NFC", _NEWLINES.sub("\n", text.removeprefix(_BOM)))
+    # Invisible characters go before normalizing: one between a letter and its accent would keep them apart,
+    # and a text of nothing else is empty.
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", _NEWLINES.sub("\n", text)))
     if not text.strip():
         raise InputError("the article text is empty; give the text of a news article")
     patterns = boilerplate()
@@ -242,7 +246,7 @@ def _binary_share(sample: bytes) -> float:
 
 def _clean(lines: list[str], patterns: Boilerplate) -> tuple[list[list[str]], list[str]]:
     """Drop boilerplate; return the kept paragraphs (lists of lines) and the kept photo-caption lines."""
-    lines = [_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip() for line in lines]
+    lines = [_SPACES.sub(" ", line).strip() for line in lines]
     dropped = [bool(line) and patterns.is_dropped(line) for line in lines]
     lines, dropped = _cut_tail(lines, dropped, patterns)
     counts = Counter(line for line, drop in zip(lines, dropped, strict=True) if line and not drop)
