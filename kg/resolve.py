@@ -62,6 +62,15 @@ class Resolved:
         self.entities.setdefault(key, Entity(kind, key, name))
         return key
 
+    def named_entity(self, kind: str, key: str, name: str) -> str:
+        """:meth:`entity` for a key made from ``name`` by :func:`slug`, which two names can share ("José Díaz"
+        and "Jose Diaz", any two names in a script it drops): the entity of another name gets the key with a
+        digest of its name, so that no IRI carries two names."""
+        held = self.entities.get(key)
+        if held is not None and held.name != name:
+            key = f"{key}-{digest(name)}"
+        return self.entity(kind, key, name)
+
     def fact(
         self, subject: str, predicate: str, value: Ref | str | date, sentence: int | None, confidence: float
     ) -> None:
@@ -184,7 +193,7 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         if not titled:
             continue  # a person with no office, rank or role in the text is not an official
         name = c.full
-        key = out.entity("Official", f"official/{slug(name)}", name)
+        key = out.named_entity("Official", f"official/{slug(name)}", name)
         key_of_cluster[ci] = key
         first = min(mentions, key=lambda m: m.start)
         out.fact(key, "name", name, first.sentence, max(m.confidence for m in mentions))
@@ -210,7 +219,7 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             if m.office or m.title:
                 office_name = m.office or m.title
                 scope = iso3 or "intl"
-                okey = out.entity("Office", f"office/{scope}/{slug(office_name)}", office_name)
+                okey = out.named_entity("Office", f"office/{scope}/{slug(office_name)}", office_name)
                 out.fact(okey, "name", office_name, m.sentence, m.confidence)
                 if iso3:
                     out.fact(okey, "officeOf", Ref(f"nation/{iso3}"), m.sentence, m.confidence)
@@ -299,7 +308,7 @@ def _resolve_places(extraction: Extraction, out: Resolved) -> dict[int, str]:
     for indexes in by_key.values():
         mentions = [extraction.places[i] for i in indexes]
         name = max((m.name for m in mentions), key=lambda n: (not n.isupper(), len(n)))
-        key = out.entity("Place", f"place/{slug(name)}", name)
+        key = out.named_entity("Place", f"place/{slug(name)}", name)
         first = mentions[0]
         conf = max(m.confidence for m in mentions)
         out.fact(key, "name", name, first.sentence, conf)
@@ -382,7 +391,7 @@ def _resolve_treaties(extraction: Extraction, out: Resolved) -> dict[int, str]:
         written = [m for m in ms if not m.generic] or ms
         name = info.name if info else max((m.name for m in written), key=len)
         name = re.sub(r"^(?:19|20)\d\d\s+", "", name)
-        key = out.entity("Treaty", f"treaty/{slug(name)}", name)
+        key = out.named_entity("Treaty", f"treaty/{slug(name)}", name)
         keys.update(dict.fromkeys(indexes, key))
         first = min(ms, key=lambda m: m.start)
         conf = max(m.confidence for m in ms)
