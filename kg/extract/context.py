@@ -1,0 +1,207 @@
+"""The shared state every rule family of the extract stage reads: one parsed article and where the gazetteer's
+terms lie in it, built once per article; with the helpers and patterns more than one family uses."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import Gazetteer, gazetteer
+from kg.model import Article, Sentence
+from kg.spans import SpanIndex
+
+__all__ = [
+    "CALENDAR_WORDS",
+    "FOLLOWED_BY_NAME",
+    "PLACE_HEADS",
+    "TERM_KINDS",
+    "Context",
+    "ranked_nations",
+    "strip_the",
+]
+
+CALENDAR_WORDS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+# "Washington Treaty", "Capitol Newswire", "Virginia-class": a place name that is part of a longer name.
+FOLLOWED_BY_NAME = re.compile(r" (?!(?:" + "|".join(CALENDAR_WORDS) + r")\b)[A-Z][a-z]|-[a-z]")
+PLACE_HEADS = (
+    r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
+    r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
+    r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters|Centre|Center"
+)
+
+
+class Context:
+    """One parsed article as the rules see it: its text, sentences and lines, and the spans of the
+    gazetteer's nations, offices and organizations in it, with lookups over them."""
+
+    def __init__(self, article: Article, doc: Doc, gaz: Gazetteer | None = None) -> None:
+        self.article = article
+        self.doc = doc
+        self.gaz = gaz if gaz is not None else gazetteer()
+        self.text = article.text
+        self.sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.sentence_of_token = [0] * len(doc)
+        for i, s in enumerate(doc.sents):
+            self.sentence_of_token[s.start : s.end] = [i] * len(s)
+        # The first token of the line holding each token: a title never runs across a line break.
+        self._line_start = [0] * len(doc)
+        first = 0
+        for tok in doc[1:]:
+            previous = doc[tok.i - 1]
+            if previous.is_space or "\n" in previous.whitespace_:
+                first = tok.i
+            self._line_start[tok.i] = first
+        self.anchor = article.published or article.dateline_date
+        self.nation_spans = SpanIndex(self._find_nations())
+        self.office_spans = SpanIndex(self._find_offices())
+        self.org_spans = SpanIndex(self._find_organizations())
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def terms(self, kind: str) -> re.Pattern[str]:
+        """The gazetteer's terms of one kind as one regex, compiled once per process."""
+        return _terms_regex(self.gaz, kind)
+
+    def sentence_at(self, char: int) -> int:
+        i = bisect_right(self._sentence_starts, char) - 1
+        if i >= 0 and char < self.sentences[i].end:
+            return i
+        return self.sentences[-1].index if self.sentences else 0
+
+    def span(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def line_start(self, i: int) -> int:
+        """The first token of the line holding token ``i``: a title never runs across a line break."""
+        return self._line_start[i] if i < len(self._line_start) else i
+
+    def is_rank(self, text: str) -> bool:
+        """A rank, service or honorific, or a word of a multi-word one ("Air" of "Air Force Maj. Gen.")."""
+        return self.gaz.is_rank(text) or text in _rank_words(self.gaz) or text in _rank_words(self.gaz)
+
+    # -- nations, offices, organizations --------------------------------------------------------------
+    def _find_nations(self) -> Iterator[tuple[int, int, str]]:
+        for m in self.terms("nation").finditer(self.text):
+            iso3 = self.gaz.nation_terms()[m.group(0)]
+            yield m.start(), m.end(), iso3
+
+    def _find_offices(self) -> Iterator[tuple[int, int, str]]:
+        for m in self.terms("office").finditer(self.text):
+            yield m.start(), m.end(), m.group(0)
+
+    def _find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:
+        """Organizations that tell whom an official serves: (start, end, nation, international)."""
+        for m in self.terms("organization").finditer(self.text):
+            org = self.gaz.organization(m.group(0))
+            if org is not None:
+                yield m.start(), m.end(), org.nation, org.international
+
+    def nation_at(self, start: int, end: int) -> str | None:
+        span = self.nation_spans.first_within(start, end)
+        return span[2] if span else None
+
+    def office_covering(self, tok: Token) -> tuple[int, int, str] | None:
+        return self.office_spans.covering(tok.idx)
+
+    def nation_covering(self, tok: Token) -> tuple[int, int, str] | None:
+        return self.nation_spans.covering(tok.idx)
+
+    def org_covering(self, tok: Token) -> tuple[int, int, str | None, bool] | None:
+        return self.org_spans.covering(tok.idx)
+
+
+def ranked_nations(nation_spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
+    counts: dict[str, int] = {}
+    for _, _, iso3 in nation_spans:
+        counts[iso3] = counts.get(iso3, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def strip_the(start: int, end: int, text: str) -> tuple[int, int, str]:
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            return start + len(prefix), end, text[len(prefix) :]
+    return start, end, text
+
+
+@cache
+def _rank_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(w for rank in gaz.ranks if " " in rank for w in rank.split() if w[:1].isupper())
+
+
+# How each kind of gazetteer term is matched: (its table, ignore case, may stand in a hyphenated compound).
+# Nations and organizations keep their case ("US", "china"); "U.S.-Japan" and "then-Defense Minister" hold
+# a nation and an office.
+TERM_KINDS = {
+    "nation": (Gazetteer.nation_terms, False, True),
+    "office": (Gazetteer.office_terms, True, True),
+    "organization": (Gazetteer.organization_terms, False, False),
+    "place": (Gazetteer.place_terms, False, False),
+    "treaty": (Gazetteer.treaty_terms, True, False),
+}
+
+
+@cache
+def _terms_regex(gaz: Gazetteer, kind: str) -> re.Pattern[str]:
+    """One pattern matching every term of a kind, the longest that fits, on word boundaries."""
+    table, ignore_case, hyphens = TERM_KINDS[kind]
+    terms = {t.lower() if ignore_case else t for t in table(gaz) if t.strip()}
+    body = _trie_pattern(terms) or r"(?!x)x"
+    flags = re.IGNORECASE if ignore_case else 0
+    if hyphens:
+        return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", flags)
+    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", flags)
+
+
+def _trie_pattern(terms: Iterable[str]) -> str:
+    """A regex of ``terms`` shaped as their trie: ``Paris|Parma`` becomes ``Par(?:is|ma)``.
+
+    The regex engine then reads a character once where a plain alternation of thousands of names tries each
+    name at every position (the place names made a fifth of the time of the rules). Optional tails are
+    greedy, so a longer term is tried before a shorter one, as a longest-first alternation does; terms are
+    lower-cased first for a case-insensitive pattern, so that no two branches start with the same letter.
+
+    >>> _trie_pattern(["Paris", "Parma", "Par"])
+    'Par(?:is|ma)?'
+    """
+    trie: dict[str, dict] = {}
+    for term in terms:
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return (body if len(branches) > 1 or len(branches[0]) == 1 else f"(?:{body})") + "?"
+
+    return pattern(trie)

@@ -1,0 +1,53 @@
+"""Dates: the day a clause of an encounter names (through :mod:`kg.timex`), whether it speaks of a time at all,
+and the day a sentence with no date of its own carries over from the sentences before it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kg import timex
+from kg.extract.context import Context
+from kg.model import PersonMention, Sentence
+
+__all__ = ["clause_date", "date_carried_to"]
+
+UNDATED_TIME = re.compile(
+    r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\bin\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|(?:19|20)\d\d)\b|\bago\b|\bearlier\b|\bpreviously\b|\bin the past\b",
+    re.IGNORECASE,
+)
+
+
+def clause_date(ctx: Context, clause: str, start: int, *, future: bool) -> tuple[date | None, bool]:
+    """The day a clause starting at character ``start`` of the text names, and whether it is dated: it names a
+    day or speaks of a time at all ("last week", "in March"). ``future``: the clause speaks of what is to come,
+    so a bare day or weekday is read forward from the article's date."""
+    times = timex.find(clause, ctx.anchor, offset=start, future=future)
+    # "SANTIAGO, Chile, Dec. 12, 2016 — ... met in Santiago on Saturday": the day the sentence names wins
+    # over the dateline's, which is the day of the report.
+    in_dateline = ctx.article.dateline_end or 0
+    value = next((t.value for t in times if t.value and t.start >= in_dateline), None) or next(
+        (t.value for t in times if t.value), None
+    )
+    dated = value is not None or bool(UNDATED_TIME.search(clause)) or bool(times)
+    return value, dated
+
+
+def date_carried_to(ctx: Context, sent: Sentence, people: list[PersonMention]) -> date | None:
+    """The day a sentence with no date of its own speaks of: the one named in the two sentences before it
+    when they speak of the same people or their nations ("Japan and India signed an accord on Friday. The
+    accord was signed after talks in Tokyo between Modi and Abe")."""
+    names = {w for p in people for w in p.name.split()}
+    nations = {p.nation for p in people if p.nation}
+    for previous in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
+        shared = any(w in previous.text for w in names if len(w) > 2) or any(
+            iso3 in nations for _, _, iso3 in ctx.nation_spans.starting_in(previous.start, previous.end)
+        )
+        days = [t.value for t in timex.find(previous.text, ctx.anchor) if t.value]
+        if days and shared:
+            return days[-1]
+    return None

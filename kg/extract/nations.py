@@ -1,0 +1,35 @@
+"""Nations: where the article names a nation, and the nations its publisher lines name.
+
+The spans of nation names are found once for all families (:class:`kg.extract.context.Context`); a nation
+mention is one of them that is not part of a place's name.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import Context
+from kg.model import NationMention, PlaceMention
+from kg.spans import SpanIndex
+
+__all__ = ["find_nations", "publisher_nations"]
+
+
+def find_nations(ctx: Context, places: list[PlaceMention]) -> list[NationMention]:
+    """Nation mentions, except a country name inside a place name ("South China Sea")."""
+    out = []
+    # The places kept do not overlap one another.
+    place_spans = SpanIndex(places, bounds=lambda p: (p.start, p.end))
+    for s, e, iso3 in ctx.nation_spans:
+        place = place_spans.covering(s)
+        if place and e <= place.end and not (place.start == s and place.end == e):
+            continue
+        out.append(NationMention(iso3, ctx.text[s:e], s, e, ctx.sentence_at(s)))
+    return out
+
+
+def publisher_nations(ctx: Context) -> tuple[str, ...]:
+    """The nations the page's publisher lines name ("An official website of the United States Government")."""
+    return tuple(
+        ctx.gaz.nation_terms()[m.group(0)]
+        for line in ctx.article.publisher_lines
+        for m in ctx.terms("nation").finditer(line)
+    )

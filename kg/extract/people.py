@@ -1,0 +1,443 @@
+"""People and offices: the names of people and the office, rank and nation the text states around them.
+
+A name is found where spaCy labels a person or where it follows an office ("Defense Minister X"); the office
+stated before it ("Japanese Prime Minister", "Minister for Defence") or after it in an appositive ("X,
+chairman of the Joint Chiefs of Staff,") gives its title, office and nation; "his Japanese counterpart, X"
+and "Foreign Minister X and Defense Minister Y" share an office or a nation with a neighbour; a title alone
+("the secretary") refers to an official named elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import PLACE_HEADS, Context
+from kg.gazetteer import Gazetteer
+from kg.model import PersonMention
+
+__all__ = ["find_people"]
+
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
+TITLE_MODIFIERS = {
+    "chief",
+    "deputy",
+    "acting",
+    "former",
+    "then",
+    "senior",
+    "top",
+    "vice",
+    "interim",
+    "outgoing",
+    "incoming",
+    "new",
+    "first",
+    "assistant",
+    "under",
+    "principal",
+    "general",
+    "lead",
+}
+TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
+ROLE_WORDS = (
+    "secretary-general",
+    "secretary general",
+    "prime minister",
+    "defense secretary",
+    "defence secretary",
+    "defense minister",
+    "defence minister",
+    "foreign minister",
+    "secretary",
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chairman",
+    "chancellor",
+    "premier",
+    "admiral",
+    "general",
+    "defense chief",
+    "leader",
+)
+
+# What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
+TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
+
+
+def _is_name_token(ctx: Context, tok: Token) -> bool:
+    text = tok.text
+    if (
+        text in {"-", "‐"}
+        and not tok.whitespace_
+        and tok.i > 0
+        and not ctx.doc[tok.i - 1].whitespace_
+        and tok.i + 1 < len(ctx.doc)
+        and ctx.doc[tok.i + 1].is_alpha
+    ):
+        return True  # "Kosiniak-Kamysz", "Ching-te"
+    if (
+        tok.i > 0
+        and ctx.doc[tok.i - 1].text in {"-", "‐"}
+        and not ctx.doc[tok.i - 1].whitespace_
+        and tok.is_alpha
+        and tok.i > 1
+        and ctx.doc[tok.i - 2].text[:1].isupper()
+    ):
+        return True
+    if tok.is_space or tok.is_punct:
+        return False
+    if text.lower() in NAME_SUFFIXES:
+        return True
+    if text.lower() in NAME_PARTICLES and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text[:1].isupper():
+        return True
+    if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
+        return False
+    if re.fullmatch(r"[A-Z]\.", text):  # an initial
+        return True
+    if ctx.is_rank(text) or text.lower() in _title_vocab(ctx.gaz):
+        return False
+    return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
+
+
+def _name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
+    """The token range of a name starting at token ``i`` (after titles and ranks), or None."""
+    doc = ctx.doc
+    while i < len(doc) and (ctx.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
+        i += 1
+    j = i
+    while j < len(doc) and _is_name_token(ctx, doc[j]) and "\n" not in doc[j - 1].whitespace_:
+        if j > i and doc[j - 1].text == "," and doc[j].text.lower() not in NAME_SUFFIXES:
+            break
+        j += 1
+    # "Brown Jr." arrives as Brown + Jr. (suffix) and "Marcos Jr." likewise; never end on a particle.
+    while j > i and doc[j - 1].text.lower() in NAME_PARTICLES:
+        j -= 1
+    if j == i:
+        return None
+    return i, j
+
+
+def find_people(ctx: Context) -> list[PersonMention]:
+    """Every person the text names, in the order of the text, with the office, rank and nation stated around
+    the name; later mentions by surname alone; and title-only references ("the secretary")."""
+    doc = ctx.doc
+    candidates: list[tuple[int, int, float]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            first = ent.start
+            while first > ctx.line_start(ent.start) and _is_name_token(ctx, doc[first - 1]):
+                first -= 1
+            rng = _name_tokens_after(ctx, first)
+            if rng and rng[0] < ent.end:
+                candidates.append((rng[0], max(rng[1], ent.end) if rng[1] >= ent.end else rng[1], 0.75))
+    for start, end, _ in ctx.office_spans:
+        span = ctx.span(start, end)
+        if span is None:
+            continue
+        rng = _name_tokens_after(ctx, span.end)
+        if rng:
+            candidates.append((*rng, 0.85))
+    # A title-case headline fools the tagger ("Brown Holds Video Call"): names in it are only those the
+    # body gives in full, found below.
+    headline_end = len(ctx.article.title) if ctx.article.title and ctx.text.startswith(ctx.article.title) else 0
+    candidates = [c for c in candidates if doc[c[0]].idx >= headline_end]
+    spans = _clean_people(ctx, candidates)
+    # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
+    surnames = {}
+    for s, e, _ in spans:
+        toks = [t for t in doc[s:e] if t.text.lower() not in NAME_SUFFIXES and t.is_alpha]
+        if len(toks) >= 2:
+            for tok in (toks[0], toks[-1]):
+                if tok.text[:1].isupper() and len(tok.text) >= 2 and not tok.is_stop:
+                    surnames[tok.text] = True
+    taken = {i for s, e, _ in spans for i in range(s, e)}
+    for tok in doc:
+        if tok.text in surnames and tok.i not in taken:
+            spans.append((tok.i, tok.i + 1, 0.8))
+    spans.sort()
+    people = []
+    for s, e, conf in spans:
+        people.append(_person_mention(ctx, s, e, conf))
+    people = _share_titles(ctx, people)
+    people.extend(_find_roles(ctx, spans))
+    people.sort(key=lambda p: p.start)
+    return people
+
+
+def _share_titles(ctx: Context, people: list[PersonMention]) -> list[PersonMention]:
+    """What a title says of a neighbour: "his Japanese counterpart, X" holds the office of the host;
+    in "Japanese Foreign Minister X and Defense Minister Y", Y serves Japan too (parallel titles only)."""
+    out: list[PersonMention] = []
+    titled: dict[int, list[PersonMention]] = defaultdict(list)  # by sentence, latest first
+    for p in people:
+        earlier = titled[p.sentence]
+        if p.office == "counterpart":
+            host = earlier[0] if earlier else None
+            p = replace(p, title=host.title if host else None, office=host.office if host else None)
+        elif p.title and not p.nation and not p.international and earlier and earlier[0].nation:
+            title_at = ctx.text.rfind(p.title, ctx.sentences[p.sentence].start, p.start)
+            joined = title_at >= 0 and re.search(r"(?:,\s*)?\band\s+$", ctx.text[max(0, title_at - 8) : title_at])
+            if (
+                joined
+                and p.title.split()[-1].lower() == earlier[0].title.split()[-1].lower()
+                and p.office != earlier[0].office  # two defense secretaries are of two nations
+            ):
+                p = replace(p, nation=earlier[0].nation, confidence=p.confidence - 0.05)
+        out.append(p)
+        if p.title:
+            earlier.insert(0, p)
+    return out
+
+
+def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    doc = ctx.doc
+    cleaned = []
+    for s, e, conf in candidates:
+        while s < e and (
+            ctx.is_rank(doc[s].text)
+            or doc[s].text.lower() in _title_vocab(ctx.gaz)
+            or ctx.nation_at(doc[s].idx, doc[s].idx + len(doc[s].text))
+        ):
+            s += 1
+        while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
+            e -= 1
+        if s >= e:
+            continue
+        text = doc[s:e].text
+        if re.match(rf"[ -](?:{PLACE_HEADS}|City|class)\b", ctx.text[doc[e - 1].idx + len(doc[e - 1]) :][:25]):
+            continue  # "Andersen Air Force Base", "Ho Chi Minh City": a place named after a person
+        if ctx.gaz.nation(text) or ctx.gaz.organization(text):
+            continue
+        places = ctx.gaz.places(text)
+        if places and (places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2):
+            continue
+        if not any(t.text[:1].isupper() for t in doc[s:e]):
+            continue
+        cleaned.append((s, e, conf))
+    cleaned.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[tuple[int, int, float]] = []
+    for s, e, conf in cleaned:
+        if out and s < out[-1][1]:
+            ps, pe, pc = out[-1]
+            out[-1] = (ps, max(pe, e), max(pc, conf))
+            continue
+        out.append((s, e, conf))
+    return out
+
+
+def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMention:
+    doc = ctx.doc
+    name = doc[s:e].text
+    title, nation, international, rank, office = _title_before(ctx, s)
+    if title is None and office is None:
+        title, nation2, international2, office = _title_after(ctx, e)
+        nation = nation or nation2
+        international = international or international2
+    if nation is None:
+        nation = _nation_after(ctx, e)
+    return PersonMention(
+        name=name,
+        start=doc[s].idx,
+        end=doc[e - 1].idx + len(doc[e - 1].text),
+        sentence=ctx.sentence_of_token[s],
+        title=title,
+        office=office,
+        nation=nation,
+        international=international,
+        rank=rank,
+        confidence=confidence if title else confidence - 0.1,
+    )
+
+
+def _title_before(ctx: Context, s: int) -> tuple[str | None, str | None, bool, str | None, str | None]:
+    """The office stated before a name: "Japanese Prime Minister", "Pentagon spokesman Navy Cmdr."."""
+    doc = ctx.doc
+    i = s
+    rank_end = s
+    # Ranks stand between the title and the name, but "General" of "Secretary General" is the office's.
+    while i > ctx.line_start(s) and ctx.is_rank(doc[i - 1].text) and not ctx.office_covering(doc[i - 1]):
+        i -= 1
+    # Honorifics ("Mr.", "H.E.") are skipped like ranks but say nothing of an office.
+    rank = doc[i:rank_end].text if i < rank_end and ctx.gaz.rank(doc[i:rank_end].text) else None
+    if i > 0 and doc[i - 1].text == ",":
+        i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
+    end = i
+    sent_start = ctx.line_start(s)
+    office_hit = None
+    j = end
+    while j > sent_start:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_:
+            break
+        in_office = ctx.office_covering(tok)
+        if in_office:
+            office_hit = office_hit or in_office
+            j = doc.char_span(in_office[0], in_office[1], alignment_mode="expand").start
+            continue
+        low = tok.text.lower()
+        nation = ctx.nation_covering(tok)
+        if nation and nation[0] < tok.idx:
+            j = doc.char_span(nation[0], nation[1], alignment_mode="expand").start
+            continue
+        if (
+            nation
+            or low in TITLE_MODIFIERS
+            or low in {"'s", "’s"}
+            or ctx.org_covering(tok)
+            or (tok.text in {"-", "–"} and j - 2 >= sent_start and doc[j - 2].text.lower() == "then")
+        ):
+            j -= 1
+            continue
+        if low == "and" and j - 2 > sent_start and ctx.office_covering(doc[j - 2]):
+            j -= 1  # "Deputy Crown Prince and Minister of Defense": one person's two offices
+            continue
+        if low in TITLE_CONNECTORS - {"and"}:
+            # "Ambassador to the United States": walk over "to the" when a title word stands before it.
+            k = j - 1
+            while k > sent_start and doc[k - 1].text.lower() in TITLE_CONNECTORS - {"and"}:
+                k -= 1
+            if k > sent_start and (doc[k - 1].text[:1].isupper() or ctx.office_covering(doc[k - 1])):
+                j = k
+                continue
+        break
+    while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
+        j += 1
+    if office_hit is None:
+        # The words just before the name: the whole line would make a long line cost its length per name.
+        counterpart = re.search(
+            r"\b(?:his|her|their|its)\s+(?:(\S+)\s+)?counterparts?\s*$",
+            doc[max(ctx.line_start(s), end - 12) : end].text,
+        )
+        if counterpart:
+            return (
+                None,
+                ctx.nation_at(doc[end].idx - len(counterpart.group(0)), doc[end].idx),
+                False,
+                rank,
+                "counterpart",
+            )
+    if office_hit is None:
+        return None, None, False, rank, None
+    return _describe_title(ctx, doc[j:end], rank, office_hit)
+
+
+def _describe_title(
+    ctx: Context, chunk: Span, rank: str | None, office_hit: tuple[int, int, str]
+) -> tuple[str | None, str | None, bool, str | None, str | None]:
+    """Split a title chunk into the office as stated, its nation, and whether it is international."""
+    nation = None
+    international = False
+    title_start = chunk.start
+    org_nation: tuple[str | None, bool] | None = None
+    for tok in chunk:
+        covering = ctx.nation_covering(tok)
+        iso3 = covering[2] if covering and covering[0] == tok.idx else None
+        k = tok.i - 1
+        while k > 0 and ctx.doc[k].text.lower() == "the":
+            k -= 1
+        prev = ctx.doc[k].text.lower() if k >= 0 else ""
+        # "Ambassador to the United States": the nation an ambassador is sent to is not the one served.
+        if iso3 and prev not in {"to", "in", "for"} and nation is None:
+            nation = iso3
+            # A leading demonym or possessive is the nation, not part of the office's name.
+            if tok.i == title_start or TITLE_TIME_PREFIX.fullmatch(ctx.doc[title_start : tok.i].text):
+                title_start = ctx.doc.char_span(covering[0], covering[1], alignment_mode="expand").end
+                while title_start < chunk.end and ctx.doc[title_start].text in {"'s", "’s", "-"}:
+                    title_start += 1
+        org = ctx.org_covering(tok)
+        if org and org_nation is None:
+            org_nation = org[2], org[3]
+    # A nation named in the title beats the organization's ("the Joint Staff Department of China's ...").
+    if nation is None and org_nation:
+        nation, international = org_nation
+    title = ctx.doc[title_start : chunk.end].text.strip(" ,-") or chunk.text
+    # "then-Defense Minister", "former President": when the office was held is not part of its name.
+    title = re.sub(r"^(?:the\s+)?(?:(?:then|former|ex)(?:-|\s+))?", "", title, flags=re.IGNORECASE) or title
+    office = ctx.gaz.office(office_hit[2])
+    if office and office.nation and nation is None and not international:
+        nation = office.nation
+    return title, nation, international, rank, office.canonical if office else None
+
+
+def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str | None]:
+    """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"."""
+    doc = ctx.doc
+    if e >= len(doc) or doc[e].text != ",":
+        return None, None, False, None
+    k = e + 1
+    stop = k
+    while (
+        stop < len(doc) and doc[stop].text not in {",", ".", ";", "—", "("} and stop - k < 12 and not doc[stop].is_space
+    ):
+        stop += 1
+        if "\n" in doc[stop - 1].whitespace_:
+            break
+    clause = doc[k:stop]
+    if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told"}:
+        return None, None, False, None
+    # An appositive office is written in lower case ("chairman of the Joint Chiefs") or after "the" ("the
+    # Foreign Minister of Pakistan"); a capitalized one after a bare comma starts the next item of a list
+    # ("Mattis, Japan's Prime Minister").
+    after_the = clause[0].text.lower() == "the"
+    offices = [
+        o
+        for o in ctx.office_spans.starting_in(clause.start_char, clause.end_char)
+        if o[1] <= clause.end_char and (o[2][:1].islower() or after_the)
+    ]
+    if not offices or offices[0][0] - clause.start_char > 20:
+        return None, None, False, None
+    title, nation, international, _, office = _describe_title(ctx, clause, None, offices[0])
+    return title, nation, international, office
+
+
+def _nation_after(ctx: Context, e: int) -> str | None:
+    """ "Prime Minister Narendra Modi of India": the nation named right after the name."""
+    doc = ctx.doc
+    if e + 1 < len(doc) and doc[e].text == "of":
+        k = e + 1
+        if doc[k].text.lower() == "the" and k + 1 < len(doc):
+            k += 1
+        return ctx.nation_at(doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)]))
+    return None
+
+
+def _find_roles(ctx: Context, name_spans: list[tuple[int, int, float]]) -> list[PersonMention]:
+    """Title-only references to an official named elsewhere: "the secretary", "the defense minister"."""
+    out = []
+    taken = {i for s, e, _ in name_spans for i in range(s, e)}
+    pattern = re.compile(
+        r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?:[A-Z]?[a-z]+)\s+)??((?i:" + "|".join(ROLE_WORDS) + r"))\b"
+    )
+    for m in pattern.finditer(ctx.text):
+        span = ctx.span(m.start(1), m.end(1))
+        if span is None or span.end in taken or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if span.end < len(ctx.doc) and _is_name_token(ctx, ctx.doc[span.end]) and ctx.doc[span.end].text[:1].isupper():
+            continue  # "the Defense Secretary Jim Mattis": a title, not a reference
+        out.append(
+            PersonMention(
+                name="",
+                start=m.start(),
+                end=m.end(),
+                sentence=ctx.sentence_at(m.start()),
+                role=m.group(1).lower(),
+                confidence=0.6,
+            )
+        )
+    return out
+
+
+@cache
+def _title_vocab(gaz: Gazetteer) -> frozenset[str]:
+    """Every word of every office title ("minister", "secretary", "defense"): such words are no names."""
+    return frozenset(w for term in gaz.office_terms() for w in term.lower().split() if w not in TITLE_CONNECTORS)

@@ -1,0 +1,250 @@
+"""Places: the bases, islands, waters, buildings, cities and regions an article names, each with its kind and
+country.
+
+Candidates come from the gazetteer's place names, from the shape of a name ("X Air Base", "Camp Y"), from
+spaCy's entities, from "X's capital" and from the dateline; the longest wins where two overlap. A place inside
+a person's or treaty's name or a title, or a capital standing for its government ("Beijing says"), is none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+
+from spacy.tokens import Span
+
+from kg.extract.context import FOLLOWED_BY_NAME, PLACE_HEADS, Context, ranked_nations, strip_the
+from kg.gazetteer import PlaceInfo
+from kg.model import PersonMention, PlaceMention, TreatyMention
+from kg.spans import SpanIndex
+
+__all__ = ["find_places"]
+
+PLACE_PREFIXES = (
+    r"Camp|Fort|Naval Base|Naval Station|Naval Air Station|RAAF Base|RAF|Joint Base|"
+    r"Marine Corps Air Station|Marine Corps Base|Air Force Base|Mount|Lake"
+)
+_CAP = r"(?:[A-Z][\w'’.-]*|of|the|de)"
+PLACE_PATTERN = re.compile(
+    rf"\b(?:(?:[A-Z][\w'’.-]*\s+)(?:{_CAP}\s+){{0,3}}(?:{PLACE_HEADS})\b"
+    rf"|(?:{PLACE_PREFIXES})\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})"
+)
+PLACE_KIND_BY_WORD = {
+    "base": "base", "station": "base", "camp": "base", "fort": "base", "airfield": "base",
+    "island": "island", "islands": "island", "shoal": "island", "reef": "island", "atoll": "island",
+    "strait": "body_of_water", "sea": "body_of_water", "ocean": "body_of_water", "river": "body_of_water",
+    "bay": "body_of_water", "gulf": "body_of_water", "canal": "body_of_water", "lake": "body_of_water",
+    "harbor": "body_of_water", "harbour": "body_of_water",
+    "palace": "building", "castle": "building", "hotel": "building", "academy": "building",
+    "headquarters": "building",
+    "centre": "building",
+    "center": "building", "airport": "building", "port": "building",
+    "peninsula": "region", "prefecture": "region", "province": "region",
+}  # fmt: skip
+# Lower-case words after a name that make "the X ..." a place: "the Henoko area", "the Filoli estate".
+AREA_WORDS = {"area", "region", "province", "district", "county", "estate", "compound", "residence", "ranch",
+              "village", "complex", "islands", "island", "peninsula", "valley", "coast", "border"}  # fmt: skip
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "off",
+    "outside",
+    "from",
+    "to",
+    "into",
+    "around",
+    "inside",
+    "across",
+    "on",
+    "over",
+}
+
+
+def find_places(ctx: Context, people: list[PersonMention], treaties: list[TreatyMention]) -> list[PlaceMention]:
+    """The places the text names, none overlapping another, leaving out the names of ``people`` and
+    ``treaties``."""
+    prefer = ranked_nations(ctx.nation_spans)
+    person_chars = SpanIndex([(p.start, p.end) for p in people if p.name] + [(t.start, t.end) for t in treaties])
+    candidates: dict[tuple[int, int], PlaceMention] = {}
+
+    def overlaps_person(s: int, e: int) -> bool:
+        return person_chars.any_overlapping(s, e)
+
+    def in_title(e: int) -> bool:
+        """ "Pentagon spokesman", "White House press secretary": a place named inside a title."""
+        return bool(ctx.office_spans.starting_in(e, e + 2))
+
+    def inside_longer_name(s: int, e: int) -> bool:
+        """ "Washington Treaty", "Capitol Newswire", "New Zealand": the place is part of another name."""
+        if FOLLOWED_BY_NAME.match(ctx.text, e):
+            return True
+        return any(ns < s or ne > e for ns, ne, _ in ctx.nation_spans.overlapping(s, e))
+
+    def add(s: int, e: int, name: str, conf: float, kind: str | None = None, info: PlaceInfo | None = None) -> None:
+        s, e, name = strip_the(s, e, name)
+        if (
+            overlaps_person(s, e)
+            or in_title(e)
+            or inside_longer_name(s, e)
+            or ctx.gaz.nation(name)
+            or (ctx.nation_at(s, e) and (ctx.text[s:e].strip() == ctx.text[s:e] and ctx.gaz.nation(ctx.text[s:e])))
+        ):
+            return
+        info = info or ctx.gaz.place(name, prefer=prefer)
+        country = info.country if info else None
+        kind = info.kind if info else kind
+        if kind == "region" and not country:
+            return  # broad regions ("Indo-Pacific", "Southeast Asia") are no places kg records
+        if kind in {"city", "building"} and _metonymic(ctx, s, e):
+            return
+        if info is None:
+            if kind is None:
+                return
+            country = _country_from_context(ctx, s, e, kind)
+        mention = PlaceMention(
+            name=name,
+            start=s,
+            end=e,
+            sentence=ctx.sentence_at(s),
+            kind=kind,
+            country=country,
+            geonames=info.geonames if info else None,
+            wikidata=info.wikidata if info else None,
+            confidence=conf if info else conf - 0.15,
+        )
+        key = (s, e)
+        if key not in candidates or candidates[key].confidence < mention.confidence:
+            candidates[key] = mention
+
+    for m in ctx.terms("place").finditer(ctx.text):
+        add(m.start(), m.end(), m.group(0), 0.85)
+    for m in PLACE_PATTERN.finditer(ctx.text):
+        s, e, name = strip_the(m.start(), m.end(), m.group(0))
+        # "Japanese-controlled Senkaku Islands": a leading nation word or hyphenated adjective is no part
+        # of the name.
+        while (first := re.match(r"\S+\s+", name)) and (
+            ctx.gaz.nation(first.group(0).strip()) or re.search(r"-[a-z]", first.group(0))
+        ):
+            s, name = s + first.end(), name[first.end() :]
+        if len(name.split()) < 2:
+            continue
+        head = name.split()[-1].lower() if not re.match(PLACE_PREFIXES, name) else name.split()[0].lower()
+        kind = PLACE_KIND_BY_WORD.get(head, "base" if re.match(PLACE_PREFIXES, name) else None)
+        if kind is None and re.match(PLACE_PREFIXES, name):
+            kind = "base"
+        add(s, e, name, 0.75, kind)
+    for ent in ctx.doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}:
+            continue
+        s, e, name = strip_the(ent.start_char, ent.end_char, ent.text)
+        name = name.rstrip(".,") if not name.endswith(".") or len(name) > 4 else name
+        e = s + len(name)
+        if "\n" in name or not name[:1].isupper():
+            continue
+        info = ctx.gaz.place(name, prefer=prefer)
+        if (
+            ent.label_ in {"ORG", "PERSON", "NORP"}
+            and (
+                info is None
+                or (info.kind == "city" and (info.population < 100_000 or info.name.lower() != name.lower()))
+            )
+            and not _followed_by_country(ctx, e, info)
+        ):
+            continue  # an organization or a person that shares a town's name ("NATO", "Congress", "Hamas")
+        if info is None:
+            if ent.label_ in {"GPE", "LOC", "FAC"} and _locative_before(ctx, ent):
+                add(s, e, name, 0.55, "region" if ent.label_ == "LOC" else "city")
+            continue
+        if info.kind == "city" and info.population < 1000 and ent.label_ not in {"GPE", "LOC", "FAC"}:
+            continue
+        if (
+            info.kind == "city"
+            and info.population < 100_000
+            and info.country not in prefer
+            and not _followed_by_country(ctx, e, info)
+        ):
+            continue  # "the Hamas attacks": a small town abroad that the story has no other link to
+        add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
+    for ns, ne, iso3 in ctx.nation_spans:
+        capital = re.match(r"(?:'s|’s)? capital\b", ctx.text[ne : ne + 12])
+        if capital and (info := ctx.gaz.capital(iso3)):
+            start = ns - 4 if ctx.text[ns - 4 : ns].lower() == "the " else ns
+            add(start, ne + capital.end(), info.name, 0.7, info=info)
+    if ctx.article.dateline_place:
+        idx = ctx.text.upper().find(ctx.article.dateline_place.upper())
+        if idx >= 0:
+            add(idx, idx + len(ctx.article.dateline_place), ctx.article.dateline_place, 0.9, "city")
+    # Longest span wins where two overlap. The chosen never overlap one another, so the one starting last
+    # before a candidate's end is the only one that can overlap it.
+    chosen: list[tuple[int, int]] = []
+    for p in sorted(candidates.values(), key=lambda p: (-(p.end - p.start), p.start)):
+        k = bisect_left(chosen, (p.end,)) - 1
+        if k >= 0 and chosen[k][1] > p.start:
+            continue
+        insort(chosen, (p.start, p.end))
+    return [candidates[key] for key in chosen]
+
+
+def _metonymic(ctx: Context, start: int, end: int) -> bool:
+    """ "Beijing says", "the Kremlin said", "Washington's position": a capital or a seat of government that
+    stands for its government is no mention of the place."""
+    if (
+        ctx.article.dateline_place
+        and ctx.text[start:end].upper() == ctx.article.dateline_place.upper()
+        and ctx.text[start:end].isupper()
+    ):
+        return False
+    span = ctx.span(start, end)
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}:
+        return True
+    return root.dep_ == "poss"
+
+
+def _followed_by_country(ctx: Context, end: int, info: PlaceInfo | None) -> bool:
+    """ "Siem Reap, Cambodia": a place followed by the nation it lies in."""
+    m = re.match(r",\s+(?:the\s+)?", ctx.text[end : end + 6])
+    if not m or info is None:
+        return False
+    at = end + m.end()
+    return any(iso3 == info.country for _, _, iso3 in ctx.nation_spans.starting_in(at, at + 1))
+
+
+def _locative_before(ctx: Context, ent: Span) -> bool:
+    """ "in Henoko", "in the Henoko area", "near northern Cagayan": a name the gazetteer does not know, used
+    as a place. "in the Quad" names a group, so after "the" an area word must follow."""
+    i = ent.start - 1
+    saw_the = False
+    while i >= 0 and ctx.doc[i].text.lower() in {"the", "northern", "southern", "eastern", "western"}:
+        saw_the = saw_the or ctx.doc[i].text.lower() == "the"
+        i -= 1
+    if saw_the and not (ent.end < len(ctx.doc) and ctx.doc[ent.end].text.lower() in AREA_WORDS):
+        return False
+    return i >= 0 and ctx.doc[i].text.lower() in LOCATIVE
+
+
+def _country_from_context(ctx: Context, s: int, e: int, kind: str | None) -> str | None:
+    """The country of a place the gazetteer does not know: the next nation or known place in the sentence."""
+    if kind == "body_of_water":
+        return None
+    sent = ctx.sentences[ctx.sentence_at(s)]
+    after = [(ns, iso3) for ns, _, iso3 in ctx.nation_spans.starting_in(e, sent.end)]
+    for start, _end, iso3 in _known_place_countries(ctx, e, sent.end):
+        after.append((start, iso3))
+    after.sort()
+    if after:
+        return after[0][1]
+    before = [(ns, iso3) for ns, _, iso3 in ctx.nation_spans.starting_in(sent.start, s)]
+    return before[-1][1] if before else None
+
+
+def _known_place_countries(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in ctx.terms("place").finditer(ctx.text, start, end):
+        info = ctx.gaz.place_terms()[m.group(0)]
+        if info.country:
+            out.append((m.start(), m.end(), info.country))
+    return out

@@ -1,0 +1,217 @@
+"""Treaties: agreements the gazetteer knows ("the ANZUS Treaty"), capitalized names ending in a treaty word
+("Treaty of Mutual Cooperation and Security between ..."), descriptions ("a mutual defense treaty", "the
+U.S.-Japan pact"), cited provisions ("Article 5"), and the aliases the text gives them ("..., or EDCA").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from kg.extract.context import CALENDAR_WORDS, FOLLOWED_BY_NAME, Context, ranked_nations, strip_the
+from kg.model import TreatyMention
+from kg.spans import SpanIndex
+
+__all__ = ["find_treaties"]
+
+TREATY_HEADS = {
+    "treaty",
+    "agreement",
+    "accord",
+    "accords",
+    "convention",
+    "pact",
+    "memorandum",
+    "protocol",
+    "charter",
+    "partnership",
+    "compact",
+}
+TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", ","}
+GENERIC_TREATY = re.compile(
+    r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
+    r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
+)
+PROVISION = re.compile(r"\bArticle\s+(?:\d+|[IVX]+)\b(?:\s*\(\d+\))?")
+TREATY_ALIAS_CUE = re.compile(r"^\s*,?\s*(?:formally|officially|known as|also called|or)\s+(?:the\s+)?", re.I)
+
+
+def find_treaties(ctx: Context) -> list[TreatyMention]:
+    """The treaties the text names or describes, in the order of the text, with the aliases it gives them."""
+    found: list[TreatyMention] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(t.start < e and s < t.end for t in found)
+
+    mentioned = ranked_nations(ctx.nation_spans)
+    for m in ctx.terms("treaty").finditer(ctx.text):
+        info = ctx.gaz.treaty(m.group(0), parties=mentioned)
+        if info is None:
+            continue
+        shared_alias = len(ctx.gaz.treaties(m.group(0))) > 1
+        if shared_alias and not info.multilateral and not set(info.parties) <= set(mentioned):
+            continue  # "Mutual Defense Treaty" is the Philippine one only where the Philippines is named
+        s, e, name = strip_the(m.start(), m.end(), m.group(0))
+        if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
+            found.append(TreatyMention(name, s, e, ctx.sentence_at(s), None, (), generic=True, confidence=0.5))
+            continue
+        found.append(TreatyMention(name, s, e, ctx.sentence_at(s), info.key, info.parties, confidence=0.9))
+    for s, e in _capitalized_treaties(ctx):
+        if overlaps(s, e):
+            continue
+        name = ctx.text[s:e]
+        info = ctx.gaz.treaty(name)
+        parties = tuple(sorted({iso3 for _, ne, iso3 in ctx.nation_spans.starting_in(s, e) if ne <= e}))
+        found.append(
+            TreatyMention(
+                name,
+                s,
+                e,
+                ctx.sentence_at(s),
+                info.key if info else None,
+                info.parties if info else parties,
+                confidence=0.8 if info else 0.7,
+            )
+        )
+    for m in GENERIC_TREATY.finditer(ctx.text):
+        s, e = m.start(), m.end()
+        if overlaps(s, e):
+            continue
+        nations = m.group("nations")
+        parties = tuple(sorted({iso3 for _, ne, iso3 in ctx.nation_spans.starting_in(s, e) if ne <= e}))
+        generic = not (nations and parties)
+        found.append(
+            TreatyMention(
+                ctx.text[s:e],
+                s,
+                e,
+                ctx.sentence_at(s),
+                None,
+                parties,
+                generic=generic,
+                confidence=0.5 if generic else 0.65,
+            )
+        )
+    # "Article 5" cites a provision of a treaty: the one it names ("of the North Atlantic Treaty") or the
+    # nearest one named; resolve links it.
+    for m in PROVISION.finditer(ctx.text):
+        if not overlaps(m.start(), m.end()):
+            found.append(
+                TreatyMention(
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    ctx.sentence_at(m.start()),
+                    None,
+                    (),
+                    generic=True,
+                    provision=True,
+                    confidence=0.6,
+                )
+            )
+    found.sort(key=lambda t: t.start)
+    return _link_treaty_aliases(ctx, found)
+
+
+def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
+    doc = ctx.doc
+    for tok in doc:
+        if tok.text.lower() not in TREATY_HEADS or not tok.text[:1].isupper():
+            continue
+        s = tok.i
+        while (
+            s > 0
+            and (
+                doc[s - 1].text[:1].isupper()
+                or re.fullmatch(r"(?:19|20)\d\d", doc[s - 1].text)
+                or doc[s - 1].text in {"-", "–"}
+            )
+            and "\n" not in doc[s - 1].whitespace_
+            and doc[s - 1].text not in {"The"}
+            and not ctx.is_rank(doc[s - 1].text)
+        ):
+            s -= 1
+        e = tok.i + 1
+        # "Treaty of Mutual Cooperation and Security between the United States and Japan"
+        while e < len(doc) and doc[e].text.lower() in TREATY_CONNECTORS:
+            k = e
+            while k < len(doc) and doc[k].text.lower() in TREATY_CONNECTORS:
+                k += 1
+            # A comma continues a name only in a list of parties ("between Australia, New Zealand and ..."),
+            # and "on Friday" is no part of it.
+            in_list = "between" in doc[tok.i : e].text.lower()
+            if (
+                k < len(doc)
+                and doc[k].text[:1].isupper()
+                and "\n" not in doc[k - 1].whitespace_
+                and ("," not in doc[e:k].text or in_list)
+                and doc[k].text.rstrip(".") not in CALENDAR_WORDS
+            ):
+                e = k
+                while e < len(doc) and (doc[e].text[:1].isupper() or doc[e].text in {"-"}):
+                    e += 1
+            else:
+                break
+        while s < tok.i and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None and doc[s].text.lower() in {"the"}:
+            s += 1
+        if e - s < 2 and tok.text.lower() in {
+            "agreement",
+            "convention",
+            "protocol",
+            "charter",
+            "partnership",
+        }:
+            continue
+        end = doc[e - 1].idx + len(doc[e - 1].text)
+        if FOLLOWED_BY_NAME.match(ctx.text, end):
+            continue  # "Kenyatta International Convention Centre" is a building, not a convention
+        yield doc[s].idx, end
+
+
+def _link_treaty_aliases(ctx: Context, found: list[TreatyMention]) -> list[TreatyMention]:
+    """ "X, formally the Y" and "X, or EDCA": the second name is an alias of the first."""
+    out = list(found)
+    for i, t in enumerate(out):
+        after = ctx.text[t.end : t.end + 40]
+        acronym = re.match(r"^\s*(?:,\s*or|\()\s*(?:the\s+)?([A-Z]{2,}[A-Za-z-]*)\b", after)
+        if acronym:
+            s = t.end + acronym.start(1)
+            e = t.end + acronym.end(1)
+            out.append(
+                TreatyMention(
+                    acronym.group(1),
+                    s,
+                    e,
+                    t.sentence,
+                    t.key,
+                    t.parties,
+                    alias_of=t.name,
+                    confidence=t.confidence,
+                )
+            )
+        if i + 1 < len(out):
+            nxt = out[i + 1]
+            between = ctx.text[t.end : nxt.start]
+            if nxt.sentence == t.sentence and TREATY_ALIAS_CUE.match(between) and len(between) < 30:
+                out[i + 1] = replace(nxt, alias_of=t.name)
+    # Repeated acronyms later in the text ("EDCA sites") are mentions of the same agreement.
+    acronyms = {t.name: t for t in out if t.alias_of and t.name.isupper()}
+    named = SpanIndex(out, bounds=lambda t: (t.start, t.end))
+    for name, t in acronyms.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", ctx.text):
+            if not named.any_overlapping(m.start(), m.start() + 1):
+                out.append(
+                    TreatyMention(
+                        name,
+                        m.start(),
+                        m.end(),
+                        ctx.sentence_at(m.start()),
+                        t.key,
+                        t.parties,
+                        alias_of=t.alias_of,
+                        confidence=t.confidence,
+                    )
+                )
+    out.sort(key=lambda t: t.start)
+    return out

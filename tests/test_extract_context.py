@@ -1,0 +1,62 @@
+"""The shared context of the extract stage: sentences, lines, the gazetteer's terms in the text, and the small
+helpers several rule families use."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+from extract_context import context
+
+import kg.extract.context
+from kg.extract.context import FOLLOWED_BY_NAME, ranked_nations, strip_the
+
+
+@pytest.mark.model
+def test_sentences_and_the_sentence_at_a_character() -> None:
+    ctx = context("Austin met Kihara. They spoke of Japan.")
+    assert [s.text for s in ctx.sentences] == ["Austin met Kihara.", "They spoke of Japan."]
+    assert ctx.sentence_at(0) == 0
+    assert ctx.sentence_at(ctx.text.index("Japan")) == 1
+    assert ctx.sentence_of_token[len(ctx.doc) - 1] == 1
+
+
+@pytest.mark.model
+def test_a_line_starts_after_a_line_break() -> None:
+    ctx = context("Ministers met.\nDefense Minister\nRichard Marles spoke.")
+    richard = next(t for t in ctx.doc if t.text == "Richard")
+    assert ctx.doc[ctx.line_start(richard.i)].text == "Richard"
+
+
+@pytest.mark.model
+def test_the_spans_of_nations_offices_and_organizations() -> None:
+    ctx = context("Japanese Defense Minister Minoru Kihara met NATO Secretary General Jens Stoltenberg.")
+    assert [(ctx.text[s:e], iso3) for s, e, iso3 in ctx.nation_spans] == [("Japanese", "JPN")]
+    assert ctx.nation_at(0, 20) == "JPN"
+    assert ctx.nation_at(10, 40) is None
+    defense = next(t for t in ctx.doc if t.text == "Defense")
+    assert ctx.office_covering(defense)[2] == "Defense Minister"
+    nato = next(t for t in ctx.doc if t.text == "NATO")
+    assert ctx.org_covering(nato) is not None
+    assert ctx.terms("nation").search("talks in Japan").group(0) == "Japan"
+
+
+@pytest.mark.model
+def test_ranks_are_known_words_of_ranks() -> None:
+    ctx = context("Gen. Charles Brown spoke.")
+    assert ctx.is_rank("Gen.")
+    assert not ctx.is_rank("Charles")
+
+
+def test_shared_helpers() -> None:
+    assert strip_the(10, 25, "the Senkaku Islands") == (14, 25, "Senkaku Islands")
+    assert strip_the(0, 4, "Guam") == (0, 4, "Guam")
+    assert ranked_nations([(0, 5, "JPN"), (9, 12, "USA"), (20, 25, "USA")]) == ("USA", "JPN")
+    assert FOLLOWED_BY_NAME.match("Washington Treaty", len("Washington"))
+    assert not FOLLOWED_BY_NAME.match("Washington Monday", len("Washington"))
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(kg.extract.context)
+    assert result.attempted > 0
+    assert result.failed == 0

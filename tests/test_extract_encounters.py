@@ -1,0 +1,57 @@
+"""Encounters (kg.extract.encounters): what kind of encounter each clause states, who took part, where."""
+
+from __future__ import annotations
+
+import pytest
+from extract_context import context
+
+from kg.extract.encounters import find_encounters
+from kg.extract.people import find_people
+from kg.extract.places import find_places
+from kg.extract.treaties import find_treaties
+from kg.model import EncounterMention, PersonMention, PlaceMention
+
+pytestmark = pytest.mark.model
+
+
+def encounters(text: str) -> tuple[list[EncounterMention], list[PersonMention], list[PlaceMention]]:
+    ctx = context(text)
+    people = find_people(ctx)
+    places = find_places(ctx, people, find_treaties(ctx))
+    return find_encounters(ctx, people, places), people, places
+
+
+def test_a_meeting_with_its_participants_and_place() -> None:
+    (meeting,), people, places = encounters(
+        "Australia's Minister for Defence Richard Marles met Japanese Defense Minister Minoru Kihara in Tokyo."
+    )
+    assert meeting.kind == "Meeting"
+    assert [people[i].name for i in meeting.participants] == ["Richard Marles", "Minoru Kihara"]
+    assert places[meeting.place].name == "Tokyo"
+
+
+def test_each_clause_states_its_own_encounter() -> None:
+    found, _, _ = encounters(
+        "Defense Secretary Lloyd Austin did not meet Defense Minister Minoru Kihara on Monday, but will meet him "
+        "next week. The two leaders spoke by phone on Tuesday."
+    )
+    assert [e.kind for e in found] == ["NegatedMeeting", "PlannedMeeting", "PhoneCall"]
+    assert found[0].participants == found[1].participants == (0, 1)
+
+
+def test_a_group_takes_part_in_place_of_named_people() -> None:
+    found, _, _ = encounters("The two leaders held talks by video link on Tuesday.")
+    (call,) = found
+    assert (call.kind, call.participants, call.group) == ("VideoCall", (), 2)
+
+
+def test_here_is_the_dateline_s_place() -> None:
+    (meeting,), _, places = encounters(
+        "TOKYO — Defense Secretary Lloyd Austin met Japanese Defense Minister Minoru Kihara here today."
+    )
+    assert places[meeting.place].name == "Tokyo"
+
+
+def test_no_encounter_without_a_trigger_or_people() -> None:
+    assert encounters("Defense Secretary Lloyd Austin praised the alliance.")[0] == []
+    assert encounters("A summit was held.")[0] == []

@@ -1,0 +1,43 @@
+"""Nations (kg.extract.nations): the nations an article names, except inside a place's name, and those its
+publisher lines name."""
+
+from __future__ import annotations
+
+import pytest
+from extract_context import context
+
+from kg.extract.nations import find_nations, publisher_nations
+from kg.model import PlaceMention
+
+pytestmark = pytest.mark.model
+
+
+def test_every_name_and_demonym_of_a_nation() -> None:
+    ctx = context("Japanese and U.S. forces trained with Australia.")
+    assert [(n.text, n.iso3) for n in find_nations(ctx, [])] == [
+        ("Japanese", "JPN"),
+        ("U.S.", "USA"),
+        ("Australia", "AUS"),
+    ]
+
+
+def test_a_nation_inside_a_place_name_is_no_mention_of_it() -> None:
+    ctx = context("China sent ships into the South China Sea.")
+    sea = ctx.text.index("South China Sea")
+    place = PlaceMention("South China Sea", sea, sea + len("South China Sea"), 0, "body_of_water", None)
+    assert [(n.text, n.start) for n in find_nations(ctx, [place])] == [("China", 0)]
+
+
+def test_a_place_that_is_the_nation_s_name_leaves_the_nation() -> None:
+    ctx = context("Officials arrived in Singapore.")
+    at = ctx.text.index("Singapore")
+    place = PlaceMention("Singapore", at, at + len("Singapore"), 0, "city", "SGP")
+    assert [n.iso3 for n in find_nations(ctx, [place])] == ["SGP"]
+
+
+def test_the_nations_the_publisher_lines_name() -> None:
+    assert publisher_nations(context("Secretary Austin met Minister Kihara in Tokyo.")) == ()
+    ctx = context("An official website of the United States Government\n\nSecretary Austin met Minister Kihara.")
+    assert ctx.article.publisher_lines  # the banner line is kept out of the text, as evidence of the publisher
+    assert "United States" not in ctx.text
+    assert publisher_nations(ctx) == ("USA",)

@@ -1,0 +1,54 @@
+"""Places (kg.extract.places): places the gazetteer knows, names shaped like places, capitals and the dateline,
+with their kind and country; and what is no place (a capital standing for its government, a place in a
+title)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_context import context
+
+from kg.extract.people import find_people
+from kg.extract.places import find_places
+from kg.extract.treaties import find_treaties
+from kg.model import PlaceMention
+
+pytestmark = pytest.mark.model
+
+
+def places(text: str, published=None) -> list[PlaceMention]:
+    ctx = context(text) if published is None else context(text, published)
+    return find_places(ctx, find_people(ctx), find_treaties(ctx))
+
+
+def test_kinds_and_countries_of_places() -> None:
+    text = "Marines trained at Camp Blaz on Guam near the South China Sea."
+    found = {p.name: (p.kind, p.country) for p in places(text)}
+    assert found == {
+        "Camp Blaz": ("base", "USA"),
+        "Guam": ("island", "USA"),
+        "South China Sea": ("body_of_water", None),
+    }
+
+
+def test_a_place_shaped_name_the_gazetteer_does_not_know_takes_the_country_named_near_it() -> None:
+    (base,) = places("Troops arrived at Camp Ruritania in Poland.")
+    assert (base.name, base.kind, base.country) == ("Camp Ruritania", "base", "POL")
+    assert base.confidence < 0.75  # less sure than a place the gazetteer knows
+
+
+def test_a_capital_that_stands_for_its_government_is_no_place() -> None:
+    assert places("Beijing says the drills are a provocation.") == []
+
+
+def test_a_place_in_a_title_is_no_place() -> None:
+    assert [p.name for p in places("Pentagon spokesman John Kirby spoke in Siem Reap, Cambodia.")] == ["Siem Reap"]
+
+
+def test_a_nation_s_capital() -> None:
+    (manila,) = places("The ministers met in the Philippine capital.")
+    assert (manila.name, manila.country) == ("Manila", "PHL")
+
+
+def test_the_dateline_place() -> None:
+    tokyo = places("TOKYO — Defense Secretary Lloyd Austin met Japanese Defense Minister Minoru Kihara here today.")[0]
+    assert (tokyo.name, tokyo.start, tokyo.confidence) == ("Tokyo", 0, 0.9)
