@@ -857,6 +857,11 @@ class Gazetteer:
         """True for a rank, service or honorific as written, in exact case ("Gen.", "Staff Sgt.", "Army")."""
         return token_text.strip() in self._ranks[0]
 
+    def is_honorific(self, token_text: str) -> bool:
+        """True for a courtesy title that only ever stands before a person's name ("Mr.", "Ms.", "H.E.")."""
+        entry = self._ranks[1].get(token_text.strip())
+        return entry is not None and entry[1] == "honorific"
+
     def rank_prefix(self, tokens: Sequence[str]) -> int:
         """How many leading tokens are ranks, services or honorifics (3 in "Army Staff Sgt. Lena Smith")."""
         table = self._ranks[1]

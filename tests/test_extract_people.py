@@ -65,3 +65,32 @@ def test_later_mentions_by_surname_and_by_title_alone() -> None:
     found = find_people(context(text))
     assert [p.name for p in found] == ["Antony Blinken", "Blinken", ""]
     assert found[2].role == "secretary"
+
+
+def test_a_courtesy_title_and_a_family_name_in_capitals_name_a_person() -> None:
+    found = people(
+        "On December 16, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a meeting with Mr. "
+        "Enrique A. Manalo, Secretary for Foreign Affairs of the Philippines."
+    )
+    kamikawa, manalo = found["KAMIKAWA Yoko"], found["Enrique A. Manalo"]
+    assert (kamikawa.title, kamikawa.nation) == ("Minister for Foreign Affairs of Japan", "JPN")
+    assert (manalo.office, manalo.nation) == ("Minister of Foreign Affairs", "PHL")
+
+
+def test_acronyms_and_lines_in_capitals_are_no_family_names() -> None:
+    found = people("NATO Allies met today.\nRICHARD MARLES, DEPUTY PRIME MINISTER: Thank you, ASEAN Ministers.")
+    assert not any(word.isupper() for name in found for word in name.split()), found
+
+
+def test_a_capitalized_office_before_another_name_starts_the_next_item_of_a_list() -> None:
+    found = people("Jim Mattis, Japan's Prime Minister Shinzo Abe and Defense Minister Tomomi Inada met in Tokyo.")
+    assert found["Jim Mattis"].title is None
+    assert found["Shinzo Abe"].title == "Prime Minister"
+
+
+def test_names_in_a_headline_are_only_those_the_body_gives() -> None:
+    found = people(
+        "Home : News\n\nDeputy Secretary Meets Leaders, Troops on First Official Asia Trip\n\n"
+        "Deputy Defense Secretary Bob Work met Japanese leaders in Tokyo today."
+    )
+    assert set(found) == {"Bob Work"}

@@ -101,7 +101,7 @@ class Context:
 
     def is_rank(self, text: str) -> bool:
         """A rank, service or honorific, or a word of a multi-word one ("Air" of "Air Force Maj. Gen.")."""
-        return self.gaz.is_rank(text) or text in _rank_words(self.gaz) or text in _rank_words(self.gaz)
+        return self.gaz.is_rank(text) or text in _rank_words(self.gaz)
 
     # -- nations, offices, organizations --------------------------------------------------------------
     def _find_nations(self) -> Iterator[tuple[int, int, str]]:

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import PLACE_HEADS, Context
 from kg.gazetteer import Gazetteer
 from kg.model import PersonMention
+from kg.spans import SpanIndex
 
 __all__ = ["find_people"]
 
@@ -101,12 +102,28 @@ def _is_name_token(ctx: Context, tok: Token) -> bool:
     if text.lower() in NAME_PARTICLES and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text[:1].isupper():
         return True
     if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
-        return False
+        return _family_name_in_capitals(ctx, tok)
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
         return True
     if ctx.is_rank(text) or text.lower() in _title_vocab(ctx.gaz):
         return False
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
+
+
+def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
+    """ "KAMIKAWA Yoko", "Defense Minister NAKATANI Gen": a family name written in capitals beside a given
+    name written as a name is, as Japanese and other governments write names; not an acronym ("NATO", "ASEAN")
+    nor a line in capitals ("RICHARD MARLES, DEPUTY PRIME MINISTER:")."""
+    if not (tok.is_alpha and tok.text.isupper()) or any(
+        covering(tok) for covering in (ctx.org_covering, ctx.nation_covering, ctx.office_covering)
+    ):
+        return False
+    neighbours = [ctx.doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(ctx.doc)]
+    return any(
+        n.is_alpha and n.text[:1].isupper() and not n.text.isupper() and not ctx.is_rank(n.text)
+        and n.text.lower() not in _title_vocab(ctx.gaz)
+        for n in neighbours
+    )  # fmt: skip
 
 
 def _name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
@@ -147,10 +164,15 @@ def find_people(ctx: Context) -> list[PersonMention]:
         rng = _name_tokens_after(ctx, span.end)
         if rng:
             candidates.append((*rng, 0.85))
-    # A title-case headline fools the tagger ("Brown Holds Video Call"): names in it are only those the
-    # body gives in full, found below.
-    headline_end = len(ctx.article.title) if ctx.article.title and ctx.text.startswith(ctx.article.title) else 0
-    candidates = [c for c in candidates if doc[c[0]].idx >= headline_end]
+    # "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs", "H.E. Mr. Rahm Emanuel": a courtesy title stands only
+    # before a person's name.
+    for tok in doc:
+        if ctx.gaz.is_honorific(tok.text) and (rng := _name_tokens_after(ctx, tok.i)):
+            candidates.append((*rng, 0.75))
+    # A headline fools the tagger ("Brown Holds Video Call", "Deputy Secretary Meets Leaders, Troops"): names in
+    # it are only those the body gives in full, found below.
+    headlines = _headlines(ctx)
+    candidates = [c for c in candidates if headlines.covering(doc[c[0]].idx) is None]
     spans = _clean_people(ctx, candidates)
     # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
     surnames = {}
@@ -172,6 +194,29 @@ def find_people(ctx: Context) -> list[PersonMention]:
     people.extend(_find_roles(ctx, spans))
     people.sort(key=lambda p: p.start)
     return people
+
+
+# A line is a headline when it ends in no sentence punctuation and at least this share of its longer words are
+# capitalized ("Foreign Minister Completes Successful Week of International Engagements").
+_HEADLINE_CAPITALS = 0.75
+_LINE = re.compile(r"[^\n]+")
+
+
+def _headlines(ctx: Context) -> SpanIndex:
+    """The character spans of the article's title and of the other lines written as headlines."""
+    spans = []
+    if ctx.article.title and ctx.text.startswith(ctx.article.title):
+        spans.append((0, len(ctx.article.title)))
+    for line in _LINE.finditer(ctx.text):
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.group(0)) if len(w) >= 4]
+        if (
+            len(line.group(0).split()) >= 3
+            and len(words) >= 2
+            and not re.search(r"[.!?:;,\"”’)]\s*$", line.group(0))
+            and sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
+        ):
+            spans.append(line.span())
+    return SpanIndex(sorted(set(spans)))
 
 
 def _share_titles(ctx: Context, people: list[PersonMention]) -> list[PersonMention]:
@@ -386,13 +431,22 @@ def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, st
     if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told"}:
         return None, None, False, None
     # An appositive office is written in lower case ("chairman of the Joint Chiefs") or after "the" ("the
-    # Foreign Minister of Pakistan"); a capitalized one after a bare comma starts the next item of a list
-    # ("Mattis, Japan's Prime Minister").
+    # Foreign Minister of Pakistan"), or closes the appositive with nothing but its nation after it ("Ms.
+    # KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held"); a capitalized one before another name
+    # starts the next item of a list ("Mattis, Japan's Prime Minister Shinzo Abe and").
     after_the = clause[0].text.lower() == "the"
+    closed = stop == len(doc) or doc[stop].text in {",", ".", ";"}
+
+    def ends_clause(office: tuple[int, int, str]) -> bool:
+        rest = [t for t in clause if t.idx >= office[1]]
+        return closed and all(
+            t.text.lower() in TITLE_CONNECTORS or ctx.nation_covering(t) or ctx.org_covering(t) for t in rest
+        )
+
     offices = [
         o
         for o in ctx.office_spans.starting_in(clause.start_char, clause.end_char)
-        if o[1] <= clause.end_char and (o[2][:1].islower() or after_the)
+        if o[1] <= clause.end_char and (o[2][:1].islower() or after_the or ends_clause(o))
     ]
     if not offices or offices[0][0] - clause.start_char > 20:
         return None, None, False, None
