@@ -19,10 +19,12 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from kg.errors import InputError, UsageError
@@ -38,6 +40,10 @@ _MAX_BOILERPLATE_LINE = 320
 # Share of control characters and undecodable bytes above which a file is binary rather than mis-encoded text.
 _BINARY_SHARE = 0.3
 _SNIFF_BYTES = 64 * 1024
+# The opening lines of the body searched for a dateline: a page may put a title, a date, a kicker before it,
+# none of them a sentence nor longer than a heading.
+_DATELINE_LINES = 6
+_HEADING_WORDS = 20
 # The largest file read unless told otherwise: far longer than any article or report, short of what would
 # take hours and gigabytes (about 3 minutes and 60 MB of memory a megabyte).
 MAX_SIZE = 50_000_000
@@ -199,13 +205,18 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
             "give the article's body text"
         )
     title = _title(paragraphs[0][0])
-    lines = [line for paragraph in paragraphs for line in paragraph]
-    dateline = _dateline(lines[1:2] if title else lines[:1])
+    text = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+    # The dateline opens the body: the first line that holds one, after what a page may put above the body
+    # (the title, a date line, a kicker), and before any sentence of the body.
+    dateline, dateline_start = _Dateline(), 0
+    for line, offset in islice(_lines_with_offsets(paragraphs), 1 if title else 0, _DATELINE_LINES):
+        if (found := _dateline([line])).length:
+            dateline, dateline_start = found, offset
+            break
+        if _SENTENCE_END.search(line) or len(line.split()) > _HEADING_WORDS:
+            break
     if published is None:
         published = dateline.full_date or _caption_date(captions)
-    text = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
-    # The dateline opens the line after the title: the title's line, and the blank line or line break after it.
-    dateline_start = len(paragraphs[0][0]) + (1 if len(paragraphs[0]) > 1 else 2) if title else 0
     return Article(
         text=text,
         published=published,
@@ -329,6 +340,17 @@ class _Dateline:
         if this_year is not None and this_year <= published:
             return this_year
         return _safe_date(published.year - 1, self.month, self.day)
+
+
+def _lines_with_offsets(paragraphs: list[list[str]]) -> Iterator[tuple[str, int]]:
+    """Each line of the article text with its offset, the text being the paragraphs joined as read_text joins
+    them (lines by a line break, paragraphs by a blank line)."""
+    offset = 0
+    for paragraph in paragraphs:
+        for line in paragraph:
+            yield line, offset
+            offset += len(line) + 1
+        offset += 1
 
 
 def _dateline(first: list[str]) -> _Dateline:

@@ -428,3 +428,17 @@ def test_dateline_end_is_where_the_dateline_ends_in_the_text(text, dateline):
         assert article.dateline_end is None
     else:
         assert article.text[: article.dateline_end].endswith(dateline)
+
+
+def test_the_dateline_may_follow_a_title_a_date_line_and_a_kicker():
+    article = read_text(
+        "Commander Visits Colombia\n\nNEWS | Sept. 6, 2022\n\nSOUTHCOM Public Affairs\n\n"
+        f"MIAMI, Sept. 6, 2022 — {BODY}"
+    )
+    assert (article.dateline_place, article.dateline_date) == ("Miami", date(2022, 9, 6))
+    assert article.text[: article.dateline_end].endswith("MIAMI, Sept. 6, 2022 — ")
+
+
+def test_no_dateline_is_read_after_a_sentence_of_the_body():
+    article = read_text(f"Commander Visits Colombia\n\n{BODY}\n\nMIAMI, Sept. 6, 2022 — the command said.")
+    assert article.dateline_place is None
