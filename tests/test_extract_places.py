@@ -52,3 +52,11 @@ def test_a_nation_s_capital() -> None:
 def test_the_dateline_place() -> None:
     tokyo = places("TOKYO — Defense Secretary Lloyd Austin met Japanese Defense Minister Minoru Kihara here today.")[0]
     assert (tokyo.name, tokyo.start, tokyo.confidence) == ("Tokyo", 0, 0.9)
+
+
+def test_a_place_takes_the_country_the_text_gives_after_it() -> None:
+    """The gazetteer's Clark lies in the U.S.; "Clark, Philippines" is another."""
+    [clark] = [
+        p for p in places("The ministers signed the memorandum in Clark, Philippines, on Friday.") if p.name == "Clark"
+    ]
+    assert (clark.country, clark.geonames) == ("PHL", None)

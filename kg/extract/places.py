@@ -81,7 +81,17 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             return True
         return any(ns < s or ne > e for ns, ne, _ in ctx.nation_spans.overlapping(s, e))
 
-    def add(s: int, e: int, name: str, conf: float, kind: str | None = None, info: PlaceInfo | None = None) -> None:
+    def add(
+        s: int,
+        e: int,
+        name: str,
+        conf: float,
+        kind: str | None = None,
+        info: PlaceInfo | None = None,
+        stated: str | None = None,
+    ) -> None:
+        """Add a candidate place; ``stated`` is the country the text gives it ("Clark, Philippines") where the
+        gazetteer knows no place of that name there."""
         s, e, name = strip_the(s, e, name)
         if (
             overlaps_person(s, e)
@@ -91,8 +101,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             or (ctx.nation_at(s, e) and (ctx.text[s:e].strip() == ctx.text[s:e] and ctx.gaz.nation(ctx.text[s:e])))
         ):
             return
-        info = info or ctx.gaz.place(name, prefer=prefer)
-        country = info.country if info else None
+        info = info or (None if stated else ctx.gaz.place(name, prefer=prefer))
+        country = info.country if info else stated
         kind = info.kind if info else kind
         if kind == "region" and not country:
             return  # broad regions ("Indo-Pacific", "Southeast Asia") are no places kg records
@@ -101,7 +111,7 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         if info is None:
             if kind is None:
                 return
-            country = _country_from_context(ctx, s, e, kind)
+            country = stated or _country_from_context(ctx, s, e, kind)
         mention = PlaceMention(
             name=name,
             start=s,
@@ -142,7 +152,14 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         e = s + len(name)
         if "\n" in name or not name[:1].isupper():
             continue
-        info = ctx.gaz.place(name, prefer=prefer)
+        stated = _country_after(ctx, e)
+        info = ctx.gaz.place(name, prefer=(stated,) if stated else prefer)
+        if stated and (info is None or info.country != stated):
+            # "in Clark, Philippines": the text says where the place lies; the gazetteer's places of that name
+            # (a Clark in the U.S.) are others.
+            if ent.label_ in {"GPE", "LOC", "FAC"}:
+                add(s, e, name, 0.65, "region" if ent.label_ == "LOC" else "city", stated=stated)
+            continue
         if (
             ent.label_ in {"ORG", "PERSON", "NORP"}
             and (
@@ -206,11 +223,16 @@ def _metonymic(ctx: Context, start: int, end: int) -> bool:
 
 def _followed_by_country(ctx: Context, end: int, info: PlaceInfo | None) -> bool:
     """ "Siem Reap, Cambodia": a place followed by the nation it lies in."""
+    return info is not None and _country_after(ctx, end) == info.country
+
+
+def _country_after(ctx: Context, end: int) -> str | None:
+    """The nation named right after a place, after a comma ("Clark, Philippines", "Siem Reap, Cambodia")."""
     m = re.match(r",\s+(?:the\s+)?", ctx.text[end : end + 6])
-    if not m or info is None:
-        return False
+    if not m:
+        return None
     at = end + m.end()
-    return any(iso3 == info.country for _, _, iso3 in ctx.nation_spans.starting_in(at, at + 1))
+    return next((iso3 for _, _, iso3 in ctx.nation_spans.starting_in(at, at + 1)), None)
 
 
 def _locative_before(ctx: Context, ent: Span) -> bool:
