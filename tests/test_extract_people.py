@@ -94,3 +94,31 @@ def test_names_in_a_headline_are_only_those_the_body_gives() -> None:
         "Deputy Defense Secretary Bob Work met Japanese leaders in Tokyo today."
     )
     assert set(found) == {"Bob Work"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "nation"),
+    [
+        ("Commander of U.S. Southern Command Adm. Alvin Holsey visited Guatemala.", "Alvin Holsey",
+         "Commander of U.S. Southern Command", "USA"),
+        ("Franchetti met Chief of Staff of the Japan Maritime Self‑Defense Force Adm. Sakai Ryo today.", "Sakai Ryo",
+         "Chief of Staff of the Japan Maritime Self‑Defense Force", "JPN"),
+        ("Langley met Gen. Robert Kibochi, chief of the Kenya Defense Forces, in Nairobi.", "Robert Kibochi",
+         "chief of the Kenya Defense Forces", "KEN"),
+        ("Faller met the Commanding General of U.S. Army South, Maj. Gen. Daniel R. Walrath.", "Daniel R. Walrath",
+         "Commanding General of U.S. Army South", "USA"),
+    ],
+)  # fmt: skip
+def test_the_post_an_officer_holds_is_the_title_and_the_rank_apart(text, name, title, nation) -> None:
+    """The post is "Commander of <the body he heads>", wherever the body's name ends; the rank stays a rank."""
+    person = people(text)[name]
+    assert (person.title, person.nation) == (title, nation)
+    assert person.rank
+
+
+def test_a_list_item_after_a_comma_and_is_not_the_office_of_the_name_before() -> None:
+    found = people(
+        "Faller met Brig. Gen. Juan Carlos Correa, head of the Joint Staff, and the Commanding General of U.S. "
+        "Army South, Maj. Gen. Daniel R. Walrath."
+    )
+    assert found["Juan Carlos Correa"].title == "head of the Joint Staff"

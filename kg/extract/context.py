@@ -54,6 +54,28 @@ PLACE_HEADS = (
 )
 
 
+# A post written as an office head and the body it heads: "Commander of U.S. Indo-Pacific Command", "chief of
+# the Kenya Defense Forces", "Commanding General of U.S. Army South". The body is cut at its last head word.
+POST = re.compile(
+    r"(?<![\w-])(?:(?:[Dd]eputy|[Vv]ice|[Aa]ssistant|[Aa]cting)\s+)?"
+    r"(?:[Cc]hief(?:\s+of\s+[Ss]taff)?|[Cc]ommander|[Cc]ommanding\s+(?:[Gg]eneral|[Oo]fficer)|[Cc]hairman|"
+    r"[Cc]hairwoman|[Hh]ead|[Dd]irector(?:[\s-]+[Gg]eneral)?|[Cc]ommandant|[Ii]nspector[\s-]+[Gg]eneral|"
+    r"[Ss]enior\s+[Ee]nlisted\s+(?:[Ll]eader|[Aa]dvis[eo]r))"
+    r"\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][^\s,;:()\"“”]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][^\s,;:()\"“”]*){0,8})"
+)
+BODY_HEADS = frozenset(
+    {
+        "Command", "Forces", "Force", "Staff", "Committee", "Army", "Navy", "Corps", "Department", "Ministry",
+        "Agency", "Council", "Commission", "Office", "Service", "Services", "Guard", "Fleet", "Division",
+        "Brigade", "Regiment", "Group", "Wing", "Squadron", "Headquarters", "Bureau", "Board", "Administration",
+        "Directorate", "Alliance", "Organization", "Organisation", "Union", "Nations", "Marines", "Operations",
+        "Academy", "University", "College", "Region", "District", "Theater", "Theatre", "South", "North", "East",
+        "West", "Central", "Europe", "Africa", "Pacific",
+    }
+)  # fmt: skip
+
+
 class Context:
     """One parsed article as the rules see it: its text, sentences and lines, and the spans of the
     gazetteer's nations, offices and organizations in it, with lookups over them."""
@@ -109,9 +131,31 @@ class Context:
             iso3 = self.gaz.nation_terms()[m.group(0)]
             yield m.start(), m.end(), iso3
 
-    def _find_offices(self) -> Iterator[tuple[int, int, str]]:
-        for m in self.terms("office").finditer(self.text):
-            yield m.start(), m.end(), m.group(0)
+    def _find_offices(self) -> list[tuple[int, int, str]]:
+        """The gazetteer's offices, and the posts written as an office head and the body it heads
+        ("Commander of U.S. Southern Command", "chief of the Kenya Defense Forces"), which take the place of
+        the gazetteer offices inside them."""
+        known = [(m.start(), m.end(), m.group(0)) for m in self.terms("office").finditer(self.text)]
+        posts = list(self._posts())
+        inside = SpanIndex(posts)
+        kept = [o for o in known if not any(p[0] <= o[0] and o[1] <= p[1] for p in inside.overlapping(o[0], o[1]))]
+        held = SpanIndex(kept)
+        return kept + [p for p in posts if not held.any_overlapping(p[0], p[1])]
+
+    def _posts(self) -> Iterator[tuple[int, int, str]]:
+        for m in POST.finditer(self.text):
+            words = list(re.finditer(r"\S+", m.group("body")))
+            # The body's name ends at its last head word ("Command", "Forces") or nation, and never takes in a
+            # rank or the name after it ("... Southern Command Adm. Alvin Holsey").
+            end = None
+            for w in words:
+                word = w.group(0).rstrip(",.;:")
+                if word in BODY_HEADS or self.nation_spans.covering(m.start("body") + w.start()):
+                    end = m.start("body") + w.start() + len(word)
+                elif self.gaz.is_rank(w.group(0)):
+                    break
+            if end is not None:
+                yield m.start(), end, self.text[m.start() : end]
 
     def _find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:
         """Organizations that tell whom an official serves: (start, end, nation, international)."""

@@ -428,7 +428,8 @@ def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, st
         if "\n" in doc[stop - 1].whitespace_:
             break
     clause = doc[k:stop]
-    if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told"}:
+    # "X, and the Commanding General of ..., Y": the next item of a list, not X's office.
+    if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told", "and", "or"}:
         return None, None, False, None
     # An appositive office is written in lower case ("chairman of the Joint Chiefs") or after "the" ("the
     # Foreign Minister of Pakistan"), or closes the appositive with nothing but its nation after it ("Ms.
