@@ -60,3 +60,16 @@ def test_a_place_takes_the_country_the_text_gives_after_it() -> None:
         p for p in places("The ministers signed the memorandum in Clark, Philippines, on Friday.") if p.name == "Clark"
     ]
     assert (clark.country, clark.geonames) == ("PHL", None)
+
+
+def test_houses_residences_memorials_and_gardens_are_buildings() -> None:
+    found = {
+        p.name: p
+        for p in places("Marles met Shapps at Parliament House and laid a wreath at the National War Memorial.")
+    }
+    assert found["Parliament House"].kind == "building"
+    assert found["National War Memorial"].kind == "building"
+
+
+def test_a_small_town_abroad_is_a_place_where_the_text_says_they_met_in_it() -> None:
+    assert "Davos" in {p.name for p in places("Tillerson met Iraqi Prime Minister Haider al-Abadi in Davos.")}

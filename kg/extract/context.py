@@ -50,7 +50,8 @@ FOLLOWED_BY_NAME = re.compile(r" (?!(?:" + "|".join(CALENDAR_WORDS) + r")\b)[A-Z
 PLACE_HEADS = (
     r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
     r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
-    r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters|Centre|Center"
+    r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters|Centre|Center|House|"
+    r"Residence|Cemetery|Memorial|Gardens"
 )
 
 

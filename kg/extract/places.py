@@ -36,7 +36,8 @@ PLACE_KIND_BY_WORD = {
     "bay": "body_of_water", "gulf": "body_of_water", "canal": "body_of_water", "lake": "body_of_water",
     "harbor": "body_of_water", "harbour": "body_of_water",
     "palace": "building", "castle": "building", "hotel": "building", "academy": "building",
-    "headquarters": "building",
+    "headquarters": "building", "house": "building", "residence": "building", "cemetery": "building",
+    "memorial": "building", "gardens": "building",
     "centre": "building",
     "center": "building", "airport": "building", "port": "building",
     "peninsula": "region", "prefecture": "region", "province": "region",
@@ -180,8 +181,9 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             and info.population < 100_000
             and info.country not in prefer
             and not _followed_by_country(ctx, e, info)
+            and not (ent.label_ in {"GPE", "LOC", "FAC"} and _locative_before(ctx, ent))
         ):
-            continue  # "the Hamas attacks": a small town abroad that the story has no other link to
+            continue  # "the Hamas attacks": a small town abroad the story has no other link to; "met in Davos" is one
         add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
     for ns, ne, iso3 in ctx.nation_spans:
         capital = re.match(r"(?:'s|’s)? capital\b", ctx.text[ne : ne + 12])
@@ -249,7 +251,9 @@ def _locative_before(ctx: Context, ent: Span) -> bool:
 
 
 def _country_from_context(ctx: Context, s: int, e: int, kind: str | None) -> str | None:
-    """The country of a place the gazetteer does not know: the next nation or known place in the sentence."""
+    """The country of a place the gazetteer does not know: the next nation or known place in the sentence, else
+    the last nation before it in the sentence. Not the dateline's: a dateline is often the publishing office
+    ("MIAMI —" for a visit to Colombia)."""
     if kind == "body_of_water":
         return None
     sent = ctx.sentences[ctx.sentence_at(s)]
