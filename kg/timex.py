@@ -24,6 +24,13 @@ MONTH_DAY = re.compile(
     r"(?:,?\s+(?P<year>\d{4})\b|\s+(?P<rel>last|next|this)\s+year\b)?",
     re.IGNORECASE,
 )
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "Nov. 22-24", "March 10 to 14", "10-14 March": several days, so no one day for what the sentence tells.
+DAY_RANGE = re.compile(
+    rf"\b(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through)\s*(?:{_MONTH_WORD}\s+)?\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?|\d{{1,2}}\s*(?:-|–|—|to)\s*\d{{1,2}}\s+{_MONTH_WORD})\b(?:,?\s+\d{{4}}\b)?",
+    re.IGNORECASE,
+)
 WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 RELATIVE_DAY = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
 
@@ -78,6 +85,8 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
     ['2023-07-10']
     >>> [t.value.isoformat() for t in find("in Brisbane on July 29 last year", date(2024, 8, 6))]
     ['2023-07-29']
+    >>> [(t.text, t.value) for t in find("during a visit Nov. 22-24", date(2024, 12, 1))]
+    [('Nov. 22-24', None)]
     """
     found: list[Timex] = []
     taken: list[range] = []
@@ -89,6 +98,8 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
         taken.append(span)
         found.append(Timex(offset + match.start(), offset + match.end(), match.group(0), value, future))
 
+    for m in DAY_RANGE.finditer(text):
+        add(m, None)
     for m in MONTH_DAY.finditer(text):
         month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
         day = int(m.group("day") or m.group("day2"))

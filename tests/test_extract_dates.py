@@ -44,3 +44,8 @@ def test_a_day_carried_over_from_a_sentence_about_the_same_people() -> None:
     people = [p for p in find_people(ctx) if p.sentence == 1]
     assert date_carried_to(ctx, ctx.sentences[1], people) == date(2024, 5, 17)
     assert date_carried_to(ctx, ctx.sentences[0], []) is None
+
+
+def test_a_visit_over_several_days_names_no_one_day() -> None:
+    assert dated("Whitfield met Guatemala's defense minister during a visit Nov. 12-14.") == (None, True)
+    assert dated("During his 10-14 March visit, Austin met Marcos in Manila.") == (None, True)
