@@ -55,3 +55,18 @@ def test_here_is_the_dateline_s_place() -> None:
 def test_no_encounter_without_a_trigger_or_people() -> None:
     assert encounters("Defense Secretary Lloyd Austin praised the alliance.")[0] == []
     assert encounters("A summit was held.")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Secretary of State Antony Blinken spoke with Japanese Foreign Minister Yoko Kamikawa today.", "PhoneCall"),
+        ("Secretary of State Antony Blinken spoke with Japanese Foreign Minister Yoko Kamikawa in Tokyo today.",
+         "Meeting"),
+        ("Secretary of State Antony Blinken spoke with Japanese Foreign Minister Yoko Kamikawa on the sidelines of "
+         "the summit.", "Meeting"),
+    ],
+)  # fmt: skip
+def test_spoke_with_and_nowhere_is_a_call(text: str, kind: str) -> None:
+    (encounter,), _, _ = encounters(text)
+    assert encounter.kind == kind

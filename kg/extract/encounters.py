@@ -21,6 +21,13 @@ MEETING_TRIGGER = re.compile(
     r"joined|signed|signing|(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
 )
+SPOKE = re.compile(r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to)", re.IGNORECASE)
+# Words that place two officials together: with them, "spoke with" is a conversation in person.
+MEETING_ONLY = re.compile(
+    r"\b(?:met|meets?|meeting|sidelines?|visit\w*|in person|on the margins|hosted|welcomed|during|dinner|lunch|"
+    r"breakfast|ceremony|summit|here)\b",
+    re.IGNORECASE,
+)
 PHONE = re.compile(r"\b(phone|telephone|(?:phone|telephone) call|called|calls?|by phone)\b", re.IGNORECASE)
 VIDEO = re.compile(r"\b(video|videoconference|virtual(?:ly)?|teleconference|video ?link)\b", re.IGNORECASE)
 NEGATED = re.compile(
@@ -95,6 +102,11 @@ def _clause_encounter(
         value = date_carried_to(ctx, sent, [people[i] for i in in_sentence])
         dated, confidence = value is not None, confidence - 0.1
     first_person = people[in_sentence[0]].start - start if in_sentence else None
+    place = _encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start())
+    if kind == "Meeting" and place is None and SPOKE.fullmatch(trigger.group(0)) and not MEETING_ONLY.search(clause):
+        # "Secretary Blinken spoke with Foreign Minister X today": a readout that says only that two officials
+        # spoke, and nowhere, tells of a call; those who met say they met, or where.
+        kind = "PhoneCall"
     return EncounterMention(
         kind=kind,
         sentence=sent.index,
@@ -106,7 +118,7 @@ def _clause_encounter(
         and group_at > trigger.start()
         and first_person is not None
         and first_person < trigger.start(),
-        place=_encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start()),
+        place=place,
         date=value,
         dated=dated,
         confidence=confidence,
