@@ -925,6 +925,25 @@ class Gazetteer:
         """Surface forms -> organization, as written (match in exact case)."""
         return self._organizations[2]
 
+    # -- government titles ------------------------------------------------------------------------
+
+    @cached_property
+    def _foreign_title_words(self) -> dict[str, re.Pattern[str]]:
+        return {
+            row["nation"]: re.compile(r"\b(?:" + "|".join(map(re.escape, _split(row["words"]))) + r")\b", re.I)
+            for row in _rows("government_titles.tsv")
+        }
+
+    def title_fits(self, nation: str, title: str) -> bool:
+        """Whether an official of ``nation`` could bear ``title``: False for words its government's titles never
+        hold ("Minister of Defense" for the U.S., kg/data/government_titles.tsv); True where nothing is known.
+
+        >>> gazetteer().title_fits("USA", "Minister of Defense"), gazetteer().title_fits("USA", "Secretary")
+        (False, True)
+        """
+        words = self._foreign_title_words.get(nation)
+        return words is None or not words.search(title)
+
     # -- publishers -------------------------------------------------------------------------------
 
     @cached_property

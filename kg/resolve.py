@@ -186,6 +186,11 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
     people = extraction.people
     clusters, of_mention = _cluster_people(people)
     default_nation = _default_nation(extraction)
+    gaz = gazetteer()
+    named = Counter(n.iso3 for n in extraction.nations)
+    # For an official whose title the home's government never gives ("Minister of Defense" on a U.S. page):
+    # the nation the story names most besides the home.
+    abroad = next((c for c, _ in named.most_common() if c != default_nation), None)
     key_of_cluster: dict[int, str] = {}
     for ci, c in enumerate(clusters):
         mentions = [people[i] for i in c.mentions]
@@ -211,8 +216,10 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             m = next(m for m in mentions if m.nation == iso3)
             out.fact(key, "serves", Ref(f"nation/{iso3}"), m.sentence, m.confidence)
         elif not international and default_nation:
-            iso3 = default_nation
-            out.fact(key, "serves", Ref(f"nation/{iso3}"), titled[0].sentence, 0.45)
+            fits = all(gaz.title_fits(default_nation, m.title) for m in titled if m.title)
+            iso3 = default_nation if fits else abroad
+            if iso3:
+                out.fact(key, "serves", Ref(f"nation/{iso3}"), titled[0].sentence, 0.45 if fits else 0.35)
         else:
             iso3 = None
         for m in titled:

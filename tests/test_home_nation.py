@@ -124,3 +124,18 @@ def test_a_metadata_url_reaches_the_article(tmp_path) -> None:
     for triple in built.triples:
         graph.add(triple)
     assert official(graph, "Ben Wallace")["nation"] == {"GBR"}
+
+
+@pytest.mark.model
+def test_a_title_the_homes_government_never_gives_is_of_the_nation_the_story_is_about() -> None:
+    """The U.S. government has no ministers: on a U.S. page, an unqualified "Minister of Defense" serves the
+    nation the story names most besides the U.S., while the unqualified "Secretary" stays American."""
+    text = (
+        "Adm. Craig Faller, commander of U.S. Southern Command, visited Colombia this week. In Bogota he met "
+        "Minister of Defense Carlos Holmes Trujillo and Secretary of the Army Ryan McCarthy. Colombia and the U.S. "
+        "train together, and Colombian officers study in the United States."
+    )
+    graph = build(text, "https://www.southcom.mil/MEDIA/NEWS-ARTICLES/Article/1/x/")
+    assert official(graph, "Carlos Holmes Trujillo")["nation"] == {"COL"}
+    assert official(graph, "Ryan McCarthy")["nation"] == {"USA"}
+    assert official(graph, "Craig Faller")["nation"] == {"USA"}
