@@ -48,3 +48,36 @@ def test_a_cited_provision() -> None:
     provision = next(t for t in found if t.provision)
     assert (provision.name, provision.generic) == ("Article 5", True)
     assert any(t.name == "North Atlantic Treaty" and t.key for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parties"),
+    [
+        ("Papua New Guinea and the United States signed a new bilateral defense cooperation agreement on Monday.",
+         "bilateral defense cooperation agreement", ("PNG", "USA")),
+        ("Indonesia and Australia agreed on a maritime security cooperation arrangement.",
+         "maritime security cooperation arrangement", ("AUS", "IDN")),
+    ],
+)  # fmt: skip
+def test_an_agreement_named_plainly_is_a_treaty_of_the_nations_its_sentence_names(text, name, parties) -> None:
+    (agreement,) = treaties(text)
+    assert (agreement.name, agreement.parties, agreement.generic) == (name, parties, False)
+
+
+def test_roadmaps_and_arrangements_are_named_agreements_and_partnerships_are_not() -> None:
+    names = {t.name for t in treaties(
+        "Vietnam and the United States adopted the 2020-2030 Roadmap for Defense Cooperation. The Five Power "
+        "Defence Arrangements were discussed, under their Comprehensive Strategic Partnership."
+    )}  # fmt: skip
+    assert "2020-2030 Roadmap for Defense Cooperation" in names
+    assert "Five Power Defence Arrangements" in names
+    assert not any("Partnership" in n for n in names)
+
+
+def test_a_plain_agreement_before_its_name_is_the_agreement_named_after() -> None:
+    found = treaties(
+        "The Philippines and Japan signed a defense agreement on Monday. Japanese Foreign Minister Yoko Kamikawa "
+        "signed the Reciprocal Access Agreement in Manila."
+    )
+    plain = next(t for t in found if t.name == "defense agreement")
+    assert plain.key == next(t.key for t in found if t.name == "Reciprocal Access Agreement") is not None

@@ -25,10 +25,20 @@ TREATY_HEADS = {
     "memorandum",
     "protocol",
     "charter",
-    "partnership",
     "compact",
+    "arrangement",
+    "arrangements",
+    "roadmap",
 }
-TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", ","}
+TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", ",", "concerning", "regarding"}
+# An agreement named plainly, in lower case, by what it is about: "a new bilateral defense cooperation
+# agreement", "a general security of military information agreement", "the reciprocal access agreement".
+PLAIN_AGREEMENT = re.compile(
+    r"\b(?:a|an|the|its|their|this)\s+(?:new\s+)?(?P<name>(?:[a-z][\w-]*\s+){0,5}?"
+    r"(?:defen[cs]e|security|military|cooperation|access|forces|information|maritime|logistics|nuclear|"
+    r"acquisition|cross-servicing)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:agreement|arrangement|memorandum of understanding|roadmap))\b"
+)
 GENERIC_TREATY = re.compile(
     r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
     r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
@@ -93,6 +103,25 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
                 confidence=0.5 if generic else 0.65,
             )
         )
+    plain: list[TreatyMention] = []
+    for m in PLAIN_AGREEMENT.finditer(ctx.text):
+        s, e = m.start("name"), m.end("name")
+        if overlaps(s, e):
+            continue
+        if m.group(0).split()[0].lower() not in {"a", "an", "new"} and any(not t.generic for t in found):
+            # "the civil nuclear agreement" after the agreement's name is that agreement again: resolve links it
+            found.append(
+                TreatyMention(m.group("name"), s, e, ctx.sentence_at(s), None, (), generic=True, confidence=0.5)
+            )
+            continue
+        sentence = ctx.sentences[ctx.sentence_at(s)]
+        named = tuple(sorted({iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sentence.start, sentence.end)}))
+        parties = named if len(named) >= 2 else ()
+        plain.append(TreatyMention(m.group("name"), s, e, sentence.index, None, parties, confidence=0.55))
+    # "signed a defense agreement" before the agreement's name: one the gazetteer knows between the same
+    # parties is that agreement.
+    known = {t.parties: t.key for t in found if t.key and t.parties}
+    found.extend(replace(t, key=known[t.parties]) if t.parties in known else t for t in plain)
     # "Article 5" cites a provision of a treaty: the one it names ("of the North Atlantic Treaty") or the
     # nearest one named; resolve links it.
     for m in PROVISION.finditer(ctx.text):
@@ -160,7 +189,9 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
             "convention",
             "protocol",
             "charter",
-            "partnership",
+            "arrangement",
+            "arrangements",
+            "roadmap",
         }:
             continue
         end = doc[e - 1].idx + len(doc[e - 1].text)
