@@ -432,8 +432,7 @@ def test_dateline_end_is_where_the_dateline_ends_in_the_text(text, dateline):
 
 def test_the_dateline_may_follow_a_title_a_date_line_and_a_kicker():
     article = read_text(
-        "Commander Visits Colombia\n\nNEWS | Sept. 6, 2022\n\nSOUTHCOM Public Affairs\n\n"
-        f"MIAMI, Sept. 6, 2022 — {BODY}"
+        f"Commander Visits Colombia\n\nNEWS | Sept. 6, 2022\n\nSOUTHCOM Public Affairs\n\nMIAMI, Sept. 6, 2022 — {BODY}"
     )
     assert (article.dateline_place, article.dateline_date) == ("Miami", date(2022, 9, 6))
     assert article.text[: article.dateline_end].endswith("MIAMI, Sept. 6, 2022 — ")
