@@ -240,6 +240,10 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             titles[f.subject].add(str(f.value))
         elif f.predicate == "holdsOffice":
             titles[f.subject].add(out.entities[f.value.key].name)
+    # Ranks too: "the admiral" is the admiral named last, whatever his post.
+    for i, key in mention_key.items():
+        if people[i].rank and (rank := gaz.rank(people[i].rank)):
+            titles[key].add(rank)
     titles = {k: {t.lower().replace("-", " ") for t in v} for k, v in titles.items()}
     # For each role word, the mentions (start, key) of the officials it fits, in order, kept up to date as
     # role references resolve; a role takes the latest before it.

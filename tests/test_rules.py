@@ -579,3 +579,13 @@ def test_an_honorific_alone_makes_no_official() -> None:
 def test_a_generic_pact_is_not_taken_for_a_known_treaty() -> None:
     g = build("Japanese and U.S. officials said the trade pact would lower tariffs. Japan and the U.S. agreed.")
     assert treaties(g) == []
+
+
+def test_the_admiral_is_the_admiral_named_last_whatever_his_post() -> None:
+    g = kg.build(
+        "Adm. Craig Faller, commander of U.S. Southern Command, visited Colombia on Jan. 13. Also on Jan. 13, the "
+        "admiral met with Minister of Defense Carlos Holmes Trujillo and Chief of Defense Maj. Gen. Luis Navarro.",
+        published="2020-01-15",
+    )
+    [meeting] = meetings(g)
+    assert {"Craig Faller", "Carlos Holmes Trujillo", "Luis Navarro"} <= meeting["people"]
