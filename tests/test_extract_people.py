@@ -122,3 +122,18 @@ def test_a_list_item_after_a_comma_and_is_not_the_office_of_the_name_before() ->
         "Army South, Maj. Gen. Daniel R. Walrath."
     )
     assert found["Juan Carlos Correa"].title == "head of the Joint Staff"
+
+
+def test_an_office_reaches_over_the_body_it_is_of() -> None:
+    lancaster = people("Minister of State for the Armed Forces Mark Lancaster said the talks went well.")[
+        "Mark Lancaster"
+    ]
+    assert lancaster.title == "Minister of State for the Armed Forces"
+
+
+def test_an_offices_abbreviation_in_brackets_stands_between_it_and_the_name() -> None:
+    found = people("India’s External Affairs Minister (EAM) Subrahmanyam Jaishankar will visit Manila.")
+    assert (found["Subrahmanyam Jaishankar"].title, found["Subrahmanyam Jaishankar"].nation) == (
+        "External Affairs Minister",
+        "IND",
+    )

@@ -55,15 +55,19 @@ PLACE_HEADS = (
 )
 
 
+# The name of a body after "of" or "for": capitalized words, perhaps joined by "of", "and", "for" ("the Joint
+# Staff Council of the Japan Self-Defense Forces"); where it ends is decided by its head words (BODY_HEADS).
+OF_BODY = re.compile(
+    r"\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][^\s,;:()\"“”]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][^\s,;:()\"“”]*){0,8})"
+)
 # A post written as an office head and the body it heads: "Commander of U.S. Indo-Pacific Command", "chief of
-# the Kenya Defense Forces", "Commanding General of U.S. Army South". The body is cut at its last head word.
+# the Kenya Defense Forces", "Commanding General of U.S. Army South".
 POST = re.compile(
     r"(?<![\w-])(?:(?:[Dd]eputy|[Vv]ice|[Aa]ssistant|[Aa]cting)\s+)?"
     r"(?:[Cc]hief(?:\s+of\s+[Ss]taff)?|[Cc]ommander|[Cc]ommanding\s+(?:[Gg]eneral|[Oo]fficer)|[Cc]hairman|"
     r"[Cc]hairwoman|[Hh]ead|[Dd]irector(?:[\s-]+[Gg]eneral)?|[Cc]ommandant|[Ii]nspector[\s-]+[Gg]eneral|"
-    r"[Ss]enior\s+[Ee]nlisted\s+(?:[Ll]eader|[Aa]dvis[eo]r))"
-    r"\s+(?:of|for)\s+(?:the\s+)?"
-    r"(?P<body>[A-Z][^\s,;:()\"“”]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][^\s,;:()\"“”]*){0,8})"
+    r"[Ss]enior\s+[Ee]nlisted\s+(?:[Ll]eader|[Aa]dvis[eo]r))" + OF_BODY.pattern
 )
 BODY_HEADS = frozenset(
     {
@@ -133,10 +137,11 @@ class Context:
             yield m.start(), m.end(), iso3
 
     def _find_offices(self) -> list[tuple[int, int, str]]:
-        """The gazetteer's offices, and the posts written as an office head and the body it heads
-        ("Commander of U.S. Southern Command", "chief of the Kenya Defense Forces"), which take the place of
-        the gazetteer offices inside them."""
-        known = [(m.start(), m.end(), m.group(0)) for m in self.terms("office").finditer(self.text)]
+        """The gazetteer's offices, with the body they are of when one follows ("Minister of State for the
+        Armed Forces"), and the posts written as an office head and the body it heads ("Commander of U.S.
+        Southern Command", "chief of the Kenya Defense Forces"), which take the place of the gazetteer offices
+        inside them. The third element is the office as the gazetteer knows it, where it does."""
+        known = [self._with_body(m.start(), m.end(), m.group(0)) for m in self.terms("office").finditer(self.text)]
         posts = list(self._posts())
         inside = SpanIndex(posts)
         kept = [o for o in known if not any(p[0] <= o[0] and o[1] <= p[1] for p in inside.overlapping(o[0], o[1]))]
@@ -145,18 +150,26 @@ class Context:
 
     def _posts(self) -> Iterator[tuple[int, int, str]]:
         for m in POST.finditer(self.text):
-            words = list(re.finditer(r"\S+", m.group("body")))
-            # The body's name ends at its last head word ("Command", "Forces") or nation, and never takes in a
-            # rank or the name after it ("... Southern Command Adm. Alvin Holsey").
-            end = None
-            for w in words:
-                word = w.group(0).rstrip(",.;:")
-                if word in BODY_HEADS or self.nation_spans.covering(m.start("body") + w.start()):
-                    end = m.start("body") + w.start() + len(word)
-                elif self.gaz.is_rank(w.group(0)):
-                    break
-            if end is not None:
+            if (end := self._body_end(m.start("body"), m.group("body"))) is not None:
                 yield m.start(), end, self.text[m.start() : end]
+
+    def _with_body(self, start: int, end: int, office: str) -> tuple[int, int, str]:
+        """An office span, reaching over the body it is of: "Minister of State" + " for the Armed Forces"."""
+        m = OF_BODY.match(self.text, end)
+        body_end = self._body_end(m.start("body"), m.group("body")) if m else None
+        return start, body_end if body_end is not None else end, office
+
+    def _body_end(self, start: int, body: str) -> int | None:
+        """Where the name of a body starting at ``start`` ends: at its last head word ("Command", "Forces") or
+        nation, never taking in a rank or the name after it ("... Southern Command Adm. Alvin Holsey")."""
+        end = None
+        for w in re.finditer(r"\S+", body):
+            word = w.group(0).rstrip(",.;:")
+            if word in BODY_HEADS or self.nation_spans.covering(start + w.start()):
+                end = start + w.start() + len(word)
+            elif self.gaz.is_rank(w.group(0)):
+                break
+        return end
 
     def _find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:
         """Organizations that tell whom an official serves: (start, end, nation, international)."""

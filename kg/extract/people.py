@@ -126,9 +126,25 @@ def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
     )  # fmt: skip
 
 
-def _name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
-    """The token range of a name starting at token ``i`` (after titles and ranks), or None."""
+def _abbreviation_in_brackets(ctx: Context, i: int) -> bool:
+    """Whether tokens ``i`` to ``i + 2`` are an abbreviation in brackets: "(EAM)", "(CJCS)"."""
     doc = ctx.doc
+    return (
+        i >= 0
+        and i + 2 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 2].text == ")"
+        and doc[i + 1].text.isupper()
+        and doc[i + 1].is_alpha
+    )
+
+
+def _name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
+    """The token range of a name starting at token ``i`` (after titles, their abbreviation and ranks), or
+    None."""
+    doc = ctx.doc
+    if _abbreviation_in_brackets(ctx, i):
+        i += 3
     while i < len(doc) and (ctx.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
         i += 1
     j = i
@@ -316,6 +332,8 @@ def _title_before(ctx: Context, s: int) -> tuple[str | None, str | None, bool, s
     rank = doc[i:rank_end].text if i < rank_end and ctx.gaz.rank(doc[i:rank_end].text) else None
     if i > 0 and doc[i - 1].text == ",":
         i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
+    if _abbreviation_in_brackets(ctx, i - 3):
+        i -= 3  # "External Affairs Minister (EAM) Subrahmanyam Jaishankar": the office's abbreviation
     end = i
     sent_start = ctx.line_start(s)
     office_hit = None
