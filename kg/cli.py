@@ -158,7 +158,7 @@ def cli() -> None:
     default=read.MAX_SIZE / 1e6,
     show_default=True,
     metavar="MB",
-    help="Refuse files larger than MB megabytes (a megabyte takes about 3 minutes).",
+    help="Refuse files larger than MB megabytes (a megabyte takes about a minute to build).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print neither progress nor the summary.")
 @click.pass_context

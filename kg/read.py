@@ -45,7 +45,7 @@ _SNIFF_BYTES = 64 * 1024
 _DATELINE_LINES = 6
 _HEADING_WORDS = 20
 # The largest file read unless told otherwise: far longer than any article or report, short of what would
-# take hours and gigabytes (about 3 minutes and 60 MB of memory a megabyte).
+# take hours (a megabyte takes about 50 s here, benchmarks/README.md).
 MAX_SIZE = 50_000_000
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
