@@ -58,6 +58,7 @@ __all__ = [
     "format_evaluation",
     "load_gold",
     "match",
+    "name_closeness",
     "name_tokens",
     "names_of",
     "person_closeness",
@@ -171,11 +172,20 @@ def same_person(pred: str, gold_names: Sequence[str]) -> bool:
 def person_closeness(pred_names: Iterable[str], gold_names: Sequence[str]) -> float:
     """The best overlap (Jaccard) of name tokens between any predicted and any gold name: which of several
     people a name matches best."""
+    return name_closeness(pred_names, gold_names, name_tokens)
+
+
+def name_closeness(
+    pred_names: Iterable[str], gold_names: Iterable[str], tokenize: Callable[[str], list[str]] | None = None
+) -> float:
+    """The best overlap (Jaccard) of the tokens (``tokenize``, default :func:`tokens`) of any predicted and
+    any gold name: "Prague Castle" rather than "Prague" pairs with the gold "Prague Castle"."""
+    tokenize = tokenize or tokens
+    golds = [set(tokenize(gold)) for gold in gold_names]
     best = 0.0
     for pred in pred_names:
-        mine = set(name_tokens(pred))
-        for gold in gold_names:
-            theirs = set(name_tokens(gold))
+        mine = set(tokenize(pred))
+        for theirs in golds:
             if mine | theirs:
                 best = max(best, len(mine & theirs) / len(mine | theirs))
     return best

@@ -60,13 +60,13 @@ import kg
 from kg.evaluate import (
     date_ok,
     match,
+    name_closeness,
     names_of,
     person_closeness,
     same_name,
     same_person,
     same_title,
     same_treaty,
-    tokens,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -287,19 +287,6 @@ def refer(
         else:
             out[k] = (None, False)
     return out
-
-
-def name_closeness(pred_names: Iterable[str], gold_names: Iterable[str]) -> float:
-    """The best token overlap (Jaccard, on the scorer's ``tokens``) between a predicted and a gold name, so
-    that "Prague Castle" rather than "Prague" pairs with the gold "Prague Castle"."""
-    best = 0.0
-    for n in pred_names:
-        p = set(tokens(n))
-        for g in gold_names:
-            gt = set(tokens(g))
-            if p | gt:
-                best = max(best, len(p & gt) / len(p | gt))
-    return best
 
 
 def judge_name(
