@@ -73,3 +73,8 @@ def test_houses_residences_memorials_and_gardens_are_buildings() -> None:
 
 def test_a_small_town_abroad_is_a_place_where_the_text_says_they_met_in_it() -> None:
     assert "Davos" in {p.name for p in places("Tillerson met Iraqi Prime Minister Haider al-Abadi in Davos.")}
+
+
+def test_a_ministry_named_after_at_is_its_building() -> None:
+    found = {p.name: p for p in places("Blinken met Foreign Minister Penny Wong at the State Department.")}
+    assert (found["State Department"].kind, found["State Department"].country) == ("building", "USA")

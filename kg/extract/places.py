@@ -42,6 +42,7 @@ PLACE_KIND_BY_WORD = {
     "center": "building", "airport": "building", "port": "building",
     "peninsula": "region", "prefecture": "region", "province": "region",
 }  # fmt: skip
+AT_THE = re.compile(r"\bat\s+(?:the\s+)?$")
 # Lower-case words after a name that make "the X ..." a place: "the Henoko area", "the Filoli estate".
 AREA_WORDS = {"area", "region", "province", "district", "county", "estate", "compound", "residence", "ranch",
               "village", "complex", "islands", "island", "peninsula", "valley", "coast", "border"}  # fmt: skip
@@ -185,6 +186,11 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         ):
             continue  # "the Hamas attacks": a small town abroad the story has no other link to; "met in Davos" is one
         add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
+    # "met at the Ministry of Defense", "at the State Department": a ministry named after "at" is its building.
+    for os_, oe, nation, _ in ctx.org_spans:
+        org = ctx.gaz.organization(ctx.text[os_:oe])
+        if org is not None and org.kind == "ministry" and AT_THE.search(ctx.text, max(0, os_ - 8), os_):
+            add(os_, oe, ctx.text[os_:oe], 0.6, "building", stated=nation)
     for ns, ne, iso3 in ctx.nation_spans:
         capital = re.match(r"(?:'s|’s)? capital\b", ctx.text[ne : ne + 12])
         if capital and (info := ctx.gaz.capital(iso3)):
