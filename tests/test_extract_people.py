@@ -137,3 +137,9 @@ def test_an_offices_abbreviation_in_brackets_stands_between_it_and_the_name() ->
         "External Affairs Minister",
         "IND",
     )
+
+
+def test_a_given_name_like_a_rank_after_a_family_name_in_capitals_is_a_name() -> None:
+    found = people("Minister of Defense NAKATANI Gen held a meeting with Secretary of Defense Pete Hegseth.")
+    assert found["NAKATANI Gen"].title == "Minister of Defense"
+    assert people("Gen. Charles Brown met Hegseth.")["Charles Brown"].rank == "Gen."

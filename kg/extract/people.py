@@ -105,7 +105,9 @@ def _is_name_token(ctx: Context, tok: Token) -> bool:
         return _family_name_in_capitals(ctx, tok)
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
         return True
-    if ctx.is_rank(text) or text.lower() in _title_vocab(ctx.gaz):
+    if ctx.is_rank(text) and not (text.isalpha() and tok.i > 0 and _family_name_in_capitals(ctx, ctx.doc[tok.i - 1])):
+        return False  # but "NAKATANI Gen": a given name after a family name in capitals, however like a rank
+    if text.lower() in _title_vocab(ctx.gaz):
         return False
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
 
@@ -119,9 +121,10 @@ def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
     ):
         return False
     neighbours = [ctx.doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(ctx.doc)]
+    # The given name may look like a rank ("Gen") but has no period.
     return any(
-        n.is_alpha and n.text[:1].isupper() and not n.text.isupper() and not ctx.is_rank(n.text)
-        and n.text.lower() not in _title_vocab(ctx.gaz)
+        n.is_alpha and n.text[:1].isupper() and not n.text.isupper() and n.text.lower() not in _title_vocab(ctx.gaz)
+        and not (ctx.is_rank(n.text) and n.i < tok.i)
         for n in neighbours
     )  # fmt: skip
 
