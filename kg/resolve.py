@@ -188,9 +188,24 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
     default_nation = _default_nation(extraction)
     gaz = gazetteer()
     named = Counter(n.iso3 for n in extraction.nations)
-    # For an official whose title the home's government never gives ("Minister of Defense" on a U.S. page):
-    # the nation the story names most besides the home.
+    # For an official whose title the home's government never gives ("Minister of Defense" on a U.S. page): the
+    # nation of the places, else the nations, named in the official's sentences ("In Guatemala City, Whitfield
+    # met with Minister of National Defense X"), else the nation the story names most besides the home.
     abroad = next((c for c, _ in named.most_common() if c != default_nation), None)
+    nearby: dict[int, list[tuple[int, str]]] = defaultdict(list)  # sentence -> (offset, nation), in order
+    for place in extraction.places:
+        if place.country:
+            nearby[place.sentence].append((place.start, place.country))
+    for nation in extraction.nations:
+        nearby[nation.sentence].append((nation.start, nation.iso3))
+
+    def abroad_for(mentions: list[PersonMention]) -> str | None:
+        for sentence in sorted({m.sentence for m in mentions}):
+            local = [c for _, c in sorted(nearby.get(sentence, ())) if c != default_nation]
+            if local:
+                return local[0]
+        return abroad
+
     key_of_cluster: dict[int, str] = {}
     for ci, c in enumerate(clusters):
         mentions = [people[i] for i in c.mentions]
@@ -217,7 +232,7 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             out.fact(key, "serves", Ref(f"nation/{iso3}"), m.sentence, m.confidence)
         elif not international and default_nation:
             fits = all(gaz.title_fits(default_nation, m.title) for m in titled if m.title)
-            iso3 = default_nation if fits else abroad
+            iso3 = default_nation if fits else abroad_for(mentions)
             if iso3:
                 out.fact(key, "serves", Ref(f"nation/{iso3}"), titled[0].sentence, 0.45 if fits else 0.35)
         else:

@@ -139,3 +139,14 @@ def test_a_title_the_homes_government_never_gives_is_of_the_nation_the_story_is_
     assert official(graph, "Carlos Holmes Trujillo")["nation"] == {"COL"}
     assert official(graph, "Ryan McCarthy")["nation"] == {"USA"}
     assert official(graph, "Craig Faller")["nation"] == {"USA"}
+
+
+@pytest.mark.model
+def test_a_foreign_title_takes_the_nation_of_the_place_in_its_sentence() -> None:
+    text = (
+        "Adm. Raymond Whitfield, commander of U.S. Southern Command, visited Guatemala and Belize. In Belize City "
+        "he met Belize's defense leaders. In Guatemala City, Whitfield met with Minister of National Defense "
+        "Hector Sandoval. Belize and Belize's coast guard, Belize's army and Belize's police took part in drills."
+    )
+    graph = build(text, "https://www.southcom.mil/MEDIA/NEWS-ARTICLES/Article/1/x/")
+    assert official(graph, "Hector Sandoval")["nation"] == {"GTM"}
