@@ -93,7 +93,9 @@ class Boilerplate:
     publisher: tuple[re.Pattern[str], ...] = ()
 
     def is_dropped(self, line: str) -> bool:
-        return len(line) <= _MAX_BOILERPLATE_LINE and any(p.fullmatch(line) for p in self.drop + self.publisher)
+        return self.names_publisher(line) or (
+            len(line) <= _MAX_BOILERPLATE_LINE and any(p.fullmatch(line) for p in self.drop)
+        )
 
     def names_publisher(self, line: str) -> bool:
         return len(line) <= _MAX_BOILERPLATE_LINE and any(p.fullmatch(line) for p in self.publisher)
@@ -195,10 +197,9 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
     if not text.strip():
         raise InputError("the article text is empty; give the text of a news article")
     patterns = boilerplate()
-    paragraphs, captions = _clean(text.split("\n"), patterns)
-    publisher_lines = tuple(
-        dict.fromkeys(line for raw in text.split("\n") if patterns.names_publisher(line := raw.strip()))
-    )
+    raw_lines = text.split("\n")
+    paragraphs, captions = _clean(raw_lines, patterns)
+    publisher_lines = tuple(dict.fromkeys(line for raw in raw_lines if patterns.names_publisher(line := raw.strip())))
     if not paragraphs:
         raise InputError(
             "the article has no text besides site boilerplate (banners, credits, related links); "
