@@ -81,3 +81,17 @@ def test_a_plain_agreement_before_its_name_is_the_agreement_named_after() -> Non
     )
     plain = next(t for t in found if t.name == "defense agreement")
     assert plain.key == next(t.key for t in found if t.name == "Reciprocal Access Agreement") is not None
+
+
+def test_an_alliance_of_many_has_as_parties_only_those_the_article_names() -> None:
+    found = treaties("Singapore and the United Kingdom hosted a Five Power Defence Arrangements exercise.")
+    fpda = next(t for t in found if t.key == "fpda")
+    assert fpda.parties == ("GBR", "SGP")
+
+
+def test_a_known_agreement_name_after_other_nations_is_another_pairs_agreement() -> None:
+    (agreement,) = treaties("Poland praised the 2020 U.S.-Poland Enhanced Defense Cooperation Agreement on Monday.")
+    assert (agreement.key, agreement.parties) == (None, ("POL", "USA"))
+    assert agreement.name == "2020 U.S.-Poland Enhanced Defense Cooperation Agreement"
+    (edca,) = treaties("Manila welcomed the U.S.-Philippines Enhanced Defense Cooperation Agreement.")
+    assert edca.key == "edca"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.extract.context import CALENDAR_WORDS, FOLLOWED_BY_NAME, Context, ranked_nations, strip_the
+from kg.gazetteer.treaties import TreatyInfo
 from kg.model import TreatyMention
 from kg.spans import SpanIndex
 
@@ -59,6 +60,8 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
         info = ctx.gaz.treaty(m.group(0), parties=mentioned)
         if info is None:
             continue
+        if _other_parties_named_before(ctx, m.start(), info):
+            continue  # "the U.S.-Poland Enhanced Defense Cooperation Agreement" is not the Philippine EDCA
         shared_alias = len(ctx.gaz.treaties(m.group(0))) > 1
         if shared_alias and not info.multilateral and not set(info.parties) <= set(mentioned):
             continue  # "Mutual Defense Treaty" is the Philippine one only where the Philippines is named
@@ -66,7 +69,9 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
         if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
             found.append(TreatyMention(name, s, e, ctx.sentence_at(s), None, (), generic=True, confidence=0.5))
             continue
-        found.append(TreatyMention(name, s, e, ctx.sentence_at(s), info.key, info.parties, confidence=0.9))
+        found.append(
+            TreatyMention(name, s, e, ctx.sentence_at(s), info.key, _named_parties(info, mentioned), confidence=0.9)
+        )
     for s, e in _capitalized_treaties(ctx):
         if overlaps(s, e):
             continue
@@ -80,7 +85,7 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
                 e,
                 ctx.sentence_at(s),
                 info.key if info else None,
-                info.parties if info else parties,
+                _named_parties(info, mentioned) if info else parties,
                 confidence=0.8 if info else 0.7,
             )
         )
@@ -141,6 +146,32 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
             )
     found.sort(key=lambda t: t.start)
     return _link_treaty_aliases(ctx, found)
+
+
+def _named_parties(info: TreatyInfo, mentioned: tuple[str, ...]) -> tuple[str, ...]:
+    """A treaty's parties; of an alliance of many, only those the article names (an article on the Five Power
+    Defence Arrangements that names only Singapore and the United Kingdom makes no claim about Malaysia)."""
+    if not info.multilateral:
+        return info.parties
+    return tuple(p for p in info.parties if p in mentioned)
+
+
+def _other_parties_named_before(ctx: Context, start: int, info: TreatyInfo) -> bool:
+    """Whether the capitalized words just before a known treaty's name name a nation that is not its party:
+    the name is then that of another pair's agreement of the same kind."""
+    if info.multilateral or not info.parties:
+        return False
+    span = ctx.span(start, start + 1)
+    if span is None:
+        return False
+    doc, s = ctx.doc, span.start
+    while s > 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].text in {"-", "–"}) and not doc[s].is_sent_start:
+        s -= 1
+    if s == span.start:
+        return False
+    return any(
+        iso3 not in info.parties for _, ne, iso3 in ctx.nation_spans.starting_in(doc[s].idx, start) if ne <= start
+    )
 
 
 def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
