@@ -78,3 +78,10 @@ def test_a_small_town_abroad_is_a_place_where_the_text_says_they_met_in_it() -> 
 def test_a_ministry_named_after_at_is_its_building() -> None:
     found = {p.name: p for p in places("Blinken met Foreign Minister Penny Wong at the State Department.")}
     assert (found["State Department"].kind, found["State Department"].country) == ("building", "USA")
+
+
+def test_a_region_one_can_point_at_is_a_place_and_a_broad_one_is_not() -> None:
+    found = {p.name for p in places("The drills near the Korean Peninsula worry Southeast Asia and Europe alike.")}
+    assert found == {"Korean Peninsula"}
+    (antarctica,) = places("Scientists from both nations work together in Antarctica.")
+    assert (antarctica.name, antarctica.country) == ("Antarctica", None)

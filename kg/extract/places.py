@@ -106,8 +106,10 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         info = info or (None if stated else ctx.gaz.place(name, prefer=prefer))
         country = info.country if info else stated
         kind = info.kind if info else kind
-        if kind == "region" and not country:
-            return  # broad regions ("Indo-Pacific", "Southeast Asia") are no places kg records
+        if info.broad if info else kind == "region" and not country:
+            # Broad regions ("Indo-Pacific", "Southeast Asia") are no places kg records, nor is a region the
+            # gazetteer does not know and the text places in no nation.
+            return
         if kind in {"city", "building"} and _metonymic(ctx, s, e):
             return
         if info is None:

@@ -35,6 +35,8 @@ class PlaceInfo:
 
     ``country`` is the ISO3 code of the nation it lies in or that administers it (None for international
     waters, world regions and features nobody holds alone). ``population`` is known for cities only (0 else).
+    ``broad`` marks a continent or a region of many nations ("Southeast Asia"), as against a region one can
+    point at ("Korean Peninsula", "Antarctica").
     """
 
     name: str
@@ -43,6 +45,7 @@ class PlaceInfo:
     geonames: int | None
     wikidata: str | None
     population: int = 0
+    broad: bool = False
 
 
 # Subdivision types too fine-grained (or too often ordinary words) to be matched in running text;
@@ -205,6 +208,7 @@ class Places:
                 row["country"] or None,
                 _int(row["geonames"]),
                 row["wikidata"] or None,
+                broad=row["broad"] == "1",
             )
             for term in [row["name"], *_split(row["aliases"])]:
                 add(term, info)
