@@ -95,3 +95,36 @@ def test_a_known_agreement_name_after_other_nations_is_another_pairs_agreement()
     assert agreement.name == "2020 U.S.-Poland Enhanced Defense Cooperation Agreement"
     (edca,) = treaties("Manila welcomed the U.S.-Philippines Enhanced Defense Cooperation Agreement.")
     assert edca.key == "edca"
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("Kenya and Uganda signed the Lake Victoria Accord on Monday. Under the Accord, patrols will double.",
+         "Accord", "Lake Victoria Accord"),
+        ("Chile and Peru signed a new bilateral defense cooperation agreement. The Defense Cooperation Agreement "
+         "takes effect in May.", "Defense Cooperation Agreement", "bilateral defense cooperation agreement"),
+        ("The navies signed a Memorandum of Agreement regarding Joint Patrols. The Memorandum runs for five years.",
+         "Memorandum", "Memorandum of Agreement regarding Joint Patrols"),
+    ],
+)  # fmt: skip
+def test_a_later_shorter_name_is_an_alias_of_the_agreement_named_before(text, short, full) -> None:
+    found = treaties(text)
+    assert [t.alias_of for t in found if t.name == short] == [full]
+    assert [t.alias_of for t in found if t.name == full] == [None]
+
+
+def test_an_agreement_said_of_the_one_just_named_is_that_one() -> None:
+    found = treaties(
+        "Chile and Peru have just signed a maritime cooperation agreement. This is a status of forces agreement, "
+        "which both navies wanted."
+    )
+    assert [(t.name, t.alias_of) for t in found] == [
+        ("maritime cooperation agreement", None),
+        ("status of forces agreement", "maritime cooperation agreement"),
+    ]
+
+
+def test_the_word_treaty_modifying_another_noun_names_no_treaty() -> None:
+    assert treaties("Officials said such a treaty level commitment had never existed.") == []
+    assert [t.name for t in treaties("Officials said such a treaty had never existed.")] == ["treaty"]

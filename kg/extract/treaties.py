@@ -94,6 +94,8 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
         if overlaps(s, e):
             continue
         nations = m.group("nations")
+        if not nations and not m.group("desc") and _modifies_another_noun(ctx, s, e):
+            continue  # "a treaty level agreement", "treaty obligations": the word describes, it names nothing
         parties = tuple(sorted({iso3 for _, ne, iso3 in ctx.nation_spans.starting_in(s, e) if ne <= e}))
         generic = not (nations and parties)
         found.append(
@@ -145,7 +147,51 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
                 )
             )
     found.sort(key=lambda t: t.start)
-    return _link_treaty_aliases(ctx, found)
+    return _link_short_names(ctx, _link_treaty_aliases(ctx, found))
+
+
+def _modifies_another_noun(ctx: Context, start: int, end: int) -> bool:
+    span = ctx.span(start, end)
+    return span is not None and span.root.dep_ in {"compound", "amod", "nmod"}
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w[\w.'-]*", name.lower())
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _is_that_agreement(ctx: Context, t: TreatyMention) -> bool:
+    """ "This is a status of forces agreement": the mention is said of an agreement just named."""
+    span = ctx.span(t.start, t.end)
+    if span is None or span.root.dep_ != "attr" or span.root.head.lemma_ != "be":
+        return False
+    subjects = [c for c in span.root.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(c.lower_ in {"this", "it", "that"} for c in subjects)
+
+
+def _link_short_names(ctx: Context, found: list[TreatyMention]) -> list[TreatyMention]:
+    """Later, shorter names of an agreement named before are aliases of it: "the Hiroshima Accord" ... "the
+    Accord", "a new bilateral defense cooperation agreement" ... "The Defense Cooperation Agreement"; and an
+    agreement said of one just named ("We signed a defence agreement. This is a status of forces agreement")
+    is that one."""
+    out = list(found)
+    for i, t in enumerate(out):
+        if t.generic or t.provision or t.alias_of:
+            continue
+        earlier = [u for u in out[:i] if not u.generic and not u.provision and u.end <= t.start]
+        words = _words(t.name)
+        longer = next((u for u in reversed(earlier) if _contains(_words(u.name), words)), None)
+        if longer is not None and (t.key is None or longer.key in {None, t.key}):
+            # A known agreement's short name inside an unknown one's name is the unknown one's short name.
+            key, parties = (longer.key, longer.parties) if longer.key != t.key else (t.key, t.parties)
+            out[i] = replace(t, alias_of=longer.name, key=key, parties=parties)
+        elif earlier and earlier[-1].sentence >= t.sentence - 1 and _is_that_agreement(ctx, t):
+            out[i] = replace(t, alias_of=earlier[-1].name)
+    return out
 
 
 def _named_parties(info: TreatyInfo, mentioned: tuple[str, ...]) -> tuple[str, ...]:
