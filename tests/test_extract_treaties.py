@@ -128,3 +128,22 @@ def test_an_agreement_said_of_the_one_just_named_is_that_one() -> None:
 def test_the_word_treaty_modifying_another_noun_names_no_treaty() -> None:
     assert treaties("Officials said such a treaty level commitment had never existed.") == []
     assert [t.name for t in treaties("Officials said such a treaty had never existed.")] == ["treaty"]
+
+
+def test_the_parties_of_a_name_with_between_run_to_the_end_of_its_phrase() -> None:
+    (mou,) = treaties(
+        "They will sign a Memorandum of Understanding on Cyber Cooperation between the Cyber Agency of Chile and "
+        "the Office of Cyber Policy (Cabinet Office) of the Republic of Peru."
+    )
+    assert mou.parties == ("CHL", "PER")
+
+
+def test_two_agreements_joined_by_and_are_two_names() -> None:
+    names = [t.name for t in treaties(
+        "Chile and Peru will use the Agreement on Fisheries Data and the Agreement concerning Search and Rescue "
+        "between the Chilean Navy and the Peruvian Navy."
+    )]  # fmt: skip
+    assert names == [
+        "Agreement on Fisheries Data",
+        "Agreement concerning Search and Rescue between the Chilean Navy and the Peruvian Navy",
+    ]

@@ -77,7 +77,7 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
             continue
         name = ctx.text[s:e]
         info = ctx.gaz.treaty(name)
-        parties = tuple(sorted({iso3 for _, ne, iso3 in ctx.nation_spans.starting_in(s, e) if ne <= e}))
+        parties = _parties_between(ctx, s, e)
         found.append(
             TreatyMention(
                 name,
@@ -194,6 +194,20 @@ def _link_short_names(ctx: Context, found: list[TreatyMention]) -> list[TreatyMe
     return out
 
 
+def _parties_between(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+    """The nations a treaty's name names, and those of the phrase its "between" opens, which may run past the
+    name: "Memorandum of Understanding on Cyber Security between the Cyber Agency of Chile and the Office of
+    Cyber Policy (Cabinet Office) of Peru"."""
+    parties = {iso3 for _, ne, iso3 in ctx.nation_spans.starting_in(start, end) if ne <= end}
+    span = ctx.span(start, end)
+    for tok in span if span is not None else ():
+        if tok.lower_ == "between":
+            sub = list(tok.subtree)
+            s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            parties |= {iso3 for _, ne, iso3 in ctx.nation_spans.starting_in(s, e) if ne <= e}
+    return tuple(sorted(parties))
+
+
 def _named_parties(info: TreatyInfo, mentioned: tuple[str, ...]) -> tuple[str, ...]:
     """A treaty's parties; of an alliance of many, only those the article names (an article on the Five Power
     Defence Arrangements that names only Singapore and the United Kingdom makes no claim about Malaysia)."""
@@ -247,16 +261,20 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
             # A comma continues a name only in a list of parties ("between Australia, New Zealand and ..."),
             # and "on Friday" is no part of it.
             in_list = "between" in doc[tok.i : e].text.lower()
+            run = k
+            while run < len(doc) and (doc[run].text[:1].isupper() or doc[run].text in {"-"}):
+                run += 1
+            # "the Agreement on X and the Agreement on Y" names two agreements.
+            another = {"and", ","} & {w.lower_ for w in doc[e:k]} and any(w.lower_ in TREATY_HEADS for w in doc[k:run])
             if (
                 k < len(doc)
                 and doc[k].text[:1].isupper()
                 and "\n" not in doc[k - 1].whitespace_
                 and ("," not in doc[e:k].text or in_list)
                 and doc[k].text.rstrip(".") not in CALENDAR_WORDS
+                and not another
             ):
-                e = k
-                while e < len(doc) and (doc[e].text[:1].isupper() or doc[e].text in {"-"}):
-                    e += 1
+                e = run
             else:
                 break
         while s < tok.i and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None and doc[s].text.lower() in {"the"}:
