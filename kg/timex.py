@@ -32,7 +32,10 @@ DAY_RANGE = re.compile(
     re.IGNORECASE,
 )
 WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-RELATIVE_DAY = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
+RELATIVE_DAY = re.compile(
+    r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b", re.IGNORECASE
+)
+DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
             else _safe_date(year, month, day),
         )
     for m in RELATIVE_DAY.finditer(text):
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("word").lower()]
+        shift = DAY_SHIFT[m.group("word").split()[0].lower()]
         add(m, anchor + timedelta(days=shift) if anchor else None)
     for m in WEEKDAY.finditer(text):
         add(

@@ -49,3 +49,21 @@ def test_a_day_carried_over_from_a_sentence_about_the_same_people() -> None:
 def test_a_visit_over_several_days_names_no_one_day() -> None:
     assert dated("Whitfield met Guatemala's defense minister during a visit Nov. 12-14.") == (None, True)
     assert dated("During his 10-14 March visit, Austin met Marcos in Manila.") == (None, True)
+
+
+def test_a_day_carries_over_only_from_a_sentence_that_tells_of_an_encounter() -> None:
+    ctx = context(
+        "Foreign Minister Ana Lindqvist paid tribute to the victims of the floods of May 3. Minister Lindqvist "
+        "welcomed Minister Tomas Berg to the capital."
+    )
+    people = [p for p in find_people(ctx) if p.sentence == 1]
+    assert date_carried_to(ctx, ctx.sentences[1], people) is None
+
+
+def test_a_sentence_opened_by_a_pronoun_goes_on_with_the_day_before() -> None:
+    ctx = context(
+        "Prime Minister Ana Lindqvist arrived at the palace on Monday for an official visit. She called on "
+        "President Tomas Berg and met Foreign Minister Ivo Maran."
+    )
+    people = [p for p in find_people(ctx) if p.sentence == 1]
+    assert date_carried_to(ctx, ctx.sentences[1], people) == date(2024, 5, 20)

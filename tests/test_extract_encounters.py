@@ -70,3 +70,37 @@ def test_no_encounter_without_a_trigger_or_people() -> None:
 def test_spoke_with_and_nowhere_is_a_call(text: str, kind: str) -> None:
     (encounter,), _, _ = encounters(text)
     assert encounter.kind == kind
+
+
+def test_each_verb_of_meeting_with_its_own_sides_is_its_own_encounter() -> None:
+    found, people, _ = encounters(
+        "Prime Minister Ana Lindqvist arrived in Singapore on Monday. She called on President Tomas Berg and met "
+        "Prime Minister Ivo Maran."
+    )
+    assert [(e.kind, [people[i].name for i in e.participants]) for e in found] == [
+        ("Meeting", ["Ana Lindqvist", "Tomas Berg"]),
+        ("Meeting", ["Ana Lindqvist", "Ivo Maran"]),
+    ]
+
+
+def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
+    (meeting,), people, _ = encounters(
+        "Defence Minister Ana Lindqvist met with President Tomas Berg, Chief of Defence Force Gen. Ivo Maran and "
+        "Foreign Minister Lea Horn in Valletta."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Tomas Berg", "Ivo Maran", "Lea Horn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Foreign Minister Ana Lindqvist welcomed Foreign Minister Tomas Berg to Oslo.", ["Meeting"]),
+        ("Foreign Minister Ana Lindqvist welcomed the progress Foreign Minister Tomas Berg reported.", []),
+        ("Foreign Minister Ana Lindqvist received a briefing from Foreign Minister Tomas Berg's staff.", []),
+        ("Foreign Minister Ana Lindqvist called on President Tomas Berg in Oslo.", ["Meeting"]),
+        ("Foreign Minister Ana Lindqvist called on President Tomas Berg to release the prisoners.", []),
+    ],
+)
+def test_verbs_of_greeting_and_calling_on_meet_people_not_things(text: str, kinds: list[str]) -> None:
+    found, _, _ = encounters(text)
+    assert [e.kind for e in found if len(e.participants) >= 2] == kinds

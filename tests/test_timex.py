@@ -24,6 +24,8 @@ TUESDAY = date(2023, 7, 11)
         ("The two met on Dec. 12 last year.", False, "2022-12-12"),
         ("The pact was signed Sept. 3, 2019, in the capital.", False, "2019-09-03"),
         ("The summit opened on 14 June.", False, "2023-06-14"),
+        ("The minister was received at the palace this morning.", False, "2023-07-11"),
+        ("The delegation arrived last night.", False, "2023-07-10"),
     ],
 )
 def test_expressions_that_name_a_day(sentence: str, future: bool, expected: str) -> None:

@@ -37,17 +37,35 @@ def clause_date(ctx: Context, clause: str, start: int, *, future: bool) -> tuple
     return value, dated
 
 
+# Words of an encounter: a day carries over only from a sentence that tells of one.
+ENCOUNTER_WORDS = re.compile(
+    r"\b(?:met|meet\w*|talks|visit\w*|summit|hosted|welcom\w*|received|called on|signed|signing|ceremony|"
+    r"arrived|travel\w*|discuss\w*|held|trip|dialogue|consultations)\b",
+    re.IGNORECASE,
+)
+
+
+CONTINUING = re.compile(r"\s*(?:He|She|They|The (?:two|three|four) \w+|Both \w+)\b")
+
+
 def date_carried_to(ctx: Context, sent: Sentence, people: list[PersonMention]) -> date | None:
     """The day a sentence with no date of its own speaks of: the one named in the two sentences before it
     when they speak of the same people or their nations ("Japan and India signed an accord on Friday. The
     accord was signed after talks in Tokyo between Modi and Abe")."""
     names = {w for p in people for w in p.name.split()}
     nations = {p.nation for p in people if p.nation}
+    # "He called on President X and met Prime Minister Y": a sentence opened by a pronoun goes on with the
+    # people of the one before.
+    continues = bool(CONTINUING.match(sent.text))
     for previous in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
-        shared = any(w in previous.text for w in names if len(w) > 2) or any(
-            iso3 in nations for _, _, iso3 in ctx.nation_spans.starting_in(previous.start, previous.end)
+        shared = (
+            continues
+            or any(w in previous.text for w in names if len(w) > 2)
+            or any(iso3 in nations for _, _, iso3 in ctx.nation_spans.starting_in(previous.start, previous.end))
         )
+        if not (shared and ENCOUNTER_WORDS.search(previous.text)):
+            continue  # a day of something else: "mourned the victims of the earthquake on December 3"
         days = [t.value for t in timex.find(previous.text, ctx.anchor) if t.value]
-        if days and shared:
+        if days:
             return days[-1]
     return None

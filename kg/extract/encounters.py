@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
+
+from spacy.tokens import Token
 
 from kg.extract.context import Context
 from kg.extract.dates import clause_date, date_carried_to
+from kg.extract.structure import phrase, sides
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
 
 __all__ = ["find_encounters"]
@@ -18,7 +22,8 @@ GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|greeted|greets|received|receives|"
     r"sat down|sit down|held talks|hold talks|holds talks|talks|consultations|summit|visited|visits|"
-    r"joined|signed|signing|(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
+    r"joined|signed|signing|call(?:ed|s)? on|paid (?:a )?courtesy call|"
+    r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
 )
 SPOKE = re.compile(r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to)", re.IGNORECASE)
@@ -44,6 +49,13 @@ PLANNED = re.compile(
 )
 HERE = re.compile(r"\b(?:met|meeting|talks|here)\s+here\b|\bhere (?:today|on|this)\b", re.IGNORECASE)
 
+# Verbs of greeting: an encounter only when what they take is people.
+GREETING_VERBS = re.compile(r"(?:welcom|receiv|greet)(?:e|es|ed|ing|s)?", re.IGNORECASE)
+PEOPLE_NOUNS = {
+    "delegation", "counterpart", "counterparts", "leader", "leaders", "minister", "ministers", "secretary",
+    "president", "official", "officials", "guest", "guests", "visitor", "visitors", "ambassador", "envoy",
+    "commander", "chief", "general", "admiral", "team", "side", "king", "queen", "emperor", "prince",
+}  # fmt: skip
 SUBORDINATE = {"relcl", "ccomp", "acl", "advcl", "parataxis", "xcomp"}
 CLAUSE_BREAK = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|would|shall|plans?|is|are)\b)|;\s+", re.IGNORECASE)
 
@@ -58,13 +70,80 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     places_in: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(places):
         places_in[p.sentence].append(i)
+    verb_sides = sides(ctx.doc)
     for sent in ctx.sentences:
         in_sentence = people_in.get(sent.index, [])
         for offset, clause in _clauses(sent.text):
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in)
             if mention:
-                out.append(mention)
+                start = sent.start + offset
+                out.extend(_by_structure(ctx, mention, verb_sides, people, in_sentence, start, start + len(clause)))
     return out
+
+
+def _by_structure(
+    ctx: Context,
+    mention: EncounterMention,
+    verb_sides: dict[int, tuple[list[Token], list[Token]]],
+    people: list[PersonMention],
+    in_sentence: list[int],
+    start: int,
+    end: int,
+) -> list[EncounterMention]:
+    """The encounters of a clause: one for each verb of meeting whose sides, as the parse gives them, name two
+    people or more, when there are two such verbs or more ("He called on X and met Y" is X and the subject,
+    then Y and the subject); else the clause's one encounter, with all its people."""
+    found: list[EncounterMention] = []
+    if mention.group:
+        return [mention]  # "X joined the two secretaries": the group is not on the parse's sides
+    for verb_i, (subjects, objects) in sorted(verb_sides.items()):
+        verb = ctx.doc[verb_i]
+        if not start <= verb.idx < end or not MEETING_TRIGGER.fullmatch(_trigger_words(ctx, verb)):
+            continue
+        taking_part: list[int] = []
+        for head in (*subjects, *objects):
+            for i in _people_of(ctx, head, verb, people, in_sentence):
+                if i not in taking_part:
+                    taking_part.append(i)
+        if len(taking_part) >= 2 and all(f.participants != tuple(taking_part) for f in found):
+            found.append(
+                replace(
+                    mention,
+                    participants=tuple(taking_part),
+                    group=None,
+                    group_is_object=False,
+                    start=verb.idx,
+                    end=verb.idx + len(verb.text),
+                )
+            )
+    # One verb alone keeps all the people of the clause: the parse of a long sentence (a dateline run into
+    # it, a name set off by commas) often leaves one of them off its sides.
+    return found if len(found) >= 2 else [mention]
+
+
+def _trigger_words(ctx: Context, verb: Token) -> str:
+    """The verb of meeting as the trigger pattern reads it: "called on" with its preposition."""
+    following = ctx.doc[verb.i + 1] if verb.i + 1 < len(ctx.doc) else None
+    if following is not None and following.lower_ == "on" and verb.lower_.startswith("call"):
+        return f"{verb.text} on"
+    return verb.text
+
+
+def _people_of(
+    ctx: Context, head: Token, verb: Token, people: list[PersonMention], in_sentence: list[int]
+) -> list[int]:
+    """The people a side of a verb names: those within its phrase; "He" or "She", the person named last before
+    the sentence; "who", the one the clause is about."""
+    if head.tag_ == "WP" and verb.dep_ == "relcl":
+        head = verb.head
+    if head.lower_ in {"he", "she"}:
+        sentence_start = ctx.sentences[ctx.sentence_of_token[head.i]].start
+        before = [i for i, p in enumerate(people) if p.end <= sentence_start and p.name]
+        return before[-1:]
+    spans = [(t.idx, t.idx + len(t.text)) for t in phrase(head)]
+    return [
+        i for i in in_sentence if people[i].name and any(s < people[i].end and people[i].start < e for s, e in spans)
+    ]
 
 
 def _clause_encounter(
@@ -79,7 +158,12 @@ def _clause_encounter(
 ) -> EncounterMention | None:
     """The encounter one clause states, if any. The clauses of a sentence share its people: "X spoke by
     phone with Y on Monday and will meet him next week" is a call and a planned meeting of X and Y."""
-    trigger = MEETING_TRIGGER.search(clause) or PHONE.search(clause) or VIDEO.search(clause)
+    start = sent.start + offset
+    trigger = next(
+        (m for m in MEETING_TRIGGER.finditer(clause) if _states_meeting(ctx, start + m.start(), people, in_sentence)),
+        None,
+    )
+    trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
     if not trigger:
         return None
     group, group_at = _group_size(clause)
@@ -88,14 +172,13 @@ def _clause_encounter(
     if not in_sentence and not group:
         return None
     kind = _encounter_kind(ctx, clause, trigger)
-    if kind == "Meeting" and not MEETING_TRIGGER.search(clause):
+    if kind == "Meeting" and not MEETING_TRIGGER.fullmatch(trigger.group(0)):
         return None
     if (
         trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"}
         and len(in_sentence) + bool(group) < 2
     ):
         return None
-    start = sent.start + offset
     value, dated = clause_date(ctx, clause, start, future=kind == "PlannedMeeting")
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
     if not dated and kind == "Meeting":
@@ -122,6 +205,28 @@ def _clause_encounter(
         date=value,
         dated=dated,
         confidence=confidence,
+    )
+
+
+def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sentence: list[int]) -> bool:
+    """Whether a trigger word at ``char`` states an encounter by the parse: a verb of greeting ("welcomed",
+    "received", "greeted") does only when what it takes is a person or a group of people ("welcomed the
+    minister", "was received by"), not a thing ("welcomed the progress", "received a briefing", "welcomed
+    X's visit": the visit is told elsewhere); "called on X" is a courtesy call, "called on X to act" is not."""
+    span = ctx.span(char, char + 1)
+    if span is None:
+        return True
+    verb = span[0]
+    if verb.lower_.startswith("call"):
+        return not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    if not GREETING_VERBS.fullmatch(verb.text):
+        return True
+    taken = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
+    if not taken:
+        return True
+    spans = [(people[i].start, people[i].end) for i in in_sentence]
+    return any(
+        t.pos_ == "PRON" or t.text.lower() in PEOPLE_NOUNS or any(s <= t.idx < e for s, e in spans) for t in taken
     )
 
 

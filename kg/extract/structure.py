@@ -1,0 +1,90 @@
+"""Who met whom, read from the parse: the sides of a verb of meeting, with spaCy's ``DependencyMatcher``.
+
+"He called on President X and met Prime Minister Y" states two encounters, X with the subject and Y with the
+subject; "X met with Y, Z and W" one, of four. The sides of a verb are its subject (or, passive, the agent:
+"was hosted by X"), its direct object and the objects of its "with", "on" and "between"; conjuncts join a
+side ("Y, Z and W"), and a verb joined to another ("called on X and met Y") shares its subject.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+__all__ = ["MEETING_VERBS", "phrase", "sides"]
+
+# Verbs whose sides are the people who met (in their written forms: kg runs spaCy without its lemmatizer).
+MEETING_VERBS = [
+    f"{stem}{ending}"
+    for stem, endings in {
+        "meet": ("", "s", "ing"),
+        "met": ("",),
+        "host": ("", "s", "ed", "ing"),
+        "welcom": ("e", "es", "ed", "ing"),
+        "receiv": ("e", "es", "ed", "ing"),
+        "greet": ("", "s", "ed", "ing"),
+        "call": ("ed", "s", "ing"),  # "called on", as a courtesy call
+        "join": ("", "s", "ed", "ing"),
+        "visit": ("", "s", "ed", "ing"),
+    }.items()
+    for ending in endings
+]
+PREPOSITIONS = ["with", "on", "between", "by"]
+SUBJECTS = ["nsubj", "nsubjpass"]
+
+
+def _edge(left: str, right: str, attrs: dict) -> dict:
+    return {"LEFT_ID": left, "REL_OP": ">", "RIGHT_ID": right, "RIGHT_ATTRS": attrs}
+
+
+@cache
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": MEETING_VERBS}, "POS": {"IN": ["VERB", "AUX"]}}}
+    preposition = {"DEP": {"IN": ["prep", "agent"]}, "LOWER": {"IN": PREPOSITIONS}}
+    matcher = DependencyMatcher(vocab)
+    matcher.add("subject", [[verb, _edge("verb", "side", {"DEP": {"IN": SUBJECTS}})]])
+    matcher.add(
+        "object",
+        [
+            [verb, _edge("verb", "side", {"DEP": "dobj"})],
+            [verb, _edge("verb", "prep", preposition), _edge("prep", "side", {"DEP": "pobj"})],
+        ],
+    )
+    return matcher
+
+
+def sides(doc: Doc) -> dict[int, tuple[list[Token], list[Token]]]:
+    """For each verb of meeting in ``doc`` (by token index): the heads of the phrases on its two sides
+    (subjects; objects), conjuncts included. A verb joined to another that has no subject of its own takes
+    that verb's subject."""
+    found: dict[int, tuple[list[Token], list[Token]]] = {}
+    for match_id, (verb_i, *rest) in _matcher(doc.vocab)(doc):
+        verb, side = doc[verb_i], doc[rest[-1]]
+        subjects, objects = found.setdefault(verb.i, ([], []))
+        label = doc.vocab.strings[match_id]
+        if label == "object" and len(rest) == 2 and doc[rest[0]].dep_ == "agent":
+            label = "subject"  # "was hosted by X": X is the one who hosted
+        (subjects if label == "subject" else objects).extend([side, *side.conjuncts])
+    for i, (subjects, _) in found.items():
+        verb = doc[i]
+        if not subjects and verb.dep_ == "conj":
+            shared = found[verb.head.i][0] if verb.head.i in found else []
+            shared = shared or [c for c in verb.head.children if c.dep_ in SUBJECTS]
+            subjects.extend(t for c in shared for t in (c, *c.conjuncts) if t not in subjects)
+    return found
+
+
+# Clauses inside a phrase tell of others: "X, who met Y last year," is X alone.
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj", "cc"}
+
+
+def phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without the clauses and conjuncts hanging from it."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSES:
+            out.extend(phrase(child))
+    return out
