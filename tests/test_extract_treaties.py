@@ -147,3 +147,10 @@ def test_two_agreements_joined_by_and_are_two_names() -> None:
         "Agreement on Fisheries Data",
         "Agreement concerning Search and Rescue between the Chilean Navy and the Peruvian Navy",
     ]
+
+
+def test_a_known_kind_of_agreement_after_a_is_a_new_one_of_the_nations_named_with_it() -> None:
+    (raa,) = treaties("Japan and the Philippines opened talks on a reciprocal access agreement.")
+    assert (raa.generic, raa.key, raa.parties) == (False, "japan-philippines-raa", ("JPN", "PHL"))
+    (gsomia,) = treaties("Chile and Peru began talks on a general security of military information agreement.")
+    assert (gsomia.generic, gsomia.key, gsomia.parties) == (False, None, ("CHL", "PER"))

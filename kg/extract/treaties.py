@@ -44,6 +44,7 @@ GENERIC_TREATY = re.compile(
     r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
     r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
 )
+INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:new\s+)?$", re.I)
 PROVISION = re.compile(r"\bArticle\s+(?:\d+|[IVX]+)\b(?:\s*\(\d+\))?")
 TREATY_ALIAS_CUE = re.compile(r"^\s*,?\s*(?:formally|officially|known as|also called|or)\s+(?:the\s+)?", re.I)
 
@@ -66,6 +67,8 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
         if shared_alias and not info.multilateral and not set(info.parties) <= set(mentioned):
             continue  # "Mutual Defense Treaty" is the Philippine one only where the Philippines is named
         s, e, name = strip_the(m.start(), m.end(), m.group(0))
+        if name.islower() and INDEFINITE.search(ctx.text, max(0, s - 12), s):
+            continue  # "negotiations on a reciprocal access agreement": a new one, of the nations named with it
         if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
             found.append(TreatyMention(name, s, e, ctx.sentence_at(s), None, (), generic=True, confidence=0.5))
             continue
@@ -124,7 +127,9 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
         sentence = ctx.sentences[ctx.sentence_at(s)]
         named = tuple(sorted({iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sentence.start, sentence.end)}))
         parties = named if len(named) >= 2 else ()
-        plain.append(TreatyMention(m.group("name"), s, e, sentence.index, None, parties, confidence=0.55))
+        info = ctx.gaz.treaty(m.group("name"), parties) if parties else None
+        key = info.key if info and set(info.parties) == set(parties) else None
+        plain.append(TreatyMention(m.group("name"), s, e, sentence.index, key, parties, confidence=0.55))
     # "signed a defense agreement" before the agreement's name: one the gazetteer knows between the same
     # parties is that agreement.
     known = {t.parties: t.key for t in found if t.key and t.parties}
