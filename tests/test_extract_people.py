@@ -143,3 +143,35 @@ def test_a_given_name_like_a_rank_after_a_family_name_in_capitals_is_a_name() ->
     found = people("Minister of Defense NAKATANI Gen held a meeting with Secretary of Defense Pete Hegseth.")
     assert found["NAKATANI Gen"].title == "Minister of Defense"
     assert people("Gen. Charles Brown met Hegseth.")["Charles Brown"].rank == "Gen."
+
+
+def test_an_appositive_between_two_names_is_the_office_of_the_name_before() -> None:
+    found = people(
+        "The talks (attendees: Ms. Anna Berg, Minister for Foreign Affairs of Sweden, His Excellency Mr. Lars Holm, "
+        "Foreign Minister of Norway) were short."
+    )
+    assert (found["Anna Berg"].title, found["Anna Berg"].nation) == ("Minister for Foreign Affairs of Sweden", "SWE")
+    assert (found["Lars Holm"].title, found["Lars Holm"].nation) == ("Foreign Minister of Norway", "NOR")
+    # With no office of its own after it, the name takes the appositive before it.
+    holm = people("He welcomed his friend and counterpart, Norway's Minister of Defence, Lars Holm.")["Lars Holm"]
+    assert (holm.office, holm.nation) == ("Minister of Defense", "NOR")
+
+
+def test_courtesy_titles_of_other_governments_are_no_part_of_the_name() -> None:
+    found = people("Malaysian Prime Minister Tun Dr Ahmad Rashid arrived on Monday.")
+    assert "Tun" not in found
+    assert (found["Ahmad Rashid"].office, found["Ahmad Rashid"].nation) == ("Prime Minister", "MYS")
+    rao = people("Raksha Mantri Shri Vikram Rao held talks in Delhi.")["Vikram Rao"]
+    assert (rao.office, rao.nation) == ("Minister of Defense", "IND")
+
+
+def test_a_nation_before_a_name_is_no_part_of_it() -> None:
+    found = people("Prime Minister of the Democratic Socialist Republic of Sri Lanka Ravi Perera arrived today.")
+    assert "Ravi Perera" in found
+    assert not any("Lanka" in name for name in found)
+    assert found["Ravi Perera"].nation == "LKA"
+
+
+def test_the_body_an_office_is_for_ends_before_the_name() -> None:
+    holloway = people("Minister of State for Trade Policy Jane Holloway said the talks went well.")["Jane Holloway"]
+    assert holloway.title == "Minister of State for Trade Policy"

@@ -104,6 +104,7 @@ class Context:
                 first = tok.i
             self._line_start[tok.i] = first
         self.anchor = article.published or article.dateline_date
+        self._person_starts = [e.start_char for e in doc.ents if e.label_ == "PERSON"]
         self.nation_spans = SpanIndex(self._find_nations())
         self.office_spans = SpanIndex(self._find_offices())
         self.org_spans = SpanIndex(self._find_organizations())
@@ -161,7 +162,8 @@ class Context:
 
     def _body_end(self, start: int, body: str) -> int | None:
         """Where the name of a body starting at ``start`` ends: at its last head word ("Command", "Forces") or
-        nation, never taking in a rank or the name after it ("... Southern Command Adm. Alvin Holsey")."""
+        nation, never taking in a rank or the name after it ("... Southern Command Adm. Alvin Holsey"); a body
+        without such a word ends before the name of a person ("Minister of State for Trade Policy Jane Doe")."""
         end = None
         for w in re.finditer(r"\S+", body):
             word = w.group(0).rstrip(",.;:")
@@ -169,6 +171,10 @@ class Context:
                 end = start + w.start() + len(word)
             elif self.gaz.is_rank(w.group(0)):
                 break
+        if end is None:
+            person = next((p for p in self._person_starts[bisect_right(self._person_starts, start) :]), None)
+            if person is not None and person < start + len(body):
+                end = start + len(body[: person - start].rstrip()) or None
         return end
 
     def _find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:

@@ -116,9 +116,7 @@ def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
     """ "KAMIKAWA Yoko", "Defense Minister NAKATANI Gen": a family name written in capitals beside a given
     name written as a name is, as Japanese and other governments write names; not an acronym ("NATO", "ASEAN")
     nor a line in capitals ("RICHARD MARLES, DEPUTY PRIME MINISTER:")."""
-    if not (tok.is_alpha and tok.text.isupper()) or any(
-        covering(tok) for covering in (ctx.org_covering, ctx.nation_covering, ctx.office_covering)
-    ):
+    if not (tok.is_alpha and tok.text.isupper()) or _in_term(ctx, tok):
         return False
     neighbours = [ctx.doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(ctx.doc)]
     # The given name may look like a rank ("Gen") but has no period.
@@ -127,6 +125,11 @@ def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
         and not (ctx.is_rank(n.text) and n.i < tok.i)
         for n in neighbours
     )  # fmt: skip
+
+
+def _in_term(ctx: Context, tok: Token) -> bool:
+    """Whether a token is part of a nation, office or organization the gazetteer knows."""
+    return any(covering(tok) for covering in (ctx.nation_covering, ctx.office_covering, ctx.org_covering))
 
 
 def _abbreviation_in_brackets(ctx: Context, i: int) -> bool:
@@ -171,7 +174,13 @@ def find_people(ctx: Context) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             first = ent.start
-            while first > ctx.line_start(ent.start) and _is_name_token(ctx, doc[first - 1]):
+            # spaCy cuts some names short ("Lai Ching-te"), but a nation, an office or an organization before
+            # the name is none of it ("Prime Minister of the Republic of Sri Lanka Ranil Wickremesinghe").
+            while (
+                first > ctx.line_start(ent.start)
+                and _is_name_token(ctx, doc[first - 1])
+                and not _in_term(ctx, doc[first - 1])
+            ):
                 first -= 1
             rng = _name_tokens_after(ctx, first)
             if rng and rng[0] < ent.end:
@@ -268,9 +277,7 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
     cleaned = []
     for s, e, conf in candidates:
         while s < e and (
-            ctx.is_rank(doc[s].text)
-            or doc[s].text.lower() in _title_vocab(ctx.gaz)
-            or ctx.nation_at(doc[s].idx, doc[s].idx + len(doc[s].text))
+            ctx.is_rank(doc[s].text) or doc[s].text.lower() in _title_vocab(ctx.gaz) or ctx.nation_covering(doc[s])
         ):
             s += 1
         while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
@@ -302,7 +309,7 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
 def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMention:
     doc = ctx.doc
     name = doc[s:e].text
-    title, nation, international, rank, office = _title_before(ctx, s)
+    title, nation, international, rank, office = _title_before(ctx, s, e)
     if title is None and office is None:
         title, nation2, international2, office = _title_after(ctx, e)
         nation = nation or nation2
@@ -323,8 +330,9 @@ def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMe
     )
 
 
-def _title_before(ctx: Context, s: int) -> tuple[str | None, str | None, bool, str | None, str | None]:
-    """The office stated before a name: "Japanese Prime Minister", "Pentagon spokesman Navy Cmdr."."""
+def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, bool, str | None, str | None]:
+    """The office stated before the name at tokens ``s`` to ``e``: "Japanese Prime Minister", "Pentagon
+    spokesman Navy Cmdr."."""
     doc = ctx.doc
     i = s
     rank_end = s
@@ -333,7 +341,8 @@ def _title_before(ctx: Context, s: int) -> tuple[str | None, str | None, bool, s
         i -= 1
     # Honorifics ("Mr.", "H.E.") are skipped like ranks but say nothing of an office.
     rank = doc[i:rank_end].text if i < rank_end and ctx.gaz.rank(doc[i:rank_end].text) else None
-    if i > 0 and doc[i - 1].text == ",":
+    appositive = i > 0 and doc[i - 1].text == ","
+    if appositive:
         i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
     if _abbreviation_in_brackets(ctx, i - 3):
         i -= 3  # "External Affairs Minister (EAM) Subrahmanyam Jaishankar": the office's abbreviation
@@ -378,6 +387,12 @@ def _title_before(ctx: Context, s: int) -> tuple[str | None, str | None, bool, s
         break
     while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
         j += 1
+    if appositive and j > sent_start and doc[j - 1].text == ",":
+        # "Ms. X, Minister for Foreign Affairs of Japan, Dr. Y, Minister of Foreign Affairs of Korea": between two
+        # names, an appositive is the office of the name before it when the name after has its own.
+        title, nation, international, office = _title_after(ctx, e)
+        if title is not None:
+            return title, nation, international, rank, office
     if office_hit is None:
         # The words just before the name: the whole line would make a long line cost its length per name.
         counterpart = re.search(
@@ -435,6 +450,10 @@ def _describe_title(
     return title, nation, international, rank, office.canonical if office else None
 
 
+# What ends an appositive office: "X, Foreign Minister of China)", "Y, Minister of Foreign Affairs [Chair],".
+_APPOSITIVE_ENDS = frozenset({",", ".", ";", "—", "(", ")", "[", "]"})
+
+
 def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str | None]:
     """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"."""
     doc = ctx.doc
@@ -442,9 +461,7 @@ def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, st
         return None, None, False, None
     k = e + 1
     stop = k
-    while (
-        stop < len(doc) and doc[stop].text not in {",", ".", ";", "—", "("} and stop - k < 12 and not doc[stop].is_space
-    ):
+    while stop < len(doc) and doc[stop].text not in _APPOSITIVE_ENDS and stop - k < 12 and not doc[stop].is_space:
         stop += 1
         if "\n" in doc[stop - 1].whitespace_:
             break
@@ -457,7 +474,7 @@ def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, st
     # KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held"); a capitalized one before another name
     # starts the next item of a list ("Mattis, Japan's Prime Minister Shinzo Abe and").
     after_the = clause[0].text.lower() == "the"
-    closed = stop == len(doc) or doc[stop].text in {",", ".", ";"}
+    closed = stop == len(doc) or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
 
     def ends_clause(office: tuple[int, int, str]) -> bool:
         rest = [t for t in clause if t.idx >= office[1]]
