@@ -200,10 +200,13 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         nearby[nation.sentence].append((nation.start, nation.iso3))
 
     def abroad_for(mentions: list[PersonMention]) -> str | None:
-        for sentence in sorted({m.sentence for m in mentions}):
-            local = [c for _, c in sorted(nearby.get(sentence, ())) if c != default_nation]
-            if local:
-                return local[0]
+        # The official's own sentences first, then the two before each ("In Bangkok, he will hold talks with
+        # Thai Gen. X. He will also meet Defense Minister Y"), the nearest first.
+        for back in range(3):
+            for sentence in sorted({m.sentence for m in mentions}):
+                local = [c for _, c in sorted(nearby.get(sentence - back, ())) if c != default_nation]
+                if local:
+                    return local[-1] if back else local[0]
         return abroad
 
     key_of_cluster: dict[int, str] = {}

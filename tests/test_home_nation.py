@@ -150,3 +150,25 @@ def test_a_foreign_title_takes_the_nation_of_the_place_in_its_sentence() -> None
     )
     graph = build(text, "https://www.southcom.mil/MEDIA/NEWS-ARTICLES/Article/1/x/")
     assert official(graph, "Hector Sandoval")["nation"] == {"GTM"}
+
+
+@pytest.mark.model
+def test_a_foreign_title_takes_the_nation_named_in_the_sentences_just_before() -> None:
+    text = (
+        "Gen. Alan Brooks, the U.S. chairman, flew on to Australia, where he will see Australian officers. In "
+        "Hanoi, he will hold talks with Vietnamese Gen. Tran Van Minh. He will also meet Defense Minister Le Quang "
+        "Duc. Australia and the U.S. are allies, and Australia hosts U.S. Marines in Darwin."
+    )
+    graph = build(text, "https://www.defense.gov/News/News-Stories/Article/1/x/")
+    assert official(graph, "Le Quang Duc")["nation"] == {"VNM"}
+
+
+@pytest.mark.model
+def test_a_president_on_a_page_of_a_government_with_none_is_foreign() -> None:
+    text = (
+        "Deputy Prime Minister Anna Price met Indonesian officials in Jakarta today. Ms Price later called on "
+        "President Budi Santoso. Indonesia and Australia signed a defence agreement last year."
+    )
+    graph = build(text, "https://www.minister.defence.gov.au/transcripts/2025-06-06/x")
+    assert official(graph, "Anna Price")["nation"] == {"AUS"}
+    assert official(graph, "Budi Santoso")["nation"] == {"IDN"}
