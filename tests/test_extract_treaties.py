@@ -154,3 +154,33 @@ def test_a_known_kind_of_agreement_after_a_is_a_new_one_of_the_nations_named_wit
     assert (raa.generic, raa.key, raa.parties) == (False, "japan-philippines-raa", ("JPN", "PHL"))
     (gsomia,) = treaties("Chile and Peru began talks on a general security of military information agreement.")
     assert (gsomia.generic, gsomia.key, gsomia.parties) == (False, None, ("CHL", "PER"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chile and Peru signed a joint Statement of Principles on fisheries on Monday.", "Statement of Principles"),
+        ("The two ministers signed the Joint Declaration on Maritime Cooperation.",
+         "Joint Declaration on Maritime Cooperation"),
+        ("It builds on the APEC declaration she signed last year with her Peruvian counterpart.",
+         "APEC declaration"),
+        ("The two governments also signed an agreement concerning joint fisheries patrol operations.",
+         "agreement concerning joint fisheries patrol operations"),
+    ],
+)  # fmt: skip
+def test_a_document_the_text_says_was_signed_is_an_agreement(text, name) -> None:
+    assert [t.name for t in treaties(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers issued a Joint Statement on regional security.",
+        "The leaders witnessed the signing of four memoranda, and a Joint Statement on trade.",
+        "The ministers adopted the Joint Declaration on Maritime Cooperation.",
+        "Chile and Peru signed an agreement on the sidelines of the summit.",
+        "She recalled the declaration she signed last year.",
+    ],
+)
+def test_statements_issued_and_documents_not_named_or_not_signed_are_not_agreements(text) -> None:
+    assert treaties(text) == []

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from kg.extract.context import CALENDAR_WORDS, FOLLOWED_BY_NAME, Context, ranked_nations, strip_the
 from kg.gazetteer.treaties import TreatyInfo
 from kg.model import TreatyMention
@@ -31,6 +33,10 @@ TREATY_HEADS = {
     "arrangements",
     "roadmap",
 }
+# Documents that are agreements only where the text says they were signed: "the Joint Declaration on ... signed
+# in 2007", "signing a Statement of Principles", "the MPA declaration I signed" (a "joint statement" is issued).
+SIGNED_HEADS = {"declaration", "statement"}
+SIGN = {"sign", "signs", "signed", "signing"}  # the pipeline has no lemmatizer
 TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", ",", "concerning", "regarding"}
 # An agreement named plainly, in lower case, by what it is about: "a new bilateral defense cooperation
 # agreement", "a general security of military information agreement", "the reciprocal access agreement".
@@ -45,6 +51,8 @@ GENERIC_TREATY = re.compile(
     r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
 )
 INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:new\s+)?$", re.I)
+# "an agreement on the sidelines", "on behalf of": where or for whom, not what the agreement is about.
+NOT_A_SUBJECT = {"sideline", "sidelines", "margin", "margins", "behalf", "occasion", "eve", "day", "visit", "trip"}
 PROVISION = re.compile(r"\bArticle\s+(?:\d+|[IVX]+)\b(?:\s*\(\d+\))?")
 TREATY_ALIAS_CUE = re.compile(r"^\s*,?\s*(?:formally|officially|known as|also called|or)\s+(?:the\s+)?", re.I)
 
@@ -124,12 +132,15 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
                 TreatyMention(m.group("name"), s, e, ctx.sentence_at(s), None, (), generic=True, confidence=0.5)
             )
             continue
-        sentence = ctx.sentences[ctx.sentence_at(s)]
-        named = tuple(sorted({iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sentence.start, sentence.end)}))
-        parties = named if len(named) >= 2 else ()
+        parties = _sentence_parties(ctx, s)
         info = ctx.gaz.treaty(m.group("name"), parties) if parties else None
         key = info.key if info and set(info.parties) == set(parties) else None
-        plain.append(TreatyMention(m.group("name"), s, e, sentence.index, key, parties, confidence=0.55))
+        plain.append(TreatyMention(m.group("name"), s, e, ctx.sentence_at(s), key, parties, confidence=0.55))
+    for s, e in _signed_documents(ctx):
+        if not overlaps(s, e) and not any(t.start < e and s < t.end for t in plain):
+            plain.append(
+                TreatyMention(ctx.text[s:e], s, e, ctx.sentence_at(s), None, _sentence_parties(ctx, s), confidence=0.55)
+            )
     # "signed a defense agreement" before the agreement's name: one the gazetteer knows between the same
     # parties is that agreement.
     known = {t.parties: t.key for t in found if t.key and t.parties}
@@ -199,6 +210,14 @@ def _link_short_names(ctx: Context, found: list[TreatyMention]) -> list[TreatyMe
     return out
 
 
+def _sentence_parties(ctx: Context, start: int) -> tuple[str, ...]:
+    """The nations the sentence at ``start`` names, if it names two or more: the parties of an agreement it
+    names plainly ("Chile and Peru signed a defense cooperation agreement")."""
+    sentence = ctx.sentences[ctx.sentence_at(start)]
+    named = tuple(sorted({iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sentence.start, sentence.end)}))
+    return named if len(named) >= 2 else ()
+
+
 def _parties_between(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     """The nations a treaty's name names, and those of the phrase its "between" opens, which may run past the
     name: "Memorandum of Understanding on Cyber Security between the Cyber Agency of Chile and the Office of
@@ -242,8 +261,11 @@ def _other_parties_named_before(ctx: Context, start: int, info: TreatyInfo) -> b
 def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
     doc = ctx.doc
     for tok in doc:
-        if tok.text.lower() not in TREATY_HEADS or not tok.text[:1].isupper():
+        signed_only = tok.lower_ in SIGNED_HEADS
+        if (tok.lower_ not in TREATY_HEADS and not signed_only) or not tok.text[:1].isupper():
             continue
+        if signed_only and not _is_signed(tok):
+            continue  # "a Joint Statement" is news; "signed a Statement of Principles" is an agreement
         s = tok.i
         while (
             s > 0
@@ -284,6 +306,8 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
                 break
         while s < tok.i and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None and doc[s].text.lower() in {"the"}:
             s += 1
+        if signed_only and (e == tok.i + 1 if tok.lower_ == "statement" else e - s < 2):
+            continue
         if e - s < 2 and tok.text.lower() in {
             "agreement",
             "convention",
@@ -298,6 +322,53 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
         if FOLLOWED_BY_NAME.match(ctx.text, end):
             continue  # "Kenyatta International Convention Centre" is a building, not a convention
         yield doc[s].idx, end
+
+
+def _is_signed(tok: Token) -> bool:
+    """Whether the parse says the document a noun names was signed: "signed the X", "the X was signed", "the
+    signing of the X", "the X she signed", "the X signed in 2007"."""
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and head.lower_ in SIGN:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SIGN:
+        return True
+    return any(c.dep_ in {"relcl", "acl"} and c.lower_ in SIGN for c in tok.children)
+
+
+def _signed_documents(ctx: Context) -> Iterator[tuple[int, int]]:
+    """Lower-case documents the text says were signed, named by what precedes them ("the MPA declaration I
+    signed") or what they concern ("signed an agreement concerning counter-narcotics operations")."""
+    for tok in ctx.doc:
+        if not tok.text.islower() or not _is_signed(tok):
+            continue
+        if tok.lower_ in SIGNED_HEADS:
+            left = [c for c in tok.lefts if c.dep_ in {"compound", "amod"}]
+            if left and any(c.text[:1].isupper() for c in left):
+                yield left[0].idx, tok.idx + len(tok)
+        elif tok.lower_ in TREATY_HEADS:
+            words = _concerning(tok)
+            if words:
+                yield tok.idx, words[-1].idx + len(words[-1])
+
+
+def _concerning(tok: Token) -> list[Token]:
+    """The words after "agreement on", "concerning" or "regarding" that say what it is about, up to the next
+    preposition, clause or punctuation."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k >= len(doc) or doc[k].lower_ not in {"on", "concerning", "regarding"}:
+        return []
+    words = []
+    for w in doc[k + 1 : k + 10]:
+        if not (w.is_alpha and w.text.islower()) or w.pos_ in {"ADP", "PRON", "VERB", "AUX", "SCONJ"}:
+            break
+        words.append(w)
+    nouns = [w for w in words if w.pos_ in {"NOUN", "PROPN"}]
+    if not nouns or words[0].pos_ == "DET" or nouns[0].lower_ in NOT_A_SUBJECT:
+        return []
+    while words and words[-1].pos_ not in {"NOUN", "PROPN"}:
+        words.pop()
+    return [doc[k], *words]
 
 
 def _link_treaty_aliases(ctx: Context, found: list[TreatyMention]) -> list[TreatyMention]:
