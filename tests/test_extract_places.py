@@ -85,3 +85,27 @@ def test_a_region_one_can_point_at_is_a_place_and_a_broad_one_is_not() -> None:
     assert found == {"Korean Peninsula"}
     (antarctica,) = places("Scientists from both nations work together in Antarctica.")
     assert (antarctica.name, antarctica.country) == ("Antarctica", None)
+
+
+def test_an_unknown_building_lies_where_the_place_named_right_after_it_lies() -> None:
+    found = {p.name: p.country for p in places("The ministers dined at the Villa Verde Hotel in Madrid.")}
+    assert found["Villa Verde Hotel"] == "ESP"
+    header = places(
+        "Joint Press Conference\nForeign Secretary\nHarbourview House\nAuckland, New Zealand\n\nGood morning."
+    )
+    assert {p.name: p.country for p in header}["Harbourview House"] == "NZL"  # a name never spans two lines
+
+
+def test_an_unknown_base_lies_where_the_known_place_in_its_sentence_lies_before_a_nation_named_later() -> None:
+    found = {p.name: p.country for p in places("Marles flew to Darwin to visit Camp Ruritania with Japanese officers.")}
+    assert found["Camp Ruritania"] == "AUS"
+
+
+def test_every_mention_of_an_unknown_place_takes_the_country_of_its_best_placed_mention() -> None:
+    found = places("Troops arrived at Camp Ruritania on Monday. Polish engineers built Camp Ruritania in 2019.")
+    assert [(p.name, p.country) for p in found] == [("Camp Ruritania", "POL"), ("Camp Ruritania", "POL")]
+
+
+def test_a_capitalized_preposition_and_a_full_stop_are_no_part_of_a_place_name() -> None:
+    found = places("At the Ruritania Air Base in Poland, pilots trained. Later they flew to Camp Humphreys.")
+    assert {p.name for p in found} == {"Ruritania Air Base", "Camp Humphreys"}

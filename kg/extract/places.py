@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -25,10 +27,15 @@ PLACE_PREFIXES = (
     r"Marine Corps Air Station|Marine Corps Base|Air Force Base|Mount|Lake"
 )
 _CAP = r"(?:[A-Z][\w'’.-]*|of|the|de)"
+# A name never runs across a line break: "Secretary of State" above "Premier House" in a header is two lines.
 PLACE_PATTERN = re.compile(
-    rf"\b(?:(?:[A-Z][\w'’.-]*\s+)(?:{_CAP}\s+){{0,3}}(?:{PLACE_HEADS})\b"
-    rf"|(?:{PLACE_PREFIXES})\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})"
+    rf"\b(?:(?:[A-Z][\w'’.-]*[ \t]+)(?:{_CAP}[ \t]+){{0,3}}(?:{PLACE_HEADS})\b"
+    rf"|(?:{PLACE_PREFIXES})[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,2}})"
 )
+# What may follow a place to say where it lies: "Premier House, Wellington", "the Embassy Residence in Rome", or
+# a header's next line.
+_WHERE_AFTER = re.compile(r"(?:,[ \t]*|[ \t]*\n[ \t\n]*|[ \t]+in[ \t]+)(?:the[ \t]+)?(?=[A-Z])")
+_NAME_WORDS = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}")
 PLACE_KIND_BY_WORD = {
     "base": "base", "station": "base", "camp": "base", "fort": "base", "airfield": "base",
     "island": "island", "islands": "island", "shoal": "island", "reef": "island", "atoll": "island",
@@ -42,6 +49,8 @@ PLACE_KIND_BY_WORD = {
     "center": "building", "airport": "building", "port": "building",
     "peninsula": "region", "prefecture": "region", "province": "region",
 }  # fmt: skip
+# A town this large named right after an unknown place is where it lies; smaller ones are often surnames.
+_TOWN = 10_000
 AT_THE = re.compile(r"\bat\s+(?:the\s+)?$")
 # Lower-case words after a name that make "the X ..." a place: "the Henoko area", "the Filoli estate".
 AREA_WORDS = {"area", "region", "province", "district", "county", "estate", "compound", "residence", "ranch",
@@ -69,6 +78,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
     prefer = ranked_nations(ctx.nation_spans)
     person_chars = SpanIndex([(p.start, p.end) for p in people if p.name] + [(t.start, t.end) for t in treaties])
     candidates: dict[tuple[int, int], PlaceMention] = {}
+    # How strongly the text places each place the gazetteer does not know in its country (3 to 0).
+    evidence: dict[tuple[int, int], int] = {}
 
     def overlaps_person(s: int, e: int) -> bool:
         return person_chars.any_overlapping(s, e)
@@ -115,7 +126,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         if info is None:
             if kind is None:
                 return
-            country = stated or _country_from_context(ctx, s, e, kind)
+            country, strength = (stated, 3) if stated else _country_from_context(ctx, s, e, kind, overlaps_person)
+            evidence[(s, e)] = strength
         mention = PlaceMention(
             name=name,
             start=s,
@@ -134,13 +146,18 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
     for m in ctx.terms("place").finditer(ctx.text):
         add(m.start(), m.end(), m.group(0), 0.85)
     for m in PLACE_PATTERN.finditer(ctx.text):
-        s, e, name = strip_the(m.start(), m.end(), m.group(0))
-        # "Japanese-controlled Senkaku Islands": a leading nation word or hyphenated adjective is no part
-        # of the name.
+        s, e, name = m.start(), m.end(), m.group(0)
+        # "Japanese-controlled Senkaku Islands", "At the Apiay Air Base": a leading nation word, hyphenated
+        # adjective or capitalized preposition is no part of the name.
         while (first := re.match(r"\S+\s+", name)) and (
-            ctx.gaz.nation(first.group(0).strip()) or re.search(r"-[a-z]", first.group(0))
+            ctx.gaz.nation(first.group(0).strip())
+            or re.search(r"-[a-z]", first.group(0))
+            or first.group(0).strip().lower() in LOCATIVE | {"the"}
         ):
             s, name = s + first.end(), name[first.end() :]
+        # "visit Camp Humphreys.": the sentence's full stop, not an abbreviation's ("New Executive Bldg.").
+        if re.search(r"[a-z]{4}\.$", name):
+            name, e = name[:-1], e - 1
         if len(name.split()) < 2:
             continue
         head = name.split()[-1].lower() if not re.match(PLACE_PREFIXES, name) else name.split()[0].lower()
@@ -210,7 +227,41 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         if k >= 0 and chosen[k][1] > p.start:
             continue
         insort(chosen, (p.start, p.end))
-    return [candidates[key] for key in chosen]
+    places = _nearest_known_place_countries([candidates[key] for key in chosen], evidence)
+    return _one_country_per_name(places, evidence)
+
+
+def _nearest_known_place_countries(
+    places: list[PlaceMention], evidence: dict[tuple[int, int], int]
+) -> list[PlaceMention]:
+    """ "flew to Darwin to visit Camp Ruritania with Japanese officers": a place the gazetteer does not know, which
+    nothing right after it places, lies where the nearest place in its sentence that the gazetteer knows lies,
+    rather than in a nation the sentence names."""
+    known = [p for p in places if p.country and (p.start, p.end) not in evidence]
+    out = []
+    for p in places:
+        if evidence.get((p.start, p.end), 3) < 2:
+            near = [
+                (min(abs(k.start - p.end), abs(p.start - k.end)), k.country) for k in known if k.sentence == p.sentence
+            ]
+            if near:
+                p = replace(p, country=min(near)[1])
+                evidence[(p.start, p.end)] = 2
+        out.append(p)
+    return out
+
+
+def _one_country_per_name(places: list[PlaceMention], evidence: dict[tuple[int, int], int]) -> list[PlaceMention]:
+    """ "in Apiay and Tolemaida" ... "Colombian troops in Tolemaida": every mention of a place the gazetteer does
+    not know takes the country its best-placed mention is given (the first of those placed equally well)."""
+    best: dict[str, tuple[int, str]] = {}
+    for p in places:
+        strength = evidence.get((p.start, p.end))
+        if p.country and strength is not None and strength > best.get(p.name, (-1, ""))[0]:
+            best[p.name] = (strength, p.country)
+    return [
+        replace(p, country=best[p.name][1]) if (p.start, p.end) in evidence and p.name in best else p for p in places
+    ]
 
 
 def _metonymic(ctx: Context, start: int, end: int) -> bool:
@@ -258,27 +309,42 @@ def _locative_before(ctx: Context, ent: Span) -> bool:
     return i >= 0 and ctx.doc[i].text.lower() in LOCATIVE
 
 
-def _country_from_context(ctx: Context, s: int, e: int, kind: str | None) -> str | None:
-    """The country of a place the gazetteer does not know: the next nation or known place in the sentence, else
-    the last nation before it in the sentence. Not the dateline's: a dateline is often the publishing office
+def _country_from_context(
+    ctx: Context, s: int, e: int, kind: str | None, is_person: Callable[[int, int], bool]
+) -> tuple[str | None, int]:
+    """The country of a place the gazetteer does not know, and how strong the evidence is (3, 1 or 0): that of
+    the place or nation named right after it ("Premier House, Wellington", "the Embassy Residence in Rome"),
+    else the next nation in the sentence, else the last nation before it in the sentence (a known place in the
+    sentence, 2, is weighed once all are found). Not the dateline's: a dateline is often the publishing office
     ("MIAMI —" for a visit to Colombia)."""
     if kind == "body_of_water":
-        return None
+        return None, 0
+    if (where := _country_right_after(ctx, e, is_person)) is not None:
+        return where, 3
     sent = ctx.sentences[ctx.sentence_at(s)]
-    after = [(ns, iso3) for ns, _, iso3 in ctx.nation_spans.starting_in(e, sent.end)]
-    for start, _end, iso3 in _known_place_countries(ctx, e, sent.end):
-        after.append((start, iso3))
-    after.sort()
-    if after:
-        return after[0][1]
-    before = [(ns, iso3) for ns, _, iso3 in ctx.nation_spans.starting_in(sent.start, s)]
-    return before[-1][1] if before else None
+    after = [iso3 for _, _, iso3 in ctx.nation_spans.starting_in(e, sent.end)]
+    before = [iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sent.start, s)]
+    if after or before:
+        return (after[0] if after else before[-1]), 1
+    return None, 0
 
 
-def _known_place_countries(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
-    out = []
-    for m in ctx.terms("place").finditer(ctx.text, start, end):
-        info = ctx.gaz.place_terms()[m.group(0)]
-        if info.country:
-            out.append((m.start(), m.end(), info.country))
-    return out
+def _country_right_after(ctx: Context, end: int, is_person: Callable[[int, int], bool]) -> str | None:
+    """The country of the nation or known place named right after ``end``: after a comma, "in", or on the next
+    line."""
+    where = _WHERE_AFTER.match(ctx.text, end)
+    if not where:
+        return None
+    at = where.end()
+    if nation := next((iso3 for _, _, iso3 in ctx.nation_spans.starting_in(at, at + 1)), None):
+        return nation
+    name = _NAME_WORDS.match(ctx.text, at)
+    words = name.group(0).rstrip(".,").split() if name else []
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        if is_person(at, at + len(candidate)):
+            return None
+        info = ctx.gaz.place(candidate, prefer=ranked_nations(ctx.nation_spans))
+        if info is not None and info.country and (info.kind != "city" or info.population >= _TOWN):
+            return info.country
+    return None
