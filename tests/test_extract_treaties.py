@@ -184,3 +184,9 @@ def test_a_document_the_text_says_was_signed_is_an_agreement(text, name) -> None
 )
 def test_statements_issued_and_documents_not_named_or_not_signed_are_not_agreements(text) -> None:
     assert treaties(text) == []
+
+
+def test_the_parties_of_the_north_atlantic_treaty_are_the_members_the_article_names() -> None:
+    found = treaties("Finland and Ukraine discussed the North Atlantic Treaty with Canada.")
+    nat = next(t for t in found if t.key == "north-atlantic-treaty")
+    assert nat.parties == ("CAN", "FIN")
