@@ -539,6 +539,7 @@ def _resolve_encounters(
             _merge(encounters[same], current)
         for pair in _pairs(encounters[same]):
             with_pair[pair].add(same)
+    _meet_at_dateline(extraction, encounters, places)
     serves: dict[str, set[str]] = defaultdict(set)
     country_of: dict[str, str] = {}
     for f in out.facts:
@@ -568,6 +569,22 @@ def _resolve_encounters(
         out.fact(key, "cameoCode", cameo_code(enc.kind, enc.triggers, country, nations), s, enc.confidence)
         named_in = set().union(*(sentences_of[p] for p in enc.participants)) if len(encounters) == 1 else set()
         _discussed(extraction, out, key, enc, treaties, treaties_in, named_in)
+
+
+def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], places: dict[int, str]) -> None:
+    """A meeting of the story's day told with no place met in the dateline's city ("TOKYO, March 25 -- X met
+    Y today"): reporters date a story from where it happened."""
+    article = extraction.article
+    day = article.published or article.dateline_date
+    if not article.dateline_place or day is None:
+        return
+    where = next(
+        (places.get(i) for i, p in enumerate(extraction.places) if p.name.lower() == article.dateline_place.lower()),
+        None,
+    )
+    for enc in encounters:
+        if where and enc.kind == "Meeting" and enc.place is None and enc.date == day:
+            enc.place, enc.place_kind = where, "city"
 
 
 def _pairs(enc: _Encounter) -> list[tuple[str, str]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from extract_context import context
+from extract_context import PUBLISHED, context
 
 from kg.extract.encounters import find_encounters
 from kg.extract.people import find_people
@@ -104,3 +106,28 @@ def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
 def test_verbs_of_greeting_and_calling_on_meet_people_not_things(text: str, kinds: list[str]) -> None:
     found, _, _ = encounters(text)
     assert [e.kind for e in found if len(e.participants) >= 2] == kinds
+
+
+def test_a_meeting_with_no_day_in_a_story_of_today_is_of_today() -> None:
+    found, _, _ = encounters(
+        "Foreign Minister Ana Lindqvist arrived in Oslo today for two days of talks. Later, Minister Lindqvist met "
+        "Prime Minister Tomas Berg at his residence."
+    )
+    assert [(e.kind, e.date) for e in found if len(e.participants) == 2] == [("Meeting", PUBLISHED)]
+
+
+def test_a_meeting_goes_on_in_the_place_of_the_sentence_it_continues() -> None:
+    found, _, places = encounters(
+        "Prime Minister Ana Lindqvist received a ceremonial welcome at the Istana on Monday. She called on "
+        "President Tomas Berg."
+    )
+    (meeting,) = [e for e in found if e.kind == "Meeting"]
+    assert places[meeting.place].name == "Istana"
+    assert meeting.date == date(2024, 5, 20)
+
+
+def test_the_next_summit_is_planned() -> None:
+    found, _, _ = encounters(
+        "Prime Minister Ana Lindqvist and Prime Minister Tomas Berg agreed to prepare for the next summit."
+    )
+    assert [e.kind for e in found] == ["PlannedMeeting"]

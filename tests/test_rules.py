@@ -589,3 +589,13 @@ def test_the_admiral_is_the_admiral_named_last_whatever_his_post() -> None:
     )
     [meeting] = meetings(g)
     assert {"Craig Faller", "Carlos Holmes Trujillo", "Luis Navarro"} <= meeting["people"]
+
+
+@pytest.mark.model
+def test_a_meeting_of_the_story_s_day_with_no_place_is_in_the_dateline_s_city() -> None:
+    text = (
+        "OSLO, May 23 (Nordic Wire) — Norwegian Foreign Minister Ana Lindqvist met Swedish Foreign Minister Tomas "
+        "Berg today. The two ministers discussed Arctic security."
+    )
+    (meeting,) = meetings(kg.build(text, published="2024-05-23"))
+    assert meeting["place"] == {"Oslo"} and meeting["date"] == {"2024-05-23"}

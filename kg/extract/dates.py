@@ -11,7 +11,7 @@ from kg import timex
 from kg.extract.context import Context
 from kg.model import PersonMention, Sentence
 
-__all__ = ["clause_date", "date_carried_to"]
+__all__ = ["carried_from", "clause_date", "date_carried_to", "story_day"]
 
 UNDATED_TIME = re.compile(
     r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
@@ -45,18 +45,21 @@ ENCOUNTER_WORDS = re.compile(
 )
 
 
+TODAY = re.compile(r"today|tonight|this (?:morning|afternoon|evening)", re.IGNORECASE)
 CONTINUING = re.compile(r"\s*(?:He|She|They|The (?:two|three|four) \w+|Both \w+)\b")
 
 
-def date_carried_to(ctx: Context, sent: Sentence, people: list[PersonMention]) -> date | None:
-    """The day a sentence with no date of its own speaks of: the one named in the two sentences before it
-    when they speak of the same people or their nations ("Japan and India signed an accord on Friday. The
-    accord was signed after talks in Tokyo between Modi and Abe")."""
+def carried_from(ctx: Context, sent: Sentence, people: list[PersonMention]) -> tuple[date | None, Sentence | None]:
+    """What a sentence with no date of its own goes on telling of: the day named in the two sentences before
+    it when they tell of an encounter of the same people or their nations ("Japan and India signed an accord
+    on Friday. The accord was signed after talks in Tokyo between Modi and Abe"), and the nearest such
+    sentence (whose place the encounter shares), dated or not."""
     names = {w for p in people for w in p.name.split()}
     nations = {p.nation for p in people if p.nation}
     # "He called on President X and met Prime Minister Y": a sentence opened by a pronoun goes on with the
     # people of the one before.
     continues = bool(CONTINUING.match(sent.text))
+    source = None
     for previous in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
         shared = (
             continues
@@ -65,7 +68,26 @@ def date_carried_to(ctx: Context, sent: Sentence, people: list[PersonMention]) -
         )
         if not (shared and ENCOUNTER_WORDS.search(previous.text)):
             continue  # a day of something else: "mourned the victims of the earthquake on December 3"
+        source = source or previous
         days = [t.value for t in timex.find(previous.text, ctx.anchor) if t.value]
         if days:
-            return days[-1]
+            return days[-1], previous
+    return None, source
+
+
+def date_carried_to(ctx: Context, sent: Sentence, people: list[PersonMention]) -> date | None:
+    """The day a sentence with no date of its own speaks of (see :func:`carried_from`)."""
+    return carried_from(ctx, sent, people)[0]
+
+
+def story_day(ctx: Context) -> date | None:
+    """The day the story tells of: the article's date when one of the first three sentences of its body
+    says it is today ("met here today", "this morning"), else None. A meeting the story reports without a day of
+    its own, nor one carried over, is of that day."""
+    if ctx.anchor is None:
+        return None
+    body = [s for s in ctx.sentences if s.end > (ctx.article.dateline_end or 0)][:3]
+    for sent in body:
+        if any(TODAY.fullmatch(t.text) for t in timex.find(sent.text, ctx.anchor)):
+            return ctx.anchor
     return None

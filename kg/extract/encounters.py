@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.context import Context
-from kg.extract.dates import clause_date, date_carried_to
+from kg.extract.dates import carried_from, clause_date, story_day
 from kg.extract.structure import phrase, sides
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
 
@@ -43,7 +43,8 @@ NEGATED = re.compile(
 PLANNED = re.compile(
     r"\b(will|would|shall|is|are) (?:\w+ )?(?:expected|due|scheduled|set|slated|planning|going) to\b"
     r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b|\bplans? to\b|\bto be held\b"
-    r"|\bnext (?:week|month|year)\b|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
+    r"|\bnext (?:week|month|year|summit|meeting|round|session|visit|dialogue)\b"
+    r"|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
     r"|\blooks? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
     re.IGNORECASE,
 )
@@ -181,11 +182,18 @@ def _clause_encounter(
         return None
     value, dated = clause_date(ctx, clause, start, future=kind == "PlannedMeeting")
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
+    source = None
     if not dated and kind == "Meeting":
-        value = date_carried_to(ctx, sent, [people[i] for i in in_sentence])
+        value, source = carried_from(ctx, sent, [people[i] for i in in_sentence])
+        if value is None and _reported(ctx, start + trigger.start()):
+            value = story_day(ctx)  # "X met Y" in a story of today, with no day of its own
         dated, confidence = value is not None, confidence - 0.1
     first_person = people[in_sentence[0]].start - start if in_sentence else None
     place = _encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start())
+    if place is None and source is not None:
+        # "X received a welcome at the palace this morning. He called on President Y": where the sentence
+        # goes on from.
+        place = _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
     if kind == "Meeting" and place is None and SPOKE.fullmatch(trigger.group(0)) and not MEETING_ONLY.search(clause):
         # "Secretary Blinken spoke with Foreign Minister X today": a readout that says only that two officials
         # spoke, and nowhere, tells of a call; those who met say they met, or where.
@@ -206,6 +214,13 @@ def _clause_encounter(
         dated=dated,
         confidence=confidence,
     )
+
+
+def _reported(ctx: Context, char: int) -> bool:
+    """Whether the trigger word at ``char`` is a verb in the past ("met", "hosted", "called on"): what a story
+    reports, not a noun that may name any meeting ("the next summit")."""
+    span = ctx.span(char, char + 1)
+    return span is not None and span[0].tag_ in {"VBD", "VBN"}
 
 
 def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sentence: list[int]) -> bool:
@@ -286,7 +301,13 @@ def _encounter_place(
     in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in candidates]
     if in_clause or in_sentence:
         return min(in_clause or in_sentence)[1]
-    if HERE.search(sent.text) and ctx.article.dateline_place:
+    if HERE.search(sent.text):
+        return _dateline_place(ctx, places)
+    return None
+
+
+def _dateline_place(ctx: Context, places: list[PlaceMention]) -> int | None:
+    if ctx.article.dateline_place:
         for i, p in enumerate(places):
             if p.name.lower() == ctx.article.dateline_place.lower():
                 return i
