@@ -190,3 +190,21 @@ def test_the_parties_of_the_north_atlantic_treaty_are_the_members_the_article_na
     found = treaties("Finland and Ukraine discussed the North Atlantic Treaty with Canada.")
     nat = next(t for t in found if t.key == "north-atlantic-treaty")
     assert nat.parties == ("CAN", "FIN")
+
+
+def test_a_named_agreement_in_a_sentence_naming_no_nation_binds_those_of_the_sentence_before() -> None:
+    found = treaties(
+        "Chilean Defense Minister Ana Soto met her Peruvian counterpart in Lima. The two sides welcomed the Roadmap "
+        "for Naval Cooperation."
+    )
+    roadmap = next(t for t in found if t.name == "Roadmap for Naval Cooperation")
+    assert roadmap.parties == ("CHL", "PER")
+
+
+def test_a_trilateral_agreement_binds_three_nations() -> None:
+    found = treaties(
+        "Peru hosted the talks in Lima. Peru, Chile and Ecuador have long patrolled together. The Chilean and "
+        "Ecuadorian ministers signed the Trilateral Memorandum on Fisheries Patrols in Lima."
+    )
+    mou = next(t for t in found if t.name.startswith("Trilateral"))
+    assert mou.parties == ("CHL", "ECU", "PER")

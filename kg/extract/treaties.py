@@ -50,6 +50,7 @@ GENERIC_TREATY = re.compile(
     r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
     r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
 )
+TRILATERAL = re.compile(r"\b(?:trilateral|three-way|tripartite)\b", re.I)
 INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:new\s+)?$", re.I)
 # "an agreement on the sidelines", "on behalf of": where or for whom, not what the agreement is about.
 NOT_A_SUBJECT = {"sideline", "sidelines", "margin", "margins", "behalf", "occasion", "eve", "day", "visit", "trip"}
@@ -88,7 +89,9 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
             continue
         name = ctx.text[s:e]
         info = ctx.gaz.treaty(name)
-        parties = _parties_between(ctx, s, e)
+        parties = _parties_between(ctx, s, e) or _sentence_parties(ctx, s, back=2)
+        if TRILATERAL.search(name):
+            parties = _with_most_named(parties, mentioned, 3)
         found.append(
             TreatyMention(
                 name,
@@ -133,6 +136,8 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
             )
             continue
         parties = _sentence_parties(ctx, s)
+        if TRILATERAL.search(m.group("name")):
+            parties = _with_most_named(parties, mentioned, 3)
         info = ctx.gaz.treaty(m.group("name"), parties) if parties else None
         key = info.key if info and set(info.parties) == set(parties) else None
         plain.append(TreatyMention(m.group("name"), s, e, ctx.sentence_at(s), key, parties, confidence=0.55))
@@ -210,12 +215,30 @@ def _link_short_names(ctx: Context, found: list[TreatyMention]) -> list[TreatyMe
     return out
 
 
-def _sentence_parties(ctx: Context, start: int) -> tuple[str, ...]:
+def _with_most_named(parties: tuple[str, ...], mentioned: tuple[str, ...], n: int) -> tuple[str, ...]:
+    """A trilateral agreement whose sentence names two of its parties binds the nations the article names most
+    as well, up to three."""
+    out = list(parties)
+    for iso3 in mentioned:
+        if len(out) >= n:
+            break
+        if iso3 not in out:
+            out.append(iso3)
+    return tuple(sorted(out))
+
+
+def _sentence_parties(ctx: Context, start: int, back: int = 0) -> tuple[str, ...]:
     """The nations the sentence at ``start`` names, if it names two or more: the parties of an agreement it
-    names plainly ("Chile and Peru signed a defense cooperation agreement")."""
-    sentence = ctx.sentences[ctx.sentence_at(start)]
-    named = tuple(sorted({iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sentence.start, sentence.end)}))
-    return named if len(named) >= 2 else ()
+    names plainly ("Chile and Peru signed a defense cooperation agreement"); else, up to ``back`` sentences
+    before, those of the nearest that names two or more ("... Chilean and Peruvian ministers met. The two sides
+    welcomed the Roadmap for Defense Cooperation")."""
+    here = ctx.sentence_at(start)
+    for i in range(here, max(-1, here - back - 1), -1):
+        sentence = ctx.sentences[i]
+        named = tuple(sorted({iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sentence.start, sentence.end)}))
+        if len(named) >= 2:
+            return named
+    return ()
 
 
 def _parties_between(ctx: Context, start: int, end: int) -> tuple[str, ...]:
