@@ -131,3 +131,13 @@ def test_the_next_summit_is_planned() -> None:
         "Prime Minister Ana Lindqvist and Prime Minister Tomas Berg agreed to prepare for the next summit."
     )
     assert [e.kind for e in found] == ["PlannedMeeting"]
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_name() -> None:
+    found, people, _ = encounters(
+        "WARSAW, May 23 — General Ana Lindqvist met at the ministry with her counterpart, General Tomas Berg, and "
+        "Defence Minister Ivo Maran today. She paid a visit later in the day to Prime Minister Lea Horn."
+    )
+    visit = found[-1]
+    assert [people[i].name for i in visit.participants] == ["Ana Lindqvist", "Lea Horn"]
+    assert visit.place is None  # later in the day: not at the ministry

@@ -457,8 +457,8 @@ def test_treaty_of_another_story_is_not_discussed_when_there_are_several_meeting
     ("text", "name", "parties"),
     [
         (
-            "Australian Defence Minister Richard Marles said the ANZUS Treaty remained the bedrock of "
-            "Australia's security.",
+            "Australian Defence Minister Richard Marles said the ANZUS Treaty, which binds Australia, New Zealand "
+            "and the United States, remained the bedrock of Australia's security.",
             "ANZUS Treaty",
             {"AUS", "NZL", "USA"},
         ),

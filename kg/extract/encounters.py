@@ -5,6 +5,7 @@ took part (the people named in the sentence, or a group: "the two leaders"), whe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
 
@@ -22,7 +23,7 @@ GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|greeted|greets|received|receives|"
     r"sat down|sit down|held talks|hold talks|holds talks|talks|consultations|summit|visited|visits|"
-    r"joined|signed|signing|call(?:ed|s)? on|paid (?:a )?courtesy call|"
+    r"joined|signed|signing|call(?:ed|s)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
 )
@@ -48,6 +49,8 @@ PLANNED = re.compile(
     r"|\blooks? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
     re.IGNORECASE,
 )
+# An encounter told as coming after the one before is not where that one was.
+NEW_TIME = re.compile(r"\b(?:later|then|afterwards?|after|following|subsequently)\b", re.IGNORECASE)
 HERE = re.compile(r"\b(?:met|meeting|talks|here)\s+here\b|\bhere (?:today|on|this)\b", re.IGNORECASE)
 
 # Verbs of greeting: an encounter only when what they take is people.
@@ -122,6 +125,17 @@ def _by_structure(
     return found if len(found) >= 2 else [mention]
 
 
+def _antecedent(ctx: Context, people: list[PersonMention], before: int) -> int | None:
+    """The person "he" or "she" at the start of a sentence beginning at ``before`` is: the subject of the
+    nearest sentence before that has a named person as its subject, else the person named last."""
+    named = [i for i in range(bisect_left([p.start for p in people], before) - 1, -1, -1) if people[i].name]
+    for i in named[:6]:
+        span = ctx.span(people[i].start, people[i].end)
+        if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+            return i
+    return named[0] if named else None
+
+
 def _trigger_words(ctx: Context, verb: Token) -> str:
     """The verb of meeting as the trigger pattern reads it: "called on" with its preposition."""
     following = ctx.doc[verb.i + 1] if verb.i + 1 < len(ctx.doc) else None
@@ -138,9 +152,8 @@ def _people_of(
     if head.tag_ == "WP" and verb.dep_ == "relcl":
         head = verb.head
     if head.lower_ in {"he", "she"}:
-        sentence_start = ctx.sentences[ctx.sentence_of_token[head.i]].start
-        before = [i for i, p in enumerate(people) if p.end <= sentence_start and p.name]
-        return before[-1:]
+        ante = _antecedent(ctx, people, ctx.sentences[ctx.sentence_of_token[head.i]].start)
+        return [] if ante is None else [ante]
     spans = [(t.idx, t.idx + len(t.text)) for t in phrase(head)]
     return [
         i for i in in_sentence if people[i].name and any(s < people[i].end and people[i].start < e for s, e in spans)
@@ -169,7 +182,12 @@ def _clause_encounter(
         return None
     group, group_at = _group_size(clause)
     if group is None and len(in_sentence) == 1 and re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()]):
-        group, group_at = 2, 0  # "He met X": the official named last before this sentence, and X
+        # "He met X": the one the sentences before are about, and X
+        ante = _antecedent(ctx, people, sent.start)
+        if ante is None:
+            group, group_at = 2, 0
+        elif ante != in_sentence[0]:
+            in_sentence = [ante, *in_sentence]
     if not in_sentence and not group:
         return None
     kind = _encounter_kind(ctx, clause, trigger)
@@ -190,7 +208,7 @@ def _clause_encounter(
         dated, confidence = value is not None, confidence - 0.1
     first_person = people[in_sentence[0]].start - start if in_sentence else None
     place = _encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start())
-    if place is None and source is not None:
+    if place is None and source is not None and not NEW_TIME.search(clause):
         # "X received a welcome at the palace this morning. He called on President Y": where the sentence
         # goes on from.
         place = _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
