@@ -141,3 +141,11 @@ def test_he_is_the_subject_of_the_sentence_before_not_the_last_name() -> None:
     visit = found[-1]
     assert [people[i].name for i in visit.participants] == ["Ana Lindqvist", "Lea Horn"]
     assert visit.place is None  # later in the day: not at the ministry
+
+
+def test_a_place_in_an_official_s_title_is_not_where_the_meeting_was() -> None:
+    (meeting,), _, places = encounters(
+        "Defense Secretary Alan Brooks and Vietnamese Defense Minister Tran Van Minh met today in Hanoi, Pentagon "
+        "chief spokesperson Dana Hill said."
+    )
+    assert places[meeting.place].name == "Hanoi"

@@ -15,6 +15,7 @@ from kg.extract.context import Context
 from kg.extract.dates import carried_from, clause_date, story_day
 from kg.extract.structure import phrase, sides
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
+from kg.spans import SpanIndex
 
 __all__ = ["find_encounters"]
 
@@ -71,9 +72,12 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     people_in: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(people):
         people_in[p.sentence].append(i)
+    # A place inside an official's title ("Pentagon chief spokesperson X") is where no one met.
+    titles = SpanIndex(sorted(_title_extents(ctx, people)))
     places_in: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(places):
-        places_in[p.sentence].append(i)
+        if titles.covering(p.start) is None:
+            places_in[p.sentence].append(i)
     verb_sides = sides(ctx.doc)
     for sent in ctx.sentences:
         in_sentence = people_in.get(sent.index, [])
@@ -82,6 +86,17 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             if mention:
                 start = sent.start + offset
                 out.extend(_by_structure(ctx, mention, verb_sides, people, in_sentence, start, start + len(clause)))
+    return out
+
+
+def _title_extents(ctx: Context, people: list[PersonMention]) -> set[tuple[int, int]]:
+    """The character spans of the titles written just before people's names."""
+    out = set()
+    for p in people:
+        if p.title:
+            at = ctx.text.rfind(p.title, max(0, p.start - len(p.title) - 40), p.start)
+            if at >= 0:
+                out.add((at, at + len(p.title)))
     return out
 
 
