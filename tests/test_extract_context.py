@@ -60,3 +60,13 @@ def test_doctests() -> None:
     result = doctest.testmod(kg.extract.context)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+@pytest.mark.model
+def test_line_span_and_an_office_s_body_up_to_a_name() -> None:
+    ctx = context("Minister of State for Trade Policy Jane Holloway spoke.\nThe talks went well.")
+    first_line = len("Minister of State for Trade Policy Jane Holloway spoke.")
+    assert ctx.line_span(10) == (0, first_line)
+    assert ctx.line_span(first_line + 3) == (first_line + 1, len(ctx.text))
+    office = next(iter(ctx.office_spans))
+    assert ctx.text[office[0] : office[1]] == "Minister of State for Trade Policy"

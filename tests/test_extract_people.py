@@ -175,3 +175,40 @@ def test_a_nation_before_a_name_is_no_part_of_it() -> None:
 def test_the_body_an_office_is_for_ends_before_the_name() -> None:
     holloway = people("Minister of State for Trade Policy Jane Holloway said the talks went well.")["Jane Holloway"]
     assert holloway.title == "Minister of State for Trade Policy"
+
+
+def test_a_speaker_s_label_in_capitals_gives_the_name_and_the_office() -> None:
+    found = people(
+        "NORA BLYTHE, DEPUTY PRIME MINISTER: Thank you all for coming today.\n"
+        "MINISTER FOR DEFENCE OF NORWAY, LARS HOLM: Thank you, Nora.\n"
+        "QUESTION: What did you agree?\n"
+        "SECRETARY ABERNATHY: We agreed to meet again.\n"
+    )
+    assert found["Nora Blythe"].title == "Deputy Prime Minister"
+    holm = found["Lars Holm"]
+    assert (holm.title, holm.office, holm.nation) == ("Minister for Defence of Norway", "Minister of Defense", "NOR")
+    assert found["Abernathy"].title == "Secretary"
+    assert "Question" not in found
+
+
+def test_a_release_names_its_minister_above_the_offices_held() -> None:
+    blythe = people(
+        "Media release\n\nThe Hon Nora Blythe MP\n\nDeputy Prime Minister\n\nMinister for Defence\n\n"
+        "Media contact\n\nToday the two ministers met in Oslo."
+    )["Nora Blythe"]
+    assert blythe.title == "Deputy Prime Minister and Minister for Defence"
+    assert blythe.office == "Deputy Prime Minister"
+    # A line that is no name above an office is not a person.
+    assert not people("Release details\nMinister for Defence\nThe ministers met.")
+
+
+def test_a_headline_keeps_a_name_after_an_office_where_it_ends_or_goes_on_in_lower_case() -> None:
+    found = people("Remarks by Foreign Minister Nora Blythe on arrival at the summit\n\nGood morning.")
+    assert found["Nora Blythe"].title == "Foreign Minister"
+    # A headline in title case goes on after the name, which is then no name the tagger can be trusted with.
+    assert "Meets Leaders" not in people("Deputy Secretary Meets Leaders, Troops\n\nThe deputy secretary spoke.")
+
+
+def test_the_body_an_office_is_for_runs_up_to_the_name_after_a_head_word() -> None:
+    roe = people("Assistant Secretary for Operations and Special Concerns Marie Delacroix spoke today.")
+    assert roe["Marie Delacroix"].title == "Assistant Secretary for Operations and Special Concerns"

@@ -127,6 +127,12 @@ class Context:
         """The first token of the line holding token ``i``: a title never runs across a line break."""
         return self._line_start[i] if i < len(self._line_start) else i
 
+    def line_span(self, char: int) -> tuple[int, int]:
+        """The characters of the line holding character ``char``, without its line break."""
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return start, end if end >= 0 else len(self.text)
+
     def is_rank(self, text: str) -> bool:
         """A rank, service or honorific, or a word of a multi-word one ("Air" of "Air Force Maj. Gen.")."""
         return self.gaz.is_rank(text) or text in _rank_words(self.gaz)
@@ -162,19 +168,25 @@ class Context:
 
     def _body_end(self, start: int, body: str) -> int | None:
         """Where the name of a body starting at ``start`` ends: at its last head word ("Command", "Forces") or
-        nation, never taking in a rank or the name after it ("... Southern Command Adm. Alvin Holsey"); a body
-        without such a word ends before the name of a person ("Minister of State for Trade Policy Jane Doe")."""
+        nation, never taking in a rank or the name after it ("... Southern Command Adm. Alvin Holsey"); the words
+        right before a person's name are the body's whatever they are ("Minister of State for Trade Policy Jane
+        Doe", "Secretary for Operations and Special Concerns Jane Doe")."""
         end = None
+        after = self._person_starts[bisect_right(self._person_starts, start) :]
+        person = after[0] if after and after[0] < start + len(body) else None
         for w in re.finditer(r"\S+", body):
+            if person is not None and start + w.start() >= person:
+                break
             word = w.group(0).rstrip(",.;:")
             if word in BODY_HEADS or self.nation_spans.covering(start + w.start()):
                 end = start + w.start() + len(word)
             elif self.gaz.is_rank(w.group(0)):
+                person = None  # the body ended before the rank
                 break
-        if end is None:
-            person = next((p for p in self._person_starts[bisect_right(self._person_starts, start) :]), None)
-            if person is not None and person < start + len(body):
-                end = start + len(body[: person - start].rstrip()) or None
+        # After a head word, only a body's next words go on to the name ("... Operations and Special Concerns").
+        if person is not None and (end is None or re.match(r"\s+(?:and|of|for)\s", self.text[end:person])):
+            words = re.sub(r"(?:\s+(?:and|of|for|the))*\s*$", "", body[: person - start])
+            end = start + len(words) if words else end
         return end
 
     def _find_organizations(self) -> Iterator[tuple[int, int, str | None, bool]]:

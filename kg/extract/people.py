@@ -185,6 +185,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
             rng = _name_tokens_after(ctx, first)
             if rng and rng[0] < ent.end:
                 candidates.append((rng[0], max(rng[1], ent.end) if rng[1] >= ent.end else rng[1], 0.75))
+    after_office = set()
     for start, end, _ in ctx.office_spans:
         span = ctx.span(start, end)
         if span is None:
@@ -192,15 +193,30 @@ def find_people(ctx: Context) -> list[PersonMention]:
         rng = _name_tokens_after(ctx, span.end)
         if rng:
             candidates.append((*rng, 0.85))
+            after_office.add(rng)
     # "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs", "H.E. Mr. Rahm Emanuel": a courtesy title stands only
     # before a person's name.
     for tok in doc:
         if ctx.gaz.is_honorific(tok.text) and (rng := _name_tokens_after(ctx, tok.i)):
             candidates.append((*rng, 0.75))
     # A headline fools the tagger ("Brown Holds Video Call", "Deputy Secretary Meets Leaders, Troops"): names in
-    # it are only those the body gives in full, found below.
+    # it are only those the body gives in full, found below, and a person's name after an office where the
+    # headline ends or goes on in lower case ("Remarks by Foreign Minister Jane Roe on arrival").
     headlines = _headlines(ctx)
-    candidates = [c for c in candidates if headlines.covering(doc[c[0]].idx) is None]
+    persons = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
+
+    def in_headline(c: tuple[int, int, float]) -> bool:
+        if headlines.covering(doc[c[0]].idx) is None:
+            return False
+        s, e = c[0], c[1]
+        ends = e == len(doc) or "\n" in doc[e - 1].whitespace_ or doc[e].is_space or doc[e].text[:1].islower()
+        return not ((s, e) in after_office and (s, e) in persons and ends)
+
+    # Transcripts and releases name their speakers in lines of their own, read whole by the rules below.
+    found = _speaker_labels(ctx) + _contact_blocks(ctx)
+    labelled = [p for p, _ in found]
+    labels = SpanIndex(sorted({extent for _, extent in found}))
+    candidates = [c for c in candidates if not in_headline(c) and labels.covering(doc[c[0]].idx) is None]
     spans = _clean_people(ctx, candidates)
     # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
     surnames = {}
@@ -210,14 +226,20 @@ def find_people(ctx: Context) -> list[PersonMention]:
             for tok in (toks[0], toks[-1]):
                 if tok.text[:1].isupper() and len(tok.text) >= 2 and not tok.is_stop:
                     surnames[tok.text] = True
+    for p in labelled:
+        words = p.name.split()
+        if len(words) >= 2:
+            surnames.update(dict.fromkeys({words[0], words[-1]} - {w for w in words if len(w) < 2}, True))
     taken = {i for s, e, _ in spans for i in range(s, e)}
+    taken |= {t.i for _, extent in found if (span := ctx.span(*extent)) for t in span}
     for tok in doc:
         if tok.text in surnames and tok.i not in taken:
             spans.append((tok.i, tok.i + 1, 0.8))
     spans.sort()
-    people = []
+    people = list(labelled)
     for s, e, conf in spans:
         people.append(_person_mention(ctx, s, e, conf))
+    people.sort(key=lambda p: p.start)
     people = _share_titles(ctx, people)
     people.extend(_find_roles(ctx, spans))
     people.sort(key=lambda p: p.start)
@@ -245,6 +267,129 @@ def _headlines(ctx: Context) -> SpanIndex:
         ):
             spans.append(line.span())
     return SpanIndex(sorted(set(spans)))
+
+
+# -- transcripts and releases ------------------------------------------------------------------------------
+
+# A speaker's label in capitals at the start of a transcript's line: "JANE ROE, DEPUTY PRIME MINISTER:", "MINISTER
+# FOR DEFENCE OF NORWAY, LARS HOLM:", "SECRETARY DOE:", "MS ROE:".
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'’.\- ]*(?:,[ ]*[A-Z][A-Z'’.\- ]*)?):", re.MULTILINE)
+# Letters after which a name in capitals goes on in capitals ("O'Neil", "Kosiniak-Kamysz").
+_WORD_START = re.compile(r"(?:^|(?<=[\s'’\-.]))[a-z]")
+# What follows a member's name in a release ("The Hon Jane Roe MP"): parliament, the bar, orders and decorations.
+POST_NOMINALS = frozenset(
+    {"MP", "MHR", "MLA", "MLC", "MHA", "MHK", "MSP", "MS", "MEP", "TD", "QC", "KC", "SC", "PC", "AC", "AO", "AM", "OAM",
+     "CSC", "DSC", "CB", "CBE", "OBE", "MBE", "KBE", "DBE", "KCB", "KCMG", "GCMG", "CMG", "CVO", "LVO", "MVO",
+     "DSO", "MC", "VC", "ADC"}
+)  # fmt: skip
+_CONNECTOR_WORDS = re.compile(r"\b(Of|For|The|And|On|In|To)\b")
+
+
+def _title_case(text: str, *, title: bool = False) -> str:
+    """A name or title written in capitals as it is written elsewhere: "NG ENG HEN" -> "Ng Eng Hen"; in a title,
+    connectors stay in lower case ("Minister for Defence of Norway")."""
+    cased = _WORD_START.sub(lambda m: m.group(0).upper(), " ".join(text.lower().split()))
+    if title:
+        cased = cased[:1] + _CONNECTOR_WORDS.sub(lambda m: m.group(0).lower(), cased[1:])
+    return cased
+
+
+def _is_person_name(ctx: Context, words: list[str], *, titled: bool = False) -> bool:
+    """Whether words (as a name is written, not in capitals) may be a person's name: one to four words, none
+    a title word, nor together a nation, organization or (unless a title stands before them) a place."""
+    text = " ".join(words)
+    return (
+        1 <= len(words) <= 4
+        and all(re.fullmatch(r"[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*\.?", w) for w in words)
+        and not any(w.lower().strip(".") in _title_vocab(ctx.gaz) for w in words)
+        and not (ctx.gaz.nation(text) or ctx.gaz.organization(text) or (not titled and ctx.gaz.places(text)))
+    )
+
+
+def _labelled_person(
+    ctx: Context, start: int, end: int, name: str, titles: list[str], confidence: float = 0.85
+) -> PersonMention:
+    """A person named at characters ``start`` to ``end`` with the offices a label or a release gives."""
+    title = " and ".join(titles) or None
+    office = ctx.gaz.office(titles[0]) if titles else None
+    return PersonMention(
+        name=name,
+        start=start,
+        end=end,
+        sentence=ctx.sentence_at(start),
+        title=title,
+        office=office.canonical if office else None,
+        nation=office.nation if office else None,
+        international=office.international if office else False,
+        confidence=confidence if title else confidence - 0.1,
+    )
+
+
+def _speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
+    """The speakers of a transcript, labelled in capitals: a part of the label that is an office is the title,
+    the other the name ("DEPUTY PRIME MINISTER, JANE ROE:", "JANE ROE, DEPUTY PRIME MINISTER:"); in one part,
+    an office or a courtesy title before a name ("SECRETARY ROE:", "MS ROE:")."""
+    out = []
+    for m in _SPEAKER_LABEL.finditer(ctx.text):
+        name: tuple[int, int, str] | None = None
+        title: str | None = None
+        parts = [(p.start() + m.start("label"), p.group(0)) for p in re.finditer(r"[^,]+", m.group("label"))]
+        for at, part in parts:
+            lead = len(part) - len(part.lstrip())
+            at, part = at + lead, part.strip()
+            cased = _title_case(part)
+            office = ctx.terms("office").match(cased)
+            if office:
+                rest = cased[office.end() :].strip()
+                of_nation = re.fullmatch(r"(?:of|for)\s+(?:the\s+)?(.+)", rest, re.IGNORECASE)
+                if not rest or (of_nation and ctx.gaz.nation(of_nation.group(1))):
+                    title = _title_case(part, title=True)
+                    continue
+                if len(parts) == 1 and _is_person_name(ctx, rest.split(), titled=True):
+                    title = _title_case(part[: office.end()], title=True)
+                    name = (at + len(part) - len(rest), at + len(part), rest)
+                continue
+            words = cased.split()
+            honorifics = ctx.gaz.rank_prefix(words)
+            if (len(parts) == 2 or honorifics) and _is_person_name(ctx, words[honorifics:], titled=True):
+                given = " ".join(words[honorifics:])
+                name = (at + len(part) - len(given), at + len(part), given)
+        if name is not None and (title is not None or len(parts) == 1):
+            out.append((_labelled_person(ctx, *name, [title] if title else []), m.span("label")))
+    return out
+
+
+def _contact_blocks(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
+    """The minister a release is from, on a line of its own with the offices held on the lines after it ("The
+    Hon Jane Roe MP" / "Deputy Prime Minister" / "Minister for Defence"), or a briefer above the office
+    ("Jane Roe" / "Department Spokesperson")."""
+    out = []
+    lines = [(m.start(), m.group(0).strip()) for m in _LINE.finditer(ctx.text) if m.group(0).strip()]
+    for k, (at, line) in enumerate(lines):
+        offices = []
+        for _, after in lines[k + 1 : k + 4]:
+            if len(after.split()) > 8 or ctx.gaz.office(after) is None:
+                break
+            offices.append(after)
+        if not offices:
+            continue
+        words = line.split()
+        honorifics = ctx.gaz.rank_prefix(words)
+        last = len(words)
+        while last > honorifics and words[last - 1].strip(",") in POST_NOMINALS:
+            last -= 1
+        name = words[honorifics:last]
+        if not _is_person_name(ctx, name):
+            continue
+        start = at + ctx.text[at:].index(name[0])
+        end = start + len(" ".join(name))
+        if ctx.text[start:end] != " ".join(name):
+            continue
+        marked = honorifics or last < len(words)
+        if not (marked or any(e.label_ == "PERSON" for e in ctx.doc.ents if e.start_char <= start < e.end_char)):
+            continue  # a name in a release's own words is marked as a member's, or one spaCy knows
+        out.append((_labelled_person(ctx, start, end, " ".join(name), offices), (at, at + len(line))))
+    return out
 
 
 def _share_titles(ctx: Context, people: list[PersonMention]) -> list[PersonMention]:
