@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from spacy.tokens import Token
+
 from kg import timex
 from kg.extract.context import Context
 from kg.model import PersonMention, Sentence
 
-__all__ = ["carried_from", "clause_date", "date_carried_to", "story_day"]
+__all__ = ["carried_from", "clause_date", "date_carried_to", "story_day", "verb_date"]
 
 UNDATED_TIME = re.compile(
     r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
@@ -91,3 +93,29 @@ def story_day(ctx: Context) -> date | None:
         if any(TODAY.fullmatch(t.text) for t in timex.find(sent.text, ctx.anchor)):
             return ctx.anchor
     return None
+
+
+def verb_date(ctx: Context, verb: Token, *, future: bool) -> tuple[date | None, bool] | None:
+    """The day the words hanging from a verb name, or from the nearest verb it hangs from that names one:
+    "Last year, we signed the agreement, which I signed with X, and this morning I had a meeting with Y" dates
+    the signing by "last year" and the meeting by "this morning". None when no verb up the parse names a
+    time; else the day (or None) and True."""
+    while True:
+        own = _own_tokens(verb)
+        words = " ".join(t.text for t in sorted(own, key=lambda t: t.i))
+        times = [t for t in timex.find(words, ctx.anchor, future=future)]
+        value = next((t.value for t in times if t.value), None)
+        if value is not None or times or UNDATED_TIME.search(words):
+            return value, True
+        if verb.head.i == verb.i or verb.dep_ == "conj":
+            return None
+        verb = verb.head
+
+
+def _own_tokens(verb: Token) -> list[Token]:
+    """The tokens of a verb's subtree, without the verbs joined to it and what hangs from them."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ not in {"conj", "cc"}:
+            out.extend(child.subtree)
+    return out

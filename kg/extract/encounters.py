@@ -12,8 +12,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.context import Context
-from kg.extract.dates import carried_from, clause_date, story_day
-from kg.extract.structure import phrase, sides
+from kg.extract.dates import carried_from, clause_date, story_day, verb_date
+from kg.extract.speakers import FIRST_PERSON, speaker_turns
+from kg.extract.structure import HOLDING_VERBS, phrase, sides
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
 from kg.spans import SpanIndex
 
@@ -22,7 +23,7 @@ __all__ = ["find_encounters"]
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 MEETING_TRIGGER = re.compile(
-    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|greeted|greets|received|receives|"
+    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|receives|"
     r"sat down|sit down|held talks|hold talks|holds talks|talks|consultations|summit|visited|visits|"
     r"joined|signed|signing|call(?:ed|s)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
@@ -79,8 +80,13 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
         if titles.covering(p.start) is None:
             places_in[p.sentence].append(i)
     verb_sides = sides(ctx.doc)
+    turns = speaker_turns(ctx, people)
     for sent in ctx.sentences:
         in_sentence = people_in.get(sent.index, [])
+        turn = turns.covering(sent.start)
+        if turn and turn[2] is not None and turn[2] not in in_sentence and FIRST_PERSON.search(sent.text):
+            # "I was delighted to welcome Secretary X": the speaker of the turn takes part.
+            in_sentence = [turn[2], *in_sentence]
         for offset, clause in _clauses(sent.text):
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in)
             if mention:
@@ -117,7 +123,9 @@ def _by_structure(
         return [mention]  # "X joined the two secretaries": the group is not on the parse's sides
     for verb_i, (subjects, objects) in sorted(verb_sides.items()):
         verb = ctx.doc[verb_i]
-        if not start <= verb.idx < end or not MEETING_TRIGGER.fullmatch(_trigger_words(ctx, verb)):
+        if not start <= verb.idx < end or not (
+            MEETING_TRIGGER.fullmatch(_trigger_words(ctx, verb)) or verb.lower_ in HOLDING_VERBS
+        ):
             continue
         taking_part: list[int] = []
         for head in (*subjects, *objects):
@@ -137,7 +145,14 @@ def _by_structure(
             )
     # One verb alone keeps all the people of the clause: the parse of a long sentence (a dateline run into
     # it, a name set off by commas) often leaves one of them off its sides.
-    return found if len(found) >= 2 else [mention]
+    if len(found) < 2:
+        return [mention]
+    # Each verb has its own time: "we signed it last year ... and this morning I had a meeting with X".
+    for k, f in enumerate(found):
+        dated = verb_date(ctx, ctx.span(f.start, f.end)[0], future=f.kind == "PlannedMeeting")
+        if dated is not None:
+            found[k] = replace(f, date=dated[0], dated=dated[1])
+    return found
 
 
 def _antecedent(ctx: Context, people: list[PersonMention], before: int) -> int | None:
@@ -166,6 +181,8 @@ def _people_of(
     the sentence; "who", the one the clause is about."""
     if head.tag_ == "WP" and verb.dep_ == "relcl":
         head = verb.head
+    if head.text == "I" or head.lower_ == "we":
+        return [i for i in in_sentence if people[i].start < ctx.sentences[ctx.sentence_of_token[head.i]].start][:1]
     if head.lower_ in {"he", "she"}:
         ante = _antecedent(ctx, people, ctx.sentences[ctx.sentence_of_token[head.i]].start)
         return [] if ante is None else [ante]
@@ -260,13 +277,16 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     """Whether a trigger word at ``char`` states an encounter by the parse: a verb of greeting ("welcomed",
     "received", "greeted") does only when what it takes is a person or a group of people ("welcomed the
     minister", "was received by"), not a thing ("welcomed the progress", "received a briefing", "welcomed
-    X's visit": the visit is told elsewhere); "called on X" is a courtesy call, "called on X to act" is not."""
+    X's visit": the visit is told elsewhere); "called on X" is a courtesy call, "called on X to act" is not;
+    "was joined by" tells of company."""
     span = ctx.span(char, char + 1)
     if span is None:
         return True
     verb = span[0]
     if verb.lower_.startswith("call"):
         return not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    if verb.lower_ == "joined" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False  # "X was joined by his deputy": those who came along, not those met
     if not GREETING_VERBS.fullmatch(verb.text):
         return True
     taken = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]

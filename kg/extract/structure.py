@@ -14,7 +14,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-__all__ = ["MEETING_VERBS", "phrase", "sides"]
+__all__ = ["HOLDING_VERBS", "MEETING_VERBS", "phrase", "sides"]
 
 # Verbs whose sides are the people who met (in their written forms: kg runs spaCy without its lemmatizer).
 MEETING_VERBS = [
@@ -29,9 +29,13 @@ MEETING_VERBS = [
         "call": ("ed", "s", "ing"),  # "called on", as a courtesy call
         "join": ("", "s", "ed", "ing"),
         "visit": ("", "s", "ed", "ing"),
+        "sign": ("ed",),  # "signed with X"
     }.items()
     for ending in endings
 ]
+# "had a meeting with X", "held talks with X": a verb of holding whose object is a meeting.
+HOLDING_VERBS = ["had", "has", "have", "having", "held", "hold", "holds", "holding"]
+MEETING_NOUNS = ["meeting", "meetings", "talks", "discussion", "discussions", "consultations", "dialogue"]
 PREPOSITIONS = ["with", "on", "between", "by"]
 SUBJECTS = ["nsubj", "nsubjpass"]
 
@@ -45,7 +49,23 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
     verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": MEETING_VERBS}, "POS": {"IN": ["VERB", "AUX"]}}}
     preposition = {"DEP": {"IN": ["prep", "agent"]}, "LOWER": {"IN": PREPOSITIONS}}
     matcher = DependencyMatcher(vocab)
-    matcher.add("subject", [[verb, _edge("verb", "side", {"DEP": {"IN": SUBJECTS}})]])
+    holding = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": HOLDING_VERBS}}}
+    meeting = {"DEP": "dobj", "LOWER": {"IN": MEETING_NOUNS}}
+    pobj = {"DEP": "pobj"}
+    matcher.add(
+        "subject",
+        [
+            [verb, _edge("verb", "side", {"DEP": {"IN": SUBJECTS}})],
+            [holding, _edge("verb", "noun", meeting), _edge("verb", "side", {"DEP": {"IN": SUBJECTS}})],
+        ],
+    )
+    matcher.add(
+        "object",
+        [
+            [holding, _edge("verb", "noun", meeting), _edge(held_by, "prep", preposition), _edge("prep", "side", pobj)]
+            for held_by in ("verb", "noun")
+        ],
+    )
     matcher.add(
         "object",
         [

@@ -1,0 +1,52 @@
+"""Speakers (kg.extract.speakers): who "I" is in a transcript or a statement, and the encounters it joins."""
+
+from __future__ import annotations
+
+import pytest
+from extract_context import context
+
+from kg.extract.encounters import find_encounters
+from kg.extract.people import find_people
+from kg.extract.places import find_places
+from kg.extract.speakers import speaker_turns
+from kg.extract.treaties import find_treaties
+
+pytestmark = pytest.mark.model
+
+STATEMENT = (
+    "Minister for the Armed Forces Jane Holt said:\n\n"
+    "I was delighted to welcome Secretary Tom Ridley on his first visit to the UK.\n\n"
+    "QUESTION: Will the talks go on?\n\n"
+    "I do not know.\n"
+)
+
+
+def test_a_turn_runs_from_its_label_to_the_next() -> None:
+    ctx = context(STATEMENT)
+    people = find_people(ctx)
+    turns = speaker_turns(ctx, people)
+    first, second = turns.items
+    assert people[first[2]].name == "Jane Holt"
+    assert second[2] is None  # "QUESTION:" names no one
+    assert first[1] == second[0]
+
+
+def test_i_in_a_turn_is_its_speaker() -> None:
+    ctx = context(STATEMENT)
+    people = find_people(ctx)
+    (meeting,) = find_encounters(ctx, people, find_places(ctx, people, find_treaties(ctx)))
+    assert [people[i].name for i in meeting.participants] == ["Jane Holt", "Tom Ridley"]
+
+
+def test_each_encounter_of_a_sentence_takes_the_time_of_its_own_verb() -> None:
+    text = (
+        "DEFENCE MINISTER, JANE HOLT: Last year, we signed the Defence Cooperation Agreement, which I signed with my "
+        "then counterpart, now President Budi Santoso, and this morning I had a good meeting with my new "
+        "counterpart, Minister Agus Wirawan."
+    )
+    ctx = context(text)
+    people = find_people(ctx)
+    found = find_encounters(ctx, people, find_places(ctx, people, find_treaties(ctx)))
+    got = {people[e.participants[-1]].name: (e.date, e.dated) for e in found}
+    assert got["Budi Santoso"] == (None, True)  # last year
+    assert got["Agus Wirawan"] == (ctx.anchor, True)  # this morning
