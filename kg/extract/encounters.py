@@ -289,6 +289,8 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
         return False  # "X was joined by his deputy": those who came along, not those met
     if not GREETING_VERBS.fullmatch(verb.text):
         return True
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False  # "received a ceremonial welcome": the noun tells of no one met
     taken = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
     if not taken:
         return True
