@@ -149,3 +149,20 @@ def test_a_place_in_an_official_s_title_is_not_where_the_meeting_was() -> None:
         "chief spokesperson Dana Hill said."
     )
     assert places[meeting.place].name == "Hanoi"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg concurred to hold the next Ministerial "
+         "Meeting in Oslo within the year.", "PlannedMeeting"),
+        ("Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg confirmed they would begin consultations "
+         "on a new agreement.", "PlannedMeeting"),
+        ("Foreign Minister Ana Lindqvist was able to sit down with Foreign Minister Tomas Berg in Davos.", "Meeting"),
+        ("Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg would build on the outcomes of the Summit "
+         "held in Oslo last year.", "Meeting"),
+    ],
+)  # fmt: skip
+def test_a_meeting_to_come_by_the_parse(text: str, kind: str) -> None:
+    (encounter,), _, _ = encounters(text)
+    assert encounter.kind == kind

@@ -223,6 +223,8 @@ def _clause_encounter(
     if not in_sentence and not group:
         return None
     kind = _encounter_kind(ctx, clause, trigger)
+    if kind == "Meeting" and _planned_by_parse(ctx, start + trigger.start()):
+        kind = "PlannedMeeting"
     if kind == "Meeting" and not MEETING_TRIGGER.fullmatch(trigger.group(0)):
         return None
     if (
@@ -316,6 +318,35 @@ def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bo
             # Reported speech ("said a conference would be hosted in Geneva") never is.
             return token.dep_ == "ccomp" or not MEETING_TRIGGER.fullmatch(token.text)
     return False
+
+
+MODALS = {"will", "would", "shall", "'ll", "’ll"}
+# Verbs whose infinitive is yet to happen: "agreed to meet", "plans to visit"; not "was delighted to welcome".
+INTENDING = re.compile(
+    r"(?:agree|concur|decide|plan|intend|expect|hope|aim|schedule|arrange|propose|promise|want|wish|seek)"
+    r"(?:s|d|ed|ing|ned|ning|red|ring)?|set|due|going|scheduled",
+    re.IGNORECASE,
+)
+
+
+def _planned_by_parse(ctx: Context, char: int) -> bool:
+    """Whether the verb a trigger word belongs to speaks of what is to come: it has a modal ("would begin
+    consultations") or is the infinitive of a verb of intending ("concurred to hold the next meeting", "agreed
+    to meet"), not of any verb ("was able to sit down with X")."""
+    span = ctx.span(char, char + 1)
+    if span is None:
+        return False
+    tok = span[0]
+    # A meeting noun reaches the verb it is the object of ("hold the next Meeting"), not one it only hangs from
+    # ("would build on the outcomes of the Summit held in March").
+    while tok.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and tok.dep_ in {"dobj", "compound", "nsubjpass", "amod"}:
+        tok = tok.head
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    return infinitive and tok.head.i != tok.i and INTENDING.fullmatch(tok.head.text) is not None
 
 
 def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str]) -> str:
