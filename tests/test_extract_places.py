@@ -10,7 +10,7 @@ from extract_context import context
 from kg.extract.people import find_people
 from kg.extract.places import find_places
 from kg.extract.treaties import find_treaties
-from kg.model import PlaceMention
+from kg.model import PersonMention, PlaceMention
 
 pytestmark = pytest.mark.model
 
@@ -109,3 +109,44 @@ def test_every_mention_of_an_unknown_place_takes_the_country_of_its_best_placed_
 def test_a_capitalized_preposition_and_a_full_stop_are_no_part_of_a_place_name() -> None:
     found = places("At the Ruritania Air Base in Poland, pilots trained. Later they flew to Camp Humphreys.")
     assert {p.name for p in found} == {"Ruritania Air Base", "Camp Humphreys"}
+
+
+def test_rooms_buildings_barracks_training_areas_and_dams_are_places() -> None:
+    found = {
+        p.name: p.kind
+        for p in places(
+            "Blinken welcomed the minister to the Treaty Room. Troops drilled at Kingsford Barracks and at the "
+            "Marlow Training Area, then guarded Vellmar Dam. Reporters waited in the Press Hall, Old Annex Bldg."
+        )
+    }
+    assert found["Treaty Room"] == "building"
+    assert found["Kingsford Barracks"] == "base"
+    assert found["Marlow Training Area"] == "base"
+    assert found["Vellmar Dam"] == "building"
+    assert found["Old Annex Bldg."] == "building"
+
+
+def test_a_known_place_after_a_preposition_of_place_is_a_place_even_where_taken_for_a_name() -> None:
+    found = {p.name: p.country for p in places("Last month the admiral flew to La Macarena to meet local commanders.")}
+    assert found.get("La Macarena") == "COL"
+
+
+def test_a_name_after_a_title_or_the_surname_of_a_person_named_in_full_is_no_place() -> None:
+    """Even where the people rule family found no person there."""
+    assert [p.name for p in find_places(context("Secretary of State Kerry spoke to reporters in Paris."), [], [])] == [
+        "Paris"
+    ]
+    text = "Gen. Laura Richardson landed in Bogota. Officers gave a medal to Richardson."
+    ctx = context(text)
+    laura = PersonMention("Laura Richardson", text.index("Laura"), text.index(" landed"), 0, rank="Gen.")
+    assert [p.name for p in find_places(ctx, [laura], [])] == ["Bogota"]
+
+
+def test_a_building_takes_the_country_given_after_the_town_named_after_it() -> None:
+    found = {p.name: p.country for p in places("The two met at the Fleet Headquarters, Baran, Republic of Korea.")}
+    assert found["Fleet Headquarters"] == "KOR"
+
+
+def test_every_mention_of_a_known_place_takes_its_longest_name() -> None:
+    found = places("Troops trained at Shoalwater Bay Training Area. Later the minister spoke at Shoalwater Bay.")
+    assert [p.name for p in found] == ["Shoalwater Bay Training Area", "Shoalwater Bay Training Area"]

@@ -28,8 +28,11 @@ PLACE_PREFIXES = (
 )
 _CAP = r"(?:[A-Z][\w'’.-]*|of|the|de)"
 # A name never runs across a line break: "Secretary of State" above "Premier House" in a header is two lines.
+# Heads of the names of rooms, buildings, barracks, training areas and dams ("the Treaty Room", "New Executive
+# Bldg.", "Price Barracks", "Haditha Dam"), beside those the other rule families share.
+_BUILDING_HEADS = r"Room|Building|Bldg\.|Barracks|Training Area|Dam"
 PLACE_PATTERN = re.compile(
-    rf"\b(?:(?:[A-Z][\w'’.-]*[ \t]+)(?:{_CAP}[ \t]+){{0,3}}(?:{PLACE_HEADS})\b"
+    rf"\b(?:(?:[A-Z][\w'’.-]*[ \t]+)(?:{_CAP}[ \t]+){{0,3}}(?:{PLACE_HEADS}|{_BUILDING_HEADS})(?![\w-])"
     rf"|(?:{PLACE_PREFIXES})[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,2}})"
 )
 # What may follow a place to say where it lies: "Premier House, Wellington", "the Embassy Residence in Rome", or
@@ -46,11 +49,14 @@ PLACE_KIND_BY_WORD = {
     "headquarters": "building", "house": "building", "residence": "building", "cemetery": "building",
     "memorial": "building", "gardens": "building",
     "centre": "building",
-    "center": "building", "airport": "building", "port": "building",
+    "center": "building", "airport": "building", "port": "building", "room": "building", "building": "building",
+    "bldg.": "building", "dam": "building", "barracks": "base", "area": "base",
     "peninsula": "region", "prefecture": "region", "province": "region",
 }  # fmt: skip
 # A town this large named right after an unknown place is where it lies; smaller ones are often surnames.
 _TOWN = 10_000
+# "in Kerry", "at Richardson": a preposition that makes the name after it a place's, not a person's.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+$", re.IGNORECASE)
 AT_THE = re.compile(r"\bat\s+(?:the\s+)?$")
 # Lower-case words after a name that make "the X ..." a place: "the Henoko area", "the Filoli estate".
 AREA_WORDS = {"area", "region", "province", "district", "county", "estate", "compound", "residence", "ranch",
@@ -76,13 +82,29 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
     """The places the text names, none overlapping another, leaving out the names of ``people`` and
     ``treaties``."""
     prefer = ranked_nations(ctx.nation_spans)
-    person_chars = SpanIndex([(p.start, p.end) for p in people if p.name] + [(t.start, t.end) for t in treaties])
+    # A name the people rule family found with no title, rank or nation ("Haditha Dam", "Da Nang") gives way to
+    # a place whose shape or sentence says it is one; titled names and treaties never do.
+    named = SpanIndex(
+        [(p.start, p.end) for p in people if p.name and (p.title or p.office or p.rank or p.role or p.nation)]
+        + [(t.start, t.end) for t in treaties]
+    )
+    bare_names = SpanIndex([(p.start, p.end) for p in people if p.name])
+    surnames = {p.name.split()[-1].lower() for p in people if len(p.name.split()) > 1}
     candidates: dict[tuple[int, int], PlaceMention] = {}
     # How strongly the text places each place the gazetteer does not know in its country (3 to 0).
     evidence: dict[tuple[int, int], int] = {}
+    # The gazetteer's place for each candidate it knows and links to no GeoNames id.
+    unlinked: dict[tuple[int, int], PlaceInfo] = {}
 
-    def overlaps_person(s: int, e: int) -> bool:
-        return person_chars.any_overlapping(s, e)
+    def overlaps_person(s: int, e: int, *, over_bare_name: bool = False) -> bool:
+        return named.any_overlapping(s, e) or (not over_bare_name and bare_names.any_overlapping(s, e))
+
+    def after_title(s: int) -> bool:
+        """ "Secretary of State Kerry", "SECRETARY KERRY:": a name right after an office is a person's."""
+        return any(
+            s - 2 <= oe <= s and "\n" not in ctx.text[oe:s]
+            for _, oe, *_ in ctx.office_spans.overlapping(max(0, s - 2), s)
+        )
 
     def in_title(e: int) -> bool:
         """ "Pentagon spokesman", "White House press secretary": a place named inside a title."""
@@ -102,12 +124,16 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         kind: str | None = None,
         info: PlaceInfo | None = None,
         stated: str | None = None,
+        over_bare_name: bool = False,
     ) -> None:
         """Add a candidate place; ``stated`` is the country the text gives it ("Clark, Philippines") where the
-        gazetteer knows no place of that name there."""
+        gazetteer knows no place of that name there; ``over_bare_name`` when it may be a name the people rule
+        family took for a person's without a title."""
         s, e, name = strip_the(s, e, name)
         if (
-            overlaps_person(s, e)
+            overlaps_person(s, e, over_bare_name=over_bare_name)
+            or after_title(s)
+            or (name.lower() in surnames and not _PLACE_PREPOSITION.search(ctx.text, max(0, s - 8), s))
             or in_title(e)
             or inside_longer_name(s, e)
             or ctx.gaz.nation(name)
@@ -142,6 +168,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         key = (s, e)
         if key not in candidates or candidates[key].confidence < mention.confidence:
             candidates[key] = mention
+            if info is not None and info.geonames is None:
+                unlinked[key] = info
 
     for m in ctx.terms("place").finditer(ctx.text):
         add(m.start(), m.end(), m.group(0), 0.85)
@@ -164,7 +192,7 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         kind = PLACE_KIND_BY_WORD.get(head, "base" if re.match(PLACE_PREFIXES, name) else None)
         if kind is None and re.match(PLACE_PREFIXES, name):
             kind = "base"
-        add(s, e, name, 0.75, kind)
+        add(s, e, name, 0.75, kind, over_bare_name=True)
     for ent in ctx.doc.ents:
         if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}:
             continue
@@ -180,6 +208,14 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             # (a Clark in the U.S.) are others.
             if ent.label_ in {"GPE", "LOC", "FAC"}:
                 add(s, e, name, 0.65, "region" if ent.label_ == "LOC" else "city", stated=stated)
+            continue
+        if (
+            info is not None
+            and ent.label_ == "PERSON"
+            and (_place_preposition_before(ctx, ent) or (_major_city(info) and _locative_before(ctx, ent)))
+        ):
+            # "the carrier's visit to Da Nang", "traveled to La Macarena": a known place, whatever spaCy took it for
+            add(s, e, name, 0.65, over_bare_name=True)
             continue
         if (
             ent.label_ in {"ORG", "PERSON", "NORP"}
@@ -228,7 +264,19 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             continue
         insort(chosen, (p.start, p.end))
     places = _nearest_known_place_countries([candidates[key] for key in chosen], evidence)
-    return _one_country_per_name(places, evidence)
+    return _one_name_per_place(_one_country_per_name(places, evidence), unlinked)
+
+
+def _one_name_per_place(places: list[PlaceMention], unlinked: dict[tuple[int, int], PlaceInfo]) -> list[PlaceMention]:
+    """ "at Shoalwater Bay Training Area" ... "out here at Shoalwater Bay": the mentions of one place the gazetteer
+    knows without a GeoNames id all take the longest name the text gives it, so that they make one place."""
+    longest: dict[PlaceInfo, str] = {}
+    for p in places:
+        if (info := unlinked.get((p.start, p.end))) is not None and len(p.name) > len(longest.get(info, "")):
+            longest[info] = p.name
+    return [
+        replace(p, name=longest[info]) if (info := unlinked.get((p.start, p.end))) is not None else p for p in places
+    ]
 
 
 def _nearest_known_place_countries(
@@ -296,6 +344,30 @@ def _country_after(ctx: Context, end: int) -> str | None:
     return next((iso3 for _, _, iso3 in ctx.nation_spans.starting_in(at, at + 1)), None)
 
 
+# Words that say the place after "to" is one someone goes to (the pipeline has no lemmatizer).
+_MOTION = re.compile(
+    r"(?:travel|fl(?:y|ew|ies|own|ying)|go(?:es|ne|ing)?|went|c[oa]me|coming|return|head|sail|deploy|mov|arriv"
+    r"|visit|trip|journey|voyage|tour|welcom)\w*",
+    re.IGNORECASE,
+)
+
+
+def _major_city(info: PlaceInfo) -> bool:
+    return info.kind == "city" and info.population >= 100_000
+
+
+def _place_preposition_before(ctx: Context, ent: Span) -> bool:
+    """ "in Tolemaida", "at Da Nang", "traveled to La Macarena", "a visit to Da Nang": a preposition of place, or
+    "to" after a word of going somewhere, right before the name."""
+    if ent.start == 0:
+        return False
+    before = ctx.doc[ent.start - 1]
+    word = before.text.lower()
+    if word in {"in", "at", "near", "outside", "inside"}:
+        return True
+    return word in {"to", "into"} and bool(_MOTION.fullmatch(before.head.text))
+
+
 def _locative_before(ctx: Context, ent: Span) -> bool:
     """ "in Henoko", "in the Henoko area", "near northern Cagayan": a name the gazetteer does not know, used
     as a place. "in the Quad" names a group, so after "the" an area word must follow."""
@@ -344,6 +416,8 @@ def _country_right_after(ctx: Context, end: int, is_person: Callable[[int, int],
         candidate = " ".join(words[:n])
         if is_person(at, at + len(candidate)):
             return None
+        if stated := _country_after(ctx, at + len(candidate)):
+            return stated  # "Headquarters, Baran, Republic of Korea": the country the text gives the town
         info = ctx.gaz.place(candidate, prefer=ranked_nations(ctx.nation_spans))
         if info is not None and info.country and (info.kind != "city" or info.population >= _TOWN):
             return info.country
