@@ -212,3 +212,38 @@ def test_a_headline_keeps_a_name_after_an_office_where_it_ends_or_goes_on_in_low
 def test_the_body_an_office_is_for_runs_up_to_the_name_after_a_head_word() -> None:
     roe = people("Assistant Secretary for Operations and Special Concerns Marie Delacroix spoke today.")
     assert roe["Marie Delacroix"].title == "Assistant Secretary for Operations and Special Concerns"
+
+
+def test_a_briefer_above_the_office_is_the_speaker_the_labels_name() -> None:
+    # (a name the tagger does not know as a person's: the label "MS QUARRIE:" says it is one)
+    found = people("Press briefing\n\nTamsin Quarrie\nDepartment Spokesperson\n\nMS QUARRIE: Good afternoon.")
+    assert found["Tamsin Quarrie"].office == "Spokesperson"
+    assert "Tamsin Quarrie" not in people("Press briefing\n\nTamsin Quarrie\nDepartment Spokesperson\n\nGood day.")
+
+
+def test_a_word_after_an_office_is_a_name_though_a_place_bears_it() -> None:
+    assert people("He met Secretary of State Kerry, who arrived late.")["Kerry"].title == "Secretary of State"
+
+
+def test_a_name_in_apposition_to_an_office() -> None:
+    found = people(
+        "The minister met the Prime Minister of Japan, Tanabe Haruki. "
+        "Later he met Ruto Barasa Kiprono, Kenya Minister of Defense; and others."
+    )
+    assert (found["Tanabe Haruki"].office, found["Tanabe Haruki"].nation) == ("Prime Minister", "JPN")
+    assert found["Ruto Barasa Kiprono"].office == "Minister of Defense"
+
+
+def test_names_after_an_office_in_the_plural_each_hold_it() -> None:
+    found = people("They met former Presidents Jean Dupuis and Marc Tehei in Papeete.")
+    assert found["Jean Dupuis"].title == found["Marc Tehei"].title == "President"
+    assert not any(name.startswith("Presidents") for name in found)
+
+
+def test_a_ship_named_after_a_person_is_no_person() -> None:
+    assert not people("The carrier HMS Queen Victoria sailed with HMAS Admiral Collins on Monday.")
+
+
+def test_an_office_after_a_counterpart_of_a_nation_serves_that_nation() -> None:
+    found = people("The minister met her Japanese counterpart, Defense Minister Hiroshi Tanabe, in Tokyo.")
+    assert (found["Hiroshi Tanabe"].office, found["Hiroshi Tanabe"].nation) == ("Minister of Defense", "JPN")

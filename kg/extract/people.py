@@ -45,6 +45,11 @@ TITLE_MODIFIERS = {
     "general",
     "lead",
 }
+# The prefixes of navies' ship names ("HMS Queen Elizabeth", "USS John Finn", "JS Kaga").
+SHIP_PREFIXES = frozenset(
+    {"HMS", "USS", "USNS", "HMAS", "HMNZS", "HMCS", "INS", "JS", "ROKS", "BRP", "KRI", "RSS", "HTMS", "KD", "FS",
+     "ITS", "ESPS", "HNLMS", "HDMS", "HNoMS", "HSwMS", "FGS", "TCG", "PNS", "BNS", "CNS", "SLNS", "NRP"}
+)  # fmt: skip
 TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
 ROLE_WORDS = (
     "secretary-general",
@@ -166,6 +171,10 @@ def _name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
     return i, j
 
 
+# The confidence of a name found right after an office ("Defense Minister X"), higher than spaCy's alone.
+_AFTER_OFFICE = 0.85
+
+
 def find_people(ctx: Context) -> list[PersonMention]:
     """Every person the text names, in the order of the text, with the office, rank and nation stated around
     the name; later mentions by surname alone; and title-only references ("the secretary")."""
@@ -192,8 +201,11 @@ def find_people(ctx: Context) -> list[PersonMention]:
             continue
         rng = _name_tokens_after(ctx, span.end)
         if rng:
-            candidates.append((*rng, 0.85))
+            candidates.append((*rng, _AFTER_OFFICE))
             after_office.add(rng)
+    candidates.extend((*rng, 0.75) for rng in _appositive_names(ctx))
+    shared = _plural_titles(ctx)
+    candidates.extend((*rng, _AFTER_OFFICE) for rng in shared)
     # "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs", "H.E. Mr. Rahm Emanuel": a courtesy title stands only
     # before a person's name.
     for tok in doc:
@@ -213,7 +225,8 @@ def find_people(ctx: Context) -> list[PersonMention]:
         return not ((s, e) in after_office and (s, e) in persons and ends)
 
     # Transcripts and releases name their speakers in lines of their own, read whole by the rules below.
-    found = _speaker_labels(ctx) + _contact_blocks(ctx)
+    speakers = _speaker_labels(ctx)
+    found = speakers + _contact_blocks(ctx, {p.name.split()[-1] for p, _ in speakers})
     labelled = [p for p, _ in found]
     labels = SpanIndex(sorted({extent for _, extent in found}))
     candidates = [c for c in candidates if not in_headline(c) and labels.covering(doc[c[0]].idx) is None]
@@ -238,12 +251,73 @@ def find_people(ctx: Context) -> list[PersonMention]:
     spans.sort()
     people = list(labelled)
     for s, e, conf in spans:
-        people.append(_person_mention(ctx, s, e, conf))
+        p = _person_mention(ctx, s, e, conf)
+        if p.title is None and (s, e) in shared:
+            office = ctx.gaz.office(shared[s, e])
+            p = replace(p, title=shared[s, e], office=office.canonical if office else None, confidence=conf)
+        people.append(p)
     people.sort(key=lambda p: p.start)
     people = _share_titles(ctx, people)
     people.extend(_find_roles(ctx, spans))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _singular_office(ctx: Context, tok: Token) -> str | None:
+    """The office a capitalized plural names ("Presidents" -> "President", "Secretaries" -> "Secretary")."""
+    text = tok.text
+    if not (text[:1].isupper() and text.endswith("s") and len(text) > 3):
+        return None
+    for singular in (text[:-3] + "y", text[:-1]) if text.endswith("ies") else (text[:-1],):
+        if singular.lower() in ctx.gaz.office_terms():
+            return singular
+    return None
+
+
+def _plural_titles(ctx: Context) -> dict[tuple[int, int], str]:
+    """Names after an office in the plural, which each holds: "former Presidents Jane Roe and John Doe"."""
+    doc = ctx.doc
+    out: dict[tuple[int, int], str] = {}
+    for tok in doc:
+        if (title := _singular_office(ctx, tok)) is None:
+            continue
+        names = []
+        rng = _name_tokens_after(ctx, tok.i + 1)
+        while rng is not None:
+            names.append(rng)
+            k = rng[1] + (rng[1] < len(doc) and doc[rng[1]].text == ",")
+            if k >= len(doc) or doc[k].text not in {"and", ","}:
+                break
+            rng = _name_tokens_after(ctx, k + 1)
+        if len(names) >= 2 and doc[names[-2][1]].text in {"and", ","}:
+            out.update(dict.fromkeys(names, title))
+    return out
+
+
+def _appositive_names(ctx: Context) -> list[tuple[int, int]]:
+    """Names in apposition to an office, which the tagger may take for an organization: "the Prime Minister of
+    Japan, Kishida Fumio.", "meetings with Aden Barre Duale, Kenya Minister of Defense;"."""
+    doc = ctx.doc
+    out = []
+    for tok in doc:
+        if tok.dep_ != "appos":
+            continue
+        for name, office in ((tok, tok.head), (tok.head, tok)):
+            if name.pos_ != "PROPN" or not ctx.office_covering(office) or ctx.office_covering(name):
+                continue
+            words = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            start = words[0].i if words else name.i
+            if doc[start : name.i + 1].text.count(" ") != name.i - start or not all(
+                _is_name_token(ctx, t) and not _in_term(ctx, t) and t.text[:1].isupper()
+                for t in doc[start : name.i + 1]
+            ):
+                continue
+            # The two stand side by side, a comma between: "Office, Name" or "Name, Office".
+            if (name.i < office.i and doc[name.i + 1].text == ",") or (
+                office.i < name.i and start > 0 and doc[start - 1].text == ","
+            ):
+                out.append((start, name.i + 1))
+    return out
 
 
 # A line is a headline when it ends in no sentence punctuation and at least this share of its longer words are
@@ -359,10 +433,10 @@ def _speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]
     return out
 
 
-def _contact_blocks(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
+def _contact_blocks(ctx: Context, speakers: set[str]) -> list[tuple[PersonMention, tuple[int, int]]]:
     """The minister a release is from, on a line of its own with the offices held on the lines after it ("The
     Hon Jane Roe MP" / "Deputy Prime Minister" / "Minister for Defence"), or a briefer above the office
-    ("Jane Roe" / "Department Spokesperson")."""
+    ("Jane Roe" / "Department Spokesperson") whom the transcript's labels name (``speakers``: "MS ROE:")."""
     out = []
     lines = [(m.start(), m.group(0).strip()) for m in _LINE.finditer(ctx.text) if m.group(0).strip()]
     for k, (at, line) in enumerate(lines):
@@ -385,9 +459,9 @@ def _contact_blocks(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]
         end = start + len(" ".join(name))
         if ctx.text[start:end] != " ".join(name):
             continue
-        marked = honorifics or last < len(words)
+        marked = honorifics or last < len(words) or name[-1] in speakers
         if not (marked or any(e.label_ == "PERSON" for e in ctx.doc.ents if e.start_char <= start < e.end_char)):
-            continue  # a name in a release's own words is marked as a member's, or one spaCy knows
+            continue  # a name in a release's own words is marked as a member's or a speaker's, or one spaCy knows
         out.append((_labelled_person(ctx, start, end, " ".join(name), offices), (at, at + len(line))))
     return out
 
@@ -422,7 +496,10 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
     cleaned = []
     for s, e, conf in candidates:
         while s < e and (
-            ctx.is_rank(doc[s].text) or doc[s].text.lower() in _title_vocab(ctx.gaz) or ctx.nation_covering(doc[s])
+            ctx.is_rank(doc[s].text)
+            or doc[s].text.lower() in _title_vocab(ctx.gaz)
+            or ctx.nation_covering(doc[s])
+            or _singular_office(ctx, doc[s])
         ):
             s += 1
         while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
@@ -430,11 +507,14 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
         if s >= e:
             continue
         text = doc[s:e].text
+        if any(t.text in SHIP_PREFIXES for t in doc[max(ctx.line_start(s), s - 3) : e]):
+            continue  # "HMS Queen Elizabeth", "USS John Finn": a ship named after a person
         if re.match(rf"[ -](?:{PLACE_HEADS}|City|class)\b", ctx.text[doc[e - 1].idx + len(doc[e - 1]) :][:25]):
             continue  # "Andersen Air Force Base", "Ho Chi Minh City": a place named after a person
         if ctx.gaz.nation(text) or ctx.gaz.organization(text):
             continue
-        places = ctx.gaz.places(text)
+        # A word after an office is a name even where a place bears it ("Secretary of State Kerry").
+        places = ctx.gaz.places(text) if conf < _AFTER_OFFICE else None
         if places and (places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2):
             continue
         if not any(t.text[:1].isupper() for t in doc[s:e]):
@@ -554,7 +634,13 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
             )
     if office_hit is None:
         return None, None, False, rank, None
-    return _describe_title(ctx, doc[j:end], rank, office_hit)
+    title, nation, international, rank, office = _describe_title(ctx, doc[j:end], rank, office_hit)
+    if nation is None and not international:
+        # "her US counterpart, Secretary of State X": the counterpart's nation is the office's.
+        before = doc[max(sent_start, j - 6) : j].text
+        if re.search(r"\b(?:his|her|their|its)\s+\S+(?:\s+\S+)?\s+counterparts?\s*,$", before):
+            nation = ctx.nation_at(doc[max(sent_start, j - 6)].idx, doc[j].idx)
+    return title, nation, international, rank, office
 
 
 def _describe_title(
