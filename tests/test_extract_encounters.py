@@ -166,3 +166,21 @@ def test_a_place_in_an_official_s_title_is_not_where_the_meeting_was() -> None:
 def test_a_meeting_to_come_by_the_parse(text: str, kind: str) -> None:
     (encounter,), _, _ = encounters(text)
     assert encounter.kind == kind
+
+
+def test_held_a_named_dialogue_with_a_guest_in_a_city_is_a_meeting_there() -> None:
+    (meeting,), people, places = encounters(
+        "On May 20, Foreign Minister Ana Lindqvist held the 9th Norway-India Strategic Dialogue in Oslo with Dr. "
+        "Ravi Menon, Minister of External Affairs of India."
+    )
+    assert meeting.kind == "Meeting" and places[meeting.place].name == "Oslo"
+    assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Ravi Menon"]
+
+
+def test_a_summit_takes_the_place_of_the_clause_that_describes_it() -> None:
+    found, _, places = encounters(
+        "The ministers will build on the outcomes of the Annual Summit held in New Delhi in March last year between "
+        "Prime Minister Ana Lindqvist and Prime Minister Ravi Menon."
+    )
+    summit = next(e for e in found if e.kind == "Meeting")
+    assert places[summit.place].name == "New Delhi"

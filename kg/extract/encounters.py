@@ -24,7 +24,8 @@ GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2
 
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|receives|"
-    r"sat down|sit down|held talks|hold talks|holds talks|talks|consultations|summit|visited|visits|"
+    r"sat down|sit down|held talks|hold talks|holds talks|talks|held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|"
+    r"consultations|summit|visited|visits|"
     r"joined|signed|signing|call(?:ed|s)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
@@ -312,6 +313,8 @@ def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bo
     for token in (span.root, *span.root.ancestors):
         if token in trigger_line:
             return False
+        if token.dep_ in SUBORDINATE and token.head.i == trigger[0].i:
+            return False  # "the Summit held in New Delhi": a clause of the meeting word itself
         if token.dep_ in SUBORDINATE:
             # "..., meeting at the Shangri-La Hotel", "when he met X in Siem Reap": a clause of meeting
             # is the encounter's own.
