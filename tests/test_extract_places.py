@@ -150,3 +150,20 @@ def test_a_building_takes_the_country_given_after_the_town_named_after_it() -> N
 def test_every_mention_of_a_known_place_takes_its_longest_name() -> None:
     found = places("Troops trained at Shoalwater Bay Training Area. Later the minister spoke at Shoalwater Bay.")
     assert [p.name for p in found] == ["Shoalwater Bay Training Area", "Shoalwater Bay Training Area"]
+
+
+def test_a_place_that_begins_a_longer_name_with_of_is_no_place() -> None:
+    found = {
+        p.name for p in places("Veterans met Members of the House of Representatives at the Reunion of Honor in Paris.")
+    }
+    assert found == {"Paris"}
+
+
+def test_a_port_or_gulf_of_a_place_lies_where_that_place_lies() -> None:
+    found = {p.name: p.country for p in places("Ships will sail between the Port of Tauranga and the Port of Manila.")}
+    assert found == {"Port of Tauranga": "NZL", "Port of Manila": "PHL"}
+
+
+def test_an_ocean_that_names_the_lands_around_it_or_qualifies_a_noun_is_no_place() -> None:
+    text = "Allies on both sides of the Atlantic discussed North Atlantic security. Ships crossed the Pacific Ocean."
+    assert [p.name for p in places(text)] == ["Pacific Ocean"]

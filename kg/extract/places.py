@@ -55,6 +55,13 @@ PLACE_KIND_BY_WORD = {
 }  # fmt: skip
 # A town this large named right after an unknown place is where it lies; smaller ones are often surnames.
 _TOWN = 10_000
+_OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+# Places named "X of Y" ("Port of Singapore", "Gulf of Aden", "Palace of Westminster"); other "X of Y" names are
+# bodies ("House of Representatives").
+OF_PLACE_PATTERN = re.compile(
+    r"\b(?:Port|Gulf|Bay|Sea|Strait|Straits|Isle|Palace|Castle)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
+)
 # "in Kerry", "at Richardson": a preposition that makes the name after it a place's, not a person's.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+$", re.IGNORECASE)
 AT_THE = re.compile(r"\bat\s+(?:the\s+)?$")
@@ -111,8 +118,9 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         return bool(ctx.office_spans.starting_in(e, e + 2))
 
     def inside_longer_name(s: int, e: int) -> bool:
-        """ "Washington Treaty", "Capitol Newswire", "New Zealand": the place is part of another name."""
-        if FOLLOWED_BY_NAME.match(ctx.text, e):
+        """ "Washington Treaty", "Capitol Newswire", "New Zealand", "Reunion of Honor", "the House of
+        Representatives": the place is part of another name."""
+        if FOLLOWED_BY_NAME.match(ctx.text, e) or _OF_NAME.match(ctx.text, e):
             return True
         return any(ns < s or ne > e for ns, ne, _ in ctx.nation_spans.overlapping(s, e))
 
@@ -148,6 +156,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             # gazetteer does not know and the text places in no nation.
             return
         if kind in {"city", "building"} and _metonymic(ctx, s, e):
+            return
+        if kind == "body_of_water" and _figurative_water(ctx, s, e):
             return
         if info is None:
             if kind is None:
@@ -193,6 +203,12 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         if kind is None and re.match(PLACE_PREFIXES, name):
             kind = "base"
         add(s, e, name, 0.75, kind, over_bare_name=True)
+    for m in OF_PLACE_PATTERN.finditer(ctx.text):
+        kind = PLACE_KIND_BY_WORD.get(m.group(0).split()[0].lower().rstrip("s"), "building")
+        of = _OF_NAME.match(m.group(0), m.group(0).index(" ")).end() - 1  # "Port of Tauranga" lies in Tauranga's
+        owner = strip_the(0, 0, m.group(0)[of:])[2]
+        where = ctx.gaz.nation(owner) or getattr(ctx.gaz.place(owner, prefer=prefer), "country", None)
+        add(m.start(), m.end(), m.group(0), 0.75, kind, stated=where, over_bare_name=True)
     for ent in ctx.doc.ents:
         if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}:
             continue
@@ -328,6 +344,18 @@ def _metonymic(ctx: Context, start: int, end: int) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}:
         return True
     return root.dep_ == "poss"
+
+
+def _figurative_water(ctx: Context, start: int, end: int) -> bool:
+    """ "both sides of the Atlantic", "North Atlantic security", "the Baltic Sea region": an ocean or sea that
+    names the lands around it or qualifies another noun is no mention of the water."""
+    if re.search(r"\bsides?\s+of\s+(?:the\s+)?$", ctx.text[max(0, start - 16) : start]):
+        return True
+    span = ctx.span(start, end)
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 def _followed_by_country(ctx: Context, end: int, info: PlaceInfo | None) -> bool:
