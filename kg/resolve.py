@@ -141,6 +141,10 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
             if set(words) <= set(full) and (len(words) > 1 or words[0] in {full[-1], full[0]}):
                 target = ci
                 break
+        if target is None and len(words) == 1 and (p.title or p.rank) and len(holding.get(words[0], ())) == 1:
+            # "President Tan" after "President Tony Tan Keng Yam": a family name inside the full name, when
+            # one person alone has it
+            target = holding[words[0]][0]
         if target is None:
             clusters.append(_Person())
             target = len(clusters) - 1

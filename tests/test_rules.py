@@ -100,6 +100,15 @@ def test_full_name_then_surname_is_one_official() -> None:
     assert {"Ruben Brekelmans", "Brekelmans"} <= official(g, "Ruben Brekelmans")["name"]
 
 
+def test_a_titled_family_name_inside_a_full_name_is_that_official() -> None:
+    g = build(
+        "Singapore's President Tony Tan Keng Yam received the visiting prime minister at the Istana.\n\n"
+        "President Tan said the two countries shared a long friendship."
+    )
+    assert len(officials(g)) == 1, officials(g)
+    assert "Tan" in official(g, "Tony Tan Keng Yam")["name"]
+
+
 @pytest.mark.parametrize(
     ("text", "role"),
     [
