@@ -167,3 +167,26 @@ def test_a_port_or_gulf_of_a_place_lies_where_that_place_lies() -> None:
 def test_an_ocean_that_names_the_lands_around_it_or_qualifies_a_noun_is_no_place() -> None:
     text = "Allies on both sides of the Atlantic discussed North Atlantic security. Ships crossed the Pacific Ocean."
     assert [p.name for p in places(text)] == ["Pacific Ocean"]
+
+
+def test_a_dateline_that_opens_a_later_line_names_a_place() -> None:
+    text = (
+        "Ministers meet in the capital this week.\n\n"
+        "HANOI – Vietnam will host talks with Australia on maritime security.\n\n"
+        "NAVAL STATION ROTA, Spain – Sailors from both navies trained together on Monday."
+    )
+    found = {p.name: p.country for p in places(text)}
+    assert found["Hanoi"] == "VNM"
+    assert found["Naval Station Rota"] == "ESP"
+
+
+def test_a_known_place_followed_by_its_nation_is_a_place_inside_a_longer_name() -> None:
+    found = {
+        p.name: p.country for p in places("By U.S. European Command Public Affairs Stuttgart, Germany, May 2, 2024")
+    }
+    assert found.get("Stuttgart") == "DEU"
+
+
+def test_a_place_takes_the_nation_named_after_its_province() -> None:
+    [clark] = [p for p in places("The ministers met in Clark, Pampanga, Philippines, on Friday.") if p.name == "Clark"]
+    assert clark.country == "PHL"

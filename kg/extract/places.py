@@ -55,6 +55,12 @@ PLACE_KIND_BY_WORD = {
 }  # fmt: skip
 # A town this large named right after an unknown place is where it lies; smaller ones are often surnames.
 _TOWN = 10_000
+# A dateline at the start of a line: a place in capitals, perhaps a state or nation after a comma, and a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]*(?:[ \t][A-Z][A-Z'’.-]*){0,5})(?:,[ \t][^\n–—]{1,40}?)?[ \t]+(?:–|—|--?)[ \t]",
+    re.MULTILINE,
+)
+_BEFORE_COMMA = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}),[ \t]+(?:the[ \t]+)?$")
 _OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 # Places named "X of Y" ("Port of Singapore", "Gulf of Aden", "Palace of Westminster"); other "X of Y" names are
 # bodies ("House of Representatives").
@@ -271,6 +277,29 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         idx = ctx.text.upper().find(ctx.article.dateline_place.upper())
         if idx >= 0:
             add(idx, idx + len(ctx.article.dateline_place), ctx.article.dateline_place, 0.9, "city")
+    # "MANILA – The Philippines and Japan ...", "MARINE CORPS BASE CAMP MUJUK, Republic of Korea –": a dateline
+    # that opens a later line (after photo captions, say) still names a place.
+    for m in _DATELINE.finditer(ctx.text):
+        place = " ".join(w.capitalize() for w in m["place"].split())
+        if (info := ctx.gaz.place(place, prefer=prefer)) is not None:
+            add(m.start("place"), m.end("place"), place, 0.8, info=info)
+        elif shaped := list(PLACE_PATTERN.finditer(place)):
+            last = shaped[-1]
+            s = m.start("place") + last.start()
+            add(s, s + len(last.group(0)), last.group(0), 0.7, "base", stated=_country_after(ctx, m.end("place")))
+    # "Stuttgart, Germany" inside an organization's name ("U.S. Africa Command Stuttgart, Germany"): a known
+    # place followed by the nation it lies in.
+    for ns, _ne, iso3 in ctx.nation_spans:
+        before = _BEFORE_COMMA.search(ctx.text, max(0, ns - 40), ns)
+        if before is None:
+            continue
+        words = before["name"].split()
+        for n in range(min(len(words), 3), 0, -1):
+            name = " ".join(words[-n:])
+            info = ctx.gaz.place(name, prefer=(iso3,))
+            if info is not None and info.country == iso3 and not info.broad:
+                add(before.end("name") - len(name), before.end("name"), name, 0.7, info=info)
+                break
     # Longest span wins where two overlap. The chosen never overlap one another, so the one starting last
     # before a candidate's end is the only one that can overlap it.
     chosen: list[tuple[int, int]] = []
@@ -337,6 +366,8 @@ def _metonymic(ctx: Context, start: int, end: int) -> bool:
         and ctx.text[start:end].isupper()
     ):
         return False
+    if _DATELINE.match(ctx.text, start):
+        return False  # "MANILA – The Philippines and Japan will ...": a dateline, which the parser may make a subject
     span = ctx.span(start, end)
     if span is None:
         return False
@@ -369,7 +400,14 @@ def _country_after(ctx: Context, end: int) -> str | None:
     if not m:
         return None
     at = end + m.end()
-    return next((iso3 for _, _, iso3 in ctx.nation_spans.starting_in(at, at + 1)), None)
+    if nation := next((iso3 for _, _, iso3 in ctx.nation_spans.starting_in(at, at + 1)), None):
+        return nation
+    # "Clark, Pampanga, Philippines": a province of the nation between them.
+    province = re.match(r"[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?(?=,)", ctx.text[at : at + 40])
+    if province and (nation := _country_after(ctx, at + province.end())):
+        info = ctx.gaz.place(province.group(0), prefer=(nation,))
+        return nation if info is not None and info.kind == "region" and info.country == nation else None
+    return None
 
 
 # Words that say the place after "to" is one someone goes to (the pipeline has no lemmatizer).
