@@ -172,3 +172,18 @@ def test_a_president_on_a_page_of_a_government_with_none_is_foreign() -> None:
     graph = build(text, "https://www.minister.defence.gov.au/transcripts/2025-06-06/x")
     assert official(graph, "Anna Price")["nation"] == {"AUS"}
     assert official(graph, "Budi Santoso")["nation"] == {"IDN"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "credit",
+    ["By U.S. Indo-Pacific Command Public Affairs", "By Jane Roe\nDoD News, Defense Media Activity"],
+)
+def test_a_credit_line_naming_a_government_office_names_the_publisher(credit: str) -> None:
+    text = (
+        f"{credit}\n\nTOKYO, March 25 — Defense Secretary Alan Brooks met Japanese Defense Minister Ken Mori "
+        "today. Japan and the United States held talks on Japan's southwestern islands, and Japan will host drills."
+    )
+    graph = build(text)
+    assert official(graph, "Alan Brooks")["nation"] == {"USA"}
+    assert "Public Affairs" not in read.read_text(text).text and "Jane Roe" not in read.read_text(text).text

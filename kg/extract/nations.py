@@ -27,9 +27,13 @@ def find_nations(ctx: Context, places: list[PlaceMention]) -> list[NationMention
 
 
 def publisher_nations(ctx: Context) -> tuple[str, ...]:
-    """The nations the page's publisher lines name ("An official website of the United States Government")."""
-    return tuple(
-        ctx.gaz.nation_terms()[m.group(0)]
-        for line in ctx.article.publisher_lines
-        for m in ctx.terms("nation").finditer(line)
-    )
+    """The nations the page's publisher lines name, in their order: by name ("An official website of the United
+    States Government") or by a government office of theirs ("By SOUTHCOM Public Affairs", "DoD News")."""
+    found: list[tuple[int, int, str]] = []
+    for k, line in enumerate(ctx.article.publisher_lines):
+        found.extend((k, m.start(), ctx.gaz.nation_terms()[m.group(0)]) for m in ctx.terms("nation").finditer(line))
+        for m in ctx.terms("organization").finditer(line):
+            org = ctx.gaz.organization(m.group(0))
+            if org is not None and org.nation:
+                found.append((k, m.start(), org.nation))
+    return tuple(iso3 for _, _, iso3 in sorted(found))
