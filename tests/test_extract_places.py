@@ -182,7 +182,7 @@ def test_a_dateline_that_opens_a_later_line_names_a_place() -> None:
 
 def test_a_known_place_followed_by_its_nation_is_a_place_inside_a_longer_name() -> None:
     found = {
-        p.name: p.country for p in places("By U.S. European Command Public Affairs Stuttgart, Germany, May 2, 2024")
+        p.name: p.country for p in places("The talks at U.S. European Command Stuttgart, Germany, ended on Friday.")
     }
     assert found.get("Stuttgart") == "DEU"
 
@@ -190,3 +190,10 @@ def test_a_known_place_followed_by_its_nation_is_a_place_inside_a_longer_name() 
 def test_a_place_takes_the_nation_named_after_its_province() -> None:
     [clark] = [p for p in places("The ministers met in Clark, Pampanga, Philippines, on Friday.") if p.name == "Clark"]
     assert clark.country == "PHL"
+
+
+def test_a_ministry_someone_visited_is_its_building_but_not_in_a_heading() -> None:
+    found = {p.name: p for p in places("The general visited the Ministry of Defense for talks with Japanese officers.")}
+    assert found["Ministry of Defense"].kind == "building"
+    heading = "Weekly review\n\nThis week at the Foreign Office\n\nNews from the ministry and its embassies overseas."
+    assert "Foreign Office" not in {p.name for p in places(heading)}

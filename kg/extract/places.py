@@ -70,7 +70,7 @@ OF_PLACE_PATTERN = re.compile(
 )
 # "in Kerry", "at Richardson": a preposition that makes the name after it a place's, not a person's.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+$", re.IGNORECASE)
-AT_THE = re.compile(r"\bat\s+(?:the\s+)?$")
+AT_THE = re.compile(r"\b(?:at|visit|visited|visiting|toured)\s+(?:the\s+)?$")
 # Lower-case words after a name that make "the X ..." a place: "the Henoko area", "the Filoli estate".
 AREA_WORDS = {"area", "region", "province", "district", "county", "estate", "compound", "residence", "ranch",
               "village", "complex", "islands", "island", "peninsula", "valley", "coast", "border"}  # fmt: skip
@@ -266,7 +266,12 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
     # "met at the Ministry of Defense", "at the State Department": a ministry named after "at" is its building.
     for os_, oe, nation, _ in ctx.org_spans:
         org = ctx.gaz.organization(ctx.text[os_:oe])
-        if org is not None and org.kind == "ministry" and AT_THE.search(ctx.text, max(0, os_ - 8), os_):
+        if (
+            org is not None
+            and org.kind == "ministry"
+            and AT_THE.search(ctx.text, max(0, os_ - 14), os_)
+            and _said_of_a_deed(ctx, os_, oe)
+        ):
             add(os_, oe, ctx.text[os_:oe], 0.6, "building", stated=nation)
     for ns, ne, iso3 in ctx.nation_spans:
         capital = re.match(r"(?:'s|’s)? capital\b", ctx.text[ne : ne + 12])
@@ -375,6 +380,13 @@ def _metonymic(ctx: Context, start: int, end: int) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {"VERB", "AUX"}:
         return True
     return root.dep_ == "poss"
+
+
+def _said_of_a_deed(ctx: Context, start: int, end: int) -> bool:
+    """ "met at the Ministry of Defense", "visited the Ministry of Defense": the ministry is where a verb's deed
+    happens; "This week at the Foreign Office", a heading, tells of no deed there."""
+    span = ctx.span(start, end)
+    return span is None or any(t.pos_ == "VERB" for t in span.sent)
 
 
 def _figurative_water(ctx: Context, start: int, end: int) -> bool:
