@@ -173,12 +173,12 @@ def _default_nation(extraction: Extraction) -> str | None:
         return extraction.publisher_nations[0]
     codes = Counter(n.iso3 for n in extraction.nations)
     top = tuple(c for c, _ in codes.most_common(2))
-    # "at the Pentagon" says the U.S. is in the story as much as "U.S." does.
-    codes.update(p.country for p in extraction.places if p.country)
     if extraction.article.dateline_place:
         info = gaz.place(extraction.article.dateline_place, prefer=top)
         if info and info.country in codes:
-            return info.country
+            return info.country  # the story names the dateline's nation, not only its city
+    # "at the Pentagon" says the U.S. is in the story as much as "U.S." does.
+    codes.update(p.country for p in extraction.places if p.country)
     # A nation that qualifies a foreign official's title ("Australian Prime Minister") is not the home one.
     qualifiers = {p.nation for p in extraction.people if p.nation}
     home = [c for c, _ in codes.most_common() if c not in qualifiers]
@@ -202,6 +202,30 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             nearby[place.sentence].append((place.start, place.country))
     for nation in extraction.nations:
         nearby[nation.sentence].append((nation.start, nation.iso3))
+
+    # The first person each sentence names, and the foreign countries of the places it names.
+    first_named: dict[int, int] = {}
+    for p in people:
+        if p.name:
+            first_named.setdefault(p.sentence, p.start)
+    places_abroad: dict[int, set[str]] = defaultdict(set)
+    for place in extraction.places:
+        if place.country and place.country != default_nation:
+            places_abroad[place.sentence].add(place.country)
+
+    triggers: dict[int, list[int]] = defaultdict(list)
+    for e in extraction.encounters:
+        triggers[e.sentence].append(e.start)
+
+    def hosted_in(first: PersonMention) -> str | None:
+        """ "In Maputo, Renner met with President X and Minister Y": officials first named in a sentence set in
+        one foreign country, as those someone named before the verb of meeting met, are that country's, whatever
+        the home's titles look like."""
+        countries = places_abroad.get(first.sentence, set())
+        before = first_named.get(first.sentence, first.start)
+        if len(countries) == 1 and any(before < t < first.start for t in triggers.get(first.sentence, ())):
+            return next(iter(countries))
+        return None
 
     def abroad_for(mentions: list[PersonMention]) -> str | None:
         # The official's own sentences first, then the two before each ("In Bangkok, he will hold talks with
@@ -240,6 +264,8 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         elif not international and default_nation:
             fits = all(gaz.title_fits(default_nation, m.title) for m in titled if m.title)
             iso3 = default_nation if fits else abroad_for(mentions)
+            if fits and (host := hosted_in(first)):
+                iso3, fits = host, False
             if iso3:
                 out.fact(key, "serves", Ref(f"nation/{iso3}"), titled[0].sentence, 0.45 if fits else 0.35)
         else:

@@ -187,3 +187,25 @@ def test_a_credit_line_naming_a_government_office_names_the_publisher(credit: st
     graph = build(text)
     assert official(graph, "Alan Brooks")["nation"] == {"USA"}
     assert "Public Affairs" not in read.read_text(text).text and "Jane Roe" not in read.read_text(text).text
+
+
+@pytest.mark.model
+def test_officials_met_in_a_foreign_city_after_the_verb_are_of_that_country() -> None:
+    text = (
+        "Gen. Dwight Carver, commander of U.S. Africa Command, visited Mozambique this week. In Maputo, Carver met "
+        "with President Lucas Matola and Minister of National Defence Ana Cossa. The United States and the U.S. "
+        "Navy will keep training with the region's forces."
+    )
+    graph = build(text, "https://www.africom.mil/article/1/x")
+    assert official(graph, "Dwight Carver")["nation"] == {"USA"}
+    assert official(graph, "Lucas Matola")["nation"] == {"MOZ"}
+
+
+@pytest.mark.model
+def test_officials_named_before_any_verb_of_meeting_keep_the_home_nation() -> None:
+    text = (
+        "AACHEN, Germany, Jan. 22 — Germany and France renewed their treaty today. The first was signed in 1963 by "
+        "President Charles de Gaulle and Chancellor Konrad Adenauer at the Elysee Palace in Paris. Germany hosted "
+        "the ceremony."
+    )
+    assert official(build(text), "Konrad Adenauer")["nation"] == {"DEU"}
