@@ -78,6 +78,18 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
     r"(?:\s*(?:\u2014|\u2013|--)\s*|\s+-\s+)"
 )
+# Datelines of release headers in mixed case: "Brussels, 14 December 2015", "Washington, DC" above "January 25,
+# 2018", "January 16, 2018 – Vancouver, Canada – National Defence / Canadian Armed Forces".
+_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
+_DAY_MONTH_FIRST = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}})"
+_DAY_FIRST_DATE = re.compile(rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}")
+_PLACE_ONLY = re.compile(rf"(?P<place>{_NAME}),\s*(?P<region>{_NAME})")
+_PLACE_THEN_DATE = re.compile(
+    rf"(?P<place>{_NAME})(?:,\s*(?P<region>{_NAME}))?,\s*(?:{_DAY_MONTH_FIRST}|{_DAY_MONTH_YEAR})"
+)
+_DATE_THEN_PLACE = re.compile(
+    rf"{_DAY_MONTH_YEAR}\s*[\u2013\u2014-]+\s*(?P<place>{_NAME})(?:,\s*(?P<region>{_NAME}))?\s*[\u2013\u2014-]+\s*.{{0,80}}"
+)
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|photograph|image)\b(?:\s+\S+){0,2}?\s+(?:by|courtesy)\b", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.,;:\u2014\u2013-]$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?$")
@@ -210,8 +222,10 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
     # The dateline opens the body: the first line that holds one, after what a page may put above the body
     # (the title, a date line, a kicker), and before any sentence of the body.
     dateline, dateline_start = _Dateline(), 0
-    for line, offset in islice(_lines_with_offsets(paragraphs), 1 if title else 0, _DATELINE_LINES):
-        if (found := _dateline([line])).length:
+    opening = list(islice(_lines_with_offsets(paragraphs), 1 if title else 0, _DATELINE_LINES + 1))
+    for k, (line, offset) in enumerate(opening[:_DATELINE_LINES]):
+        following = opening[k + 1][0] if k + 1 < len(opening) else ""
+        if (found := _dateline([line])).length or (found := _place_and_date_line(line, following)).length:
             dateline, dateline_start = found, offset
             break
         if _SENTENCE_END.search(line) or len(line.split()) > _HEADING_WORDS:
@@ -368,6 +382,32 @@ def _dateline(first: list[str]) -> _Dateline:
         day=int(match["day"]) if match["day"] else None,
         year=int(match["year"]) if match["year"] else None,
         length=match.end(),
+    )
+
+
+def _place_and_date_line(line: str, following: str) -> _Dateline:
+    """A dateline of a release's header, written in mixed case on a line of its own: "Brussels, 14 December
+    2015", "January 16, 2018 – Vancouver, Canada – National Defence", or "Rome, Italy" above a line that is only
+    a date."""
+    match = (
+        _PLACE_THEN_DATE.fullmatch(line)
+        or _DATE_THEN_PLACE.fullmatch(line)
+        or (
+            (_DATE.fullmatch(following.strip()) or _DAY_FIRST_DATE.fullmatch(following.strip()))
+            and _PLACE_ONLY.fullmatch(line)
+        )
+    )
+    if match is None or not all(w[:1].isupper() for w in match["place"].split()):
+        return _Dateline()
+    groups = match.groupdict()
+    month = groups.get("month") or groups.get("month2")
+    day, year = groups.get("day") or groups.get("day2"), groups.get("year") or groups.get("year2")
+    return _Dateline(
+        place=match["place"],
+        month=_MONTH_NUMBER[month[:3].lower()] if month else None,
+        day=int(day) if day else None,
+        year=int(year) if year else None,
+        length=len(line),
     )
 
 

@@ -320,6 +320,20 @@ def test_dateline_place_and_date(dateline, published, place, expected):
     assert first in article.text  # the dateline stays: its place is a place mention
 
 
+@pytest.mark.parametrize(
+    ("header", "place", "expected"),
+    [
+        ("Brussels, 14 December 2015", "Brussels", date(2015, 12, 14)),
+        ("January 16, 2018 \u2013 Vancouver, Canada \u2013 National Defence", "Vancouver", date(2018, 1, 16)),
+        ("Rome, Italy\nDecember 14, 2014", "Rome", None),
+        ("Minister Jane Roe, Defence\nSecretary of State", None, None),
+    ],
+)
+def test_a_release_header_in_mixed_case_is_a_dateline(header, place, expected):
+    article = read_text(f"{TITLE}\n\n{header}\n\n{BODY}\n\n{LAST}", published=date(2018, 1, 20))
+    assert (article.dateline_place, article.dateline_date) == (place, expected)
+
+
 def test_dateline_without_title():
     article = read_text(f"TOKYO, Feb. 3, 2017 — {BODY}")
     assert (article.title, article.dateline_place) == (None, "Tokyo")
