@@ -4,7 +4,9 @@ A name is found where spaCy labels a person or where it follows an office ("Defe
 stated before it ("Japanese Prime Minister", "Minister for Defence") or after it in an appositive ("X,
 chairman of the Joint Chiefs of Staff,") gives its title, office and nation; "his Japanese counterpart, X"
 and "Foreign Minister X and Defense Minister Y" share an office or a nation with a neighbour; a title alone
-("the secretary") refers to an official named elsewhere.
+("the secretary") refers to an official named elsewhere. Which tokens make a name is
+:mod:`~kg.extract.names`'s rule; the people a transcript or a release names in lines of their own come from
+:mod:`~kg.extract.transcripts`.
 """
 
 from __future__ import annotations
@@ -12,19 +14,25 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Span, Token
 
 from kg.extract.context import PLACE_HEADS, Context
-from kg.gazetteer import Gazetteer
+from kg.extract.names import (
+    NAME_SUFFIXES,
+    TITLE_CONNECTORS,
+    abbreviation_in_brackets,
+    in_term,
+    is_name_token,
+    name_tokens_after,
+    title_vocab,
+)
+from kg.extract.transcripts import contact_blocks, speaker_labels
 from kg.model import PersonMention
 from kg.spans import SpanIndex
 
 __all__ = ["find_people"]
 
-NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
-NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
 TITLE_MODIFIERS = {
     "chief",
     "deputy",
@@ -50,7 +58,6 @@ SHIP_PREFIXES = frozenset(
     {"HMS", "USS", "USNS", "HMAS", "HMNZS", "HMCS", "INS", "JS", "ROKS", "BRP", "KRI", "RSS", "HTMS", "KD", "FS",
      "ITS", "ESPS", "HNLMS", "HDMS", "HNoMS", "HSwMS", "FGS", "TCG", "PNS", "BNS", "CNS", "SLNS", "NRP"}
 )  # fmt: skip
-TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
 ROLE_WORDS = (
     "secretary-general",
     "secretary general",
@@ -80,97 +87,6 @@ ROLE_WORDS = (
 TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
 
 
-def _is_name_token(ctx: Context, tok: Token) -> bool:
-    text = tok.text
-    if (
-        text in {"-", "‐"}
-        and not tok.whitespace_
-        and tok.i > 0
-        and not ctx.doc[tok.i - 1].whitespace_
-        and tok.i + 1 < len(ctx.doc)
-        and ctx.doc[tok.i + 1].is_alpha
-    ):
-        return True  # "Kosiniak-Kamysz", "Ching-te"
-    if (
-        tok.i > 0
-        and ctx.doc[tok.i - 1].text in {"-", "‐"}
-        and not ctx.doc[tok.i - 1].whitespace_
-        and tok.is_alpha
-        and tok.i > 1
-        and ctx.doc[tok.i - 2].text[:1].isupper()
-    ):
-        return True
-    if tok.is_space or tok.is_punct:
-        return False
-    if text.lower() in NAME_SUFFIXES:
-        return True
-    if text.lower() in NAME_PARTICLES and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text[:1].isupper():
-        return True
-    if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
-        return _family_name_in_capitals(ctx, tok)
-    if re.fullmatch(r"[A-Z]\.", text):  # an initial
-        return True
-    if ctx.is_rank(text) and not (text.isalpha() and tok.i > 0 and _family_name_in_capitals(ctx, ctx.doc[tok.i - 1])):
-        return False  # but "NAKATANI Gen": a given name after a family name in capitals, however like a rank
-    if text.lower() in _title_vocab(ctx.gaz):
-        return False
-    return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
-
-
-def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
-    """ "KAMIKAWA Yoko", "Defense Minister NAKATANI Gen": a family name written in capitals beside a given
-    name written as a name is, as Japanese and other governments write names; not an acronym ("NATO", "ASEAN")
-    nor a line in capitals ("RICHARD MARLES, DEPUTY PRIME MINISTER:")."""
-    if not (tok.is_alpha and tok.text.isupper()) or _in_term(ctx, tok):
-        return False
-    neighbours = [ctx.doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(ctx.doc)]
-    # The given name may look like a rank ("Gen") but has no period.
-    return any(
-        n.is_alpha and n.text[:1].isupper() and not n.text.isupper() and n.text.lower() not in _title_vocab(ctx.gaz)
-        and not (ctx.is_rank(n.text) and n.i < tok.i)
-        for n in neighbours
-    )  # fmt: skip
-
-
-def _in_term(ctx: Context, tok: Token) -> bool:
-    """Whether a token is part of a nation, office or organization the gazetteer knows."""
-    return any(covering(tok) for covering in (ctx.nation_covering, ctx.office_covering, ctx.org_covering))
-
-
-def _abbreviation_in_brackets(ctx: Context, i: int) -> bool:
-    """Whether tokens ``i`` to ``i + 2`` are an abbreviation in brackets: "(EAM)", "(CJCS)"."""
-    doc = ctx.doc
-    return (
-        i >= 0
-        and i + 2 < len(doc)
-        and doc[i].text == "("
-        and doc[i + 2].text == ")"
-        and doc[i + 1].text.isupper()
-        and doc[i + 1].is_alpha
-    )
-
-
-def _name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
-    """The token range of a name starting at token ``i`` (after titles, their abbreviation and ranks), or
-    None."""
-    doc = ctx.doc
-    if _abbreviation_in_brackets(ctx, i):
-        i += 3
-    while i < len(doc) and (ctx.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
-        i += 1
-    j = i
-    while j < len(doc) and _is_name_token(ctx, doc[j]) and "\n" not in doc[j - 1].whitespace_:
-        if j > i and doc[j - 1].text == "," and doc[j].text.lower() not in NAME_SUFFIXES:
-            break
-        j += 1
-    # "Brown Jr." arrives as Brown + Jr. (suffix) and "Marcos Jr." likewise; never end on a particle.
-    while j > i and doc[j - 1].text.lower() in NAME_PARTICLES:
-        j -= 1
-    if j == i:
-        return None
-    return i, j
-
-
 # The confidence of a name found right after an office ("Defense Minister X"), higher than spaCy's alone.
 _AFTER_OFFICE = 0.85
 
@@ -187,11 +103,11 @@ def find_people(ctx: Context) -> list[PersonMention]:
             # the name is none of it ("Prime Minister of the Republic of Sri Lanka Ranil Wickremesinghe").
             while (
                 first > ctx.line_start(ent.start)
-                and _is_name_token(ctx, doc[first - 1])
-                and not _in_term(ctx, doc[first - 1])
+                and is_name_token(ctx, doc[first - 1])
+                and not in_term(ctx, doc[first - 1])
             ):
                 first -= 1
-            rng = _name_tokens_after(ctx, first)
+            rng = name_tokens_after(ctx, first)
             if rng and rng[0] < ent.end:
                 candidates.append((rng[0], max(rng[1], ent.end) if rng[1] >= ent.end else rng[1], 0.75))
     after_office = set()
@@ -199,7 +115,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
         span = ctx.span(start, end)
         if span is None:
             continue
-        rng = _name_tokens_after(ctx, span.end)
+        rng = name_tokens_after(ctx, span.end)
         if rng:
             candidates.append((*rng, _AFTER_OFFICE))
             after_office.add(rng)
@@ -209,7 +125,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
     # "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs", "H.E. Mr. Rahm Emanuel": a courtesy title stands only
     # before a person's name.
     for tok in doc:
-        if ctx.gaz.is_honorific(tok.text) and (rng := _name_tokens_after(ctx, tok.i)):
+        if ctx.gaz.is_honorific(tok.text) and (rng := name_tokens_after(ctx, tok.i)):
             candidates.append((*rng, 0.75))
     # A headline fools the tagger ("Brown Holds Video Call", "Deputy Secretary Meets Leaders, Troops"): names in
     # it are only those the body gives in full, found below, and a person's name after an office where the
@@ -224,9 +140,9 @@ def find_people(ctx: Context) -> list[PersonMention]:
         ends = e == len(doc) or "\n" in doc[e - 1].whitespace_ or doc[e].is_space or doc[e].text[:1].islower()
         return not ((s, e) in after_office and (s, e) in persons and ends)
 
-    # Transcripts and releases name their speakers in lines of their own, read whole by the rules below.
-    speakers = _speaker_labels(ctx)
-    found = speakers + _contact_blocks(ctx, {p.name.split()[-1] for p, _ in speakers})
+    # Transcripts and releases name their speakers in lines of their own, read whole (kg.extract.transcripts).
+    speakers = speaker_labels(ctx)
+    found = speakers + contact_blocks(ctx, {p.name.split()[-1] for p, _ in speakers})
     labelled = [p for p, _ in found]
     labels = SpanIndex(sorted({extent for _, extent in found}))
     candidates = [c for c in candidates if not in_headline(c) and labels.covering(doc[c[0]].idx) is None]
@@ -282,13 +198,13 @@ def _plural_titles(ctx: Context) -> dict[tuple[int, int], str]:
         if (title := _singular_office(ctx, tok)) is None:
             continue
         names = []
-        rng = _name_tokens_after(ctx, tok.i + 1)
+        rng = name_tokens_after(ctx, tok.i + 1)
         while rng is not None:
             names.append(rng)
             k = rng[1] + (rng[1] < len(doc) and doc[rng[1]].text == ",")
             if k >= len(doc) or doc[k].text not in {"and", ","}:
                 break
-            rng = _name_tokens_after(ctx, k + 1)
+            rng = name_tokens_after(ctx, k + 1)
         if len(names) >= 2 and doc[names[-2][1]].text in {"and", ","}:
             out.update(dict.fromkeys(names, title))
     return out
@@ -308,8 +224,7 @@ def _appositive_names(ctx: Context) -> list[tuple[int, int]]:
             words = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             start = words[0].i if words else name.i
             if doc[start : name.i + 1].text.count(" ") != name.i - start or not all(
-                _is_name_token(ctx, t) and not _in_term(ctx, t) and t.text[:1].isupper()
-                for t in doc[start : name.i + 1]
+                is_name_token(ctx, t) and not in_term(ctx, t) and t.text[:1].isupper() for t in doc[start : name.i + 1]
             ):
                 continue
             # The two stand side by side, a comma between: "Office, Name" or "Name, Office".
@@ -343,129 +258,6 @@ def _headlines(ctx: Context) -> SpanIndex:
     return SpanIndex(sorted(set(spans)))
 
 
-# -- transcripts and releases ------------------------------------------------------------------------------
-
-# A speaker's label in capitals at the start of a transcript's line: "JANE ROE, DEPUTY PRIME MINISTER:", "MINISTER
-# FOR DEFENCE OF NORWAY, LARS HOLM:", "SECRETARY DOE:", "MS ROE:".
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'’.\- ]*(?:,[ ]*[A-Z][A-Z'’.\- ]*)?):", re.MULTILINE)
-# Letters after which a name in capitals goes on in capitals ("O'Neil", "Kosiniak-Kamysz").
-_WORD_START = re.compile(r"(?:^|(?<=[\s'’\-.]))[a-z]")
-# What follows a member's name in a release ("The Hon Jane Roe MP"): parliament, the bar, orders and decorations.
-POST_NOMINALS = frozenset(
-    {"MP", "MHR", "MLA", "MLC", "MHA", "MHK", "MSP", "MS", "MEP", "TD", "QC", "KC", "SC", "PC", "AC", "AO", "AM", "OAM",
-     "CSC", "DSC", "CB", "CBE", "OBE", "MBE", "KBE", "DBE", "KCB", "KCMG", "GCMG", "CMG", "CVO", "LVO", "MVO",
-     "DSO", "MC", "VC", "ADC"}
-)  # fmt: skip
-_CONNECTOR_WORDS = re.compile(r"\b(Of|For|The|And|On|In|To)\b")
-
-
-def _title_case(text: str, *, title: bool = False) -> str:
-    """A name or title written in capitals as it is written elsewhere: "NG ENG HEN" -> "Ng Eng Hen"; in a title,
-    connectors stay in lower case ("Minister for Defence of Norway")."""
-    cased = _WORD_START.sub(lambda m: m.group(0).upper(), " ".join(text.lower().split()))
-    if title:
-        cased = cased[:1] + _CONNECTOR_WORDS.sub(lambda m: m.group(0).lower(), cased[1:])
-    return cased
-
-
-def _is_person_name(ctx: Context, words: list[str], *, titled: bool = False) -> bool:
-    """Whether words (as a name is written, not in capitals) may be a person's name: one to four words, none
-    a title word, nor together a nation, organization or (unless a title stands before them) a place."""
-    text = " ".join(words)
-    return (
-        1 <= len(words) <= 4
-        and all(re.fullmatch(r"[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*\.?", w) for w in words)
-        and not any(w.lower().strip(".") in _title_vocab(ctx.gaz) for w in words)
-        and not (ctx.gaz.nation(text) or ctx.gaz.organization(text) or (not titled and ctx.gaz.places(text)))
-    )
-
-
-def _labelled_person(
-    ctx: Context, start: int, end: int, name: str, titles: list[str], confidence: float = 0.85
-) -> PersonMention:
-    """A person named at characters ``start`` to ``end`` with the offices a label or a release gives."""
-    title = " and ".join(titles) or None
-    office = ctx.gaz.office(titles[0]) if titles else None
-    return PersonMention(
-        name=name,
-        start=start,
-        end=end,
-        sentence=ctx.sentence_at(start),
-        title=title,
-        office=office.canonical if office else None,
-        nation=office.nation if office else None,
-        international=office.international if office else False,
-        confidence=confidence if title else confidence - 0.1,
-    )
-
-
-def _speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
-    """The speakers of a transcript, labelled in capitals: a part of the label that is an office is the title,
-    the other the name ("DEPUTY PRIME MINISTER, JANE ROE:", "JANE ROE, DEPUTY PRIME MINISTER:"); in one part,
-    an office or a courtesy title before a name ("SECRETARY ROE:", "MS ROE:")."""
-    out = []
-    for m in _SPEAKER_LABEL.finditer(ctx.text):
-        name: tuple[int, int, str] | None = None
-        title: str | None = None
-        parts = [(p.start() + m.start("label"), p.group(0)) for p in re.finditer(r"[^,]+", m.group("label"))]
-        for at, part in parts:
-            lead = len(part) - len(part.lstrip())
-            at, part = at + lead, part.strip()
-            cased = _title_case(part)
-            office = ctx.terms("office").match(cased)
-            if office:
-                rest = cased[office.end() :].strip()
-                of_nation = re.fullmatch(r"(?:of|for)\s+(?:the\s+)?(.+)", rest, re.IGNORECASE)
-                if not rest or (of_nation and ctx.gaz.nation(of_nation.group(1))):
-                    title = _title_case(part, title=True)
-                    continue
-                if len(parts) == 1 and _is_person_name(ctx, rest.split(), titled=True):
-                    title = _title_case(part[: office.end()], title=True)
-                    name = (at + len(part) - len(rest), at + len(part), rest)
-                continue
-            words = cased.split()
-            honorifics = ctx.gaz.rank_prefix(words)
-            if (len(parts) == 2 or honorifics) and _is_person_name(ctx, words[honorifics:], titled=True):
-                given = " ".join(words[honorifics:])
-                name = (at + len(part) - len(given), at + len(part), given)
-        if name is not None and (title is not None or len(parts) == 1):
-            out.append((_labelled_person(ctx, *name, [title] if title else []), m.span("label")))
-    return out
-
-
-def _contact_blocks(ctx: Context, speakers: set[str]) -> list[tuple[PersonMention, tuple[int, int]]]:
-    """The minister a release is from, on a line of its own with the offices held on the lines after it ("The
-    Hon Jane Roe MP" / "Deputy Prime Minister" / "Minister for Defence"), or a briefer above the office
-    ("Jane Roe" / "Department Spokesperson") whom the transcript's labels name (``speakers``: "MS ROE:")."""
-    out = []
-    lines = [(m.start(), m.group(0).strip()) for m in _LINE.finditer(ctx.text) if m.group(0).strip()]
-    for k, (at, line) in enumerate(lines):
-        offices = []
-        for _, after in lines[k + 1 : k + 4]:
-            if len(after.split()) > 8 or ctx.gaz.office(after) is None:
-                break
-            offices.append(after)
-        if not offices:
-            continue
-        words = line.split()
-        honorifics = ctx.gaz.rank_prefix(words)
-        last = len(words)
-        while last > honorifics and words[last - 1].strip(",") in POST_NOMINALS:
-            last -= 1
-        name = words[honorifics:last]
-        if not _is_person_name(ctx, name):
-            continue
-        start = at + ctx.text[at:].index(name[0])
-        end = start + len(" ".join(name))
-        if ctx.text[start:end] != " ".join(name):
-            continue
-        marked = honorifics or last < len(words) or name[-1] in speakers
-        if not (marked or any(e.label_ == "PERSON" for e in ctx.doc.ents if e.start_char <= start < e.end_char)):
-            continue  # a name in a release's own words is marked as a member's or a speaker's, or one spaCy knows
-        out.append((_labelled_person(ctx, start, end, " ".join(name), offices), (at, at + len(line))))
-    return out
-
-
 def _share_titles(ctx: Context, people: list[PersonMention]) -> list[PersonMention]:
     """What a title says of a neighbour: "his Japanese counterpart, X" holds the office of the host;
     in "Japanese Foreign Minister X and Defense Minister Y", Y serves Japan too (parallel titles only)."""
@@ -497,7 +289,7 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
     for s, e, conf in candidates:
         while s < e and (
             ctx.is_rank(doc[s].text)
-            or doc[s].text.lower() in _title_vocab(ctx.gaz)
+            or doc[s].text.lower() in title_vocab(ctx.gaz)
             or ctx.nation_covering(doc[s])
             or _singular_office(ctx, doc[s])
         ):
@@ -569,7 +361,7 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
     appositive = i > 0 and doc[i - 1].text == ","
     if appositive:
         i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
-    if _abbreviation_in_brackets(ctx, i - 3):
+    if abbreviation_in_brackets(ctx, i - 3):
         i -= 3  # "External Affairs Minister (EAM) Subrahmanyam Jaishankar": the office's abbreviation
     end = i
     sent_start = ctx.line_start(s)
@@ -746,7 +538,7 @@ def _find_roles(ctx: Context, name_spans: list[tuple[int, int, float]]) -> list[
         span = ctx.span(m.start(1), m.end(1))
         if span is None or span.end in taken or any(i in taken for i in range(span.start, span.end)):
             continue
-        if span.end < len(ctx.doc) and _is_name_token(ctx, ctx.doc[span.end]) and ctx.doc[span.end].text[:1].isupper():
+        if span.end < len(ctx.doc) and is_name_token(ctx, ctx.doc[span.end]) and ctx.doc[span.end].text[:1].isupper():
             continue  # "the Defense Secretary Jim Mattis": a title, not a reference
         out.append(
             PersonMention(
@@ -759,9 +551,3 @@ def _find_roles(ctx: Context, name_spans: list[tuple[int, int, float]]) -> list[
             )
         )
     return out
-
-
-@cache
-def _title_vocab(gaz: Gazetteer) -> frozenset[str]:
-    """Every word of every office title ("minister", "secretary", "defense"): such words are no names."""
-    return frozenset(w for term in gaz.office_terms() for w in term.lower().split() if w not in TITLE_CONNECTORS)

@@ -1,0 +1,131 @@
+"""Names: which tokens may make a person's name, and where a name after a title begins and ends.
+
+A name is written in capitalized words ("Richard Marles"), perhaps with initials ("Enrique A. Manalo"), particles
+("bin", "van") before a further name, a suffix ("Jr.") and hyphenated parts ("Kosiniak-Kamysz"); a family name
+in capitals beside a given name ("KAMIKAWA Yoko") is a name, an acronym ("NATO") or a line in capitals is not;
+ranks and the words of office titles ("Minister", "Defense") are no part of a name, nor a nation, office or
+organization the gazetteer knows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from kg.extract.context import Context
+from kg.gazetteer import Gazetteer
+
+__all__ = [
+    "NAME_PARTICLES",
+    "NAME_SUFFIXES",
+    "TITLE_CONNECTORS",
+    "abbreviation_in_brackets",
+    "in_term",
+    "is_name_token",
+    "name_tokens_after",
+    "title_vocab",
+]
+
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
+TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
+
+
+def is_name_token(ctx: Context, tok: Token) -> bool:
+    """Whether a token may be part of a person's name."""
+    text = tok.text
+    if (
+        text in {"-", "‐"}
+        and not tok.whitespace_
+        and tok.i > 0
+        and not ctx.doc[tok.i - 1].whitespace_
+        and tok.i + 1 < len(ctx.doc)
+        and ctx.doc[tok.i + 1].is_alpha
+    ):
+        return True  # "Kosiniak-Kamysz", "Ching-te"
+    if (
+        tok.i > 0
+        and ctx.doc[tok.i - 1].text in {"-", "‐"}
+        and not ctx.doc[tok.i - 1].whitespace_
+        and tok.is_alpha
+        and tok.i > 1
+        and ctx.doc[tok.i - 2].text[:1].isupper()
+    ):
+        return True
+    if tok.is_space or tok.is_punct:
+        return False
+    if text.lower() in NAME_SUFFIXES:
+        return True
+    if text.lower() in NAME_PARTICLES and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text[:1].isupper():
+        return True
+    if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
+        return _family_name_in_capitals(ctx, tok)
+    if re.fullmatch(r"[A-Z]\.", text):  # an initial
+        return True
+    if ctx.is_rank(text) and not (text.isalpha() and tok.i > 0 and _family_name_in_capitals(ctx, ctx.doc[tok.i - 1])):
+        return False  # but "NAKATANI Gen": a given name after a family name in capitals, however like a rank
+    if text.lower() in title_vocab(ctx.gaz):
+        return False
+    return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
+
+
+def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
+    """ "KAMIKAWA Yoko", "Defense Minister NAKATANI Gen": a family name written in capitals beside a given
+    name written as a name is, as Japanese and other governments write names; not an acronym ("NATO", "ASEAN")
+    nor a line in capitals ("RICHARD MARLES, DEPUTY PRIME MINISTER:")."""
+    if not (tok.is_alpha and tok.text.isupper()) or in_term(ctx, tok):
+        return False
+    neighbours = [ctx.doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(ctx.doc)]
+    # The given name may look like a rank ("Gen") but has no period.
+    return any(
+        n.is_alpha and n.text[:1].isupper() and not n.text.isupper() and n.text.lower() not in title_vocab(ctx.gaz)
+        and not (ctx.is_rank(n.text) and n.i < tok.i)
+        for n in neighbours
+    )  # fmt: skip
+
+
+def in_term(ctx: Context, tok: Token) -> bool:
+    """Whether a token is part of a nation, office or organization the gazetteer knows."""
+    return any(covering(tok) for covering in (ctx.nation_covering, ctx.office_covering, ctx.org_covering))
+
+
+def abbreviation_in_brackets(ctx: Context, i: int) -> bool:
+    """Whether tokens ``i`` to ``i + 2`` are an abbreviation in brackets: "(EAM)", "(CJCS)"."""
+    doc = ctx.doc
+    return (
+        i >= 0
+        and i + 2 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 2].text == ")"
+        and doc[i + 1].text.isupper()
+        and doc[i + 1].is_alpha
+    )
+
+
+def name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
+    """The token range of a name starting at token ``i`` (after titles, their abbreviation and ranks), or
+    None."""
+    doc = ctx.doc
+    if abbreviation_in_brackets(ctx, i):
+        i += 3
+    while i < len(doc) and (ctx.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
+        i += 1
+    j = i
+    while j < len(doc) and is_name_token(ctx, doc[j]) and "\n" not in doc[j - 1].whitespace_:
+        if j > i and doc[j - 1].text == "," and doc[j].text.lower() not in NAME_SUFFIXES:
+            break
+        j += 1
+    # "Brown Jr." arrives as Brown + Jr. (suffix) and "Marcos Jr." likewise; never end on a particle.
+    while j > i and doc[j - 1].text.lower() in NAME_PARTICLES:
+        j -= 1
+    if j == i:
+        return None
+    return i, j
+
+
+@cache
+def title_vocab(gaz: Gazetteer) -> frozenset[str]:
+    """Every word of every office title ("minister", "secretary", "defense"): such words are no names."""
+    return frozenset(w for term in gaz.office_terms() for w in term.lower().split() if w not in TITLE_CONNECTORS)

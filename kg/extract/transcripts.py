@@ -1,0 +1,140 @@
+"""Transcripts and releases: the people they name in lines of their own, read whole rather than by the tagger.
+
+A transcript labels its speakers in capitals at the start of a line: the part of the label that is an office is
+the title, the other the name ("JANE ROE, DEPUTY PRIME MINISTER:", "MINISTER FOR DEFENCE OF NORWAY, LARS
+HOLM:"), or one part holds an office or a courtesy title before a name ("SECRETARY ROE:", "MS ROE:"). A release
+names its minister on a line of its own with the offices held on the lines after it ("The Hon Jane Roe MP" /
+"Deputy Prime Minister" / "Minister for Defence"); a briefer's name above an office ("Jane Roe" / "Department
+Spokesperson") is a person's when the transcript's labels name them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.names import title_vocab
+from kg.model import PersonMention
+
+__all__ = ["POST_NOMINALS", "contact_blocks", "speaker_labels"]
+
+_LINE = re.compile(r"[^\n]+")
+# A speaker's label in capitals at the start of a transcript's line: "JANE ROE, DEPUTY PRIME MINISTER:", "MINISTER
+# FOR DEFENCE OF NORWAY, LARS HOLM:", "SECRETARY DOE:", "MS ROE:".
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'’.\- ]*(?:,[ ]*[A-Z][A-Z'’.\- ]*)?):", re.MULTILINE)
+# Letters after which a name in capitals goes on in capitals ("O'Neil", "Kosiniak-Kamysz").
+_WORD_START = re.compile(r"(?:^|(?<=[\s'’\-.]))[a-z]")
+# What follows a member's name in a release ("The Hon Jane Roe MP"): parliament, the bar, orders and decorations.
+POST_NOMINALS = frozenset(
+    {"MP", "MHR", "MLA", "MLC", "MHA", "MHK", "MSP", "MS", "MEP", "TD", "QC", "KC", "SC", "PC", "AC", "AO", "AM", "OAM",
+     "CSC", "DSC", "CB", "CBE", "OBE", "MBE", "KBE", "DBE", "KCB", "KCMG", "GCMG", "CMG", "CVO", "LVO", "MVO",
+     "DSO", "MC", "VC", "ADC"}
+)  # fmt: skip
+_CONNECTOR_WORDS = re.compile(r"\b(Of|For|The|And|On|In|To)\b")
+
+
+def _title_case(text: str, *, title: bool = False) -> str:
+    """A name or title written in capitals as it is written elsewhere: "NG ENG HEN" -> "Ng Eng Hen"; in a title,
+    connectors stay in lower case ("Minister for Defence of Norway")."""
+    cased = _WORD_START.sub(lambda m: m.group(0).upper(), " ".join(text.lower().split()))
+    if title:
+        cased = cased[:1] + _CONNECTOR_WORDS.sub(lambda m: m.group(0).lower(), cased[1:])
+    return cased
+
+
+def _is_person_name(ctx: Context, words: list[str], *, titled: bool = False) -> bool:
+    """Whether words (as a name is written, not in capitals) may be a person's name: one to four words, none
+    a title word, nor together a nation, organization or (unless a title stands before them) a place."""
+    text = " ".join(words)
+    return (
+        1 <= len(words) <= 4
+        and all(re.fullmatch(r"[A-Z][a-z'’]*(?:-[A-Za-z][a-z'’]*)*\.?", w) for w in words)
+        and not any(w.lower().strip(".") in title_vocab(ctx.gaz) for w in words)
+        and not (ctx.gaz.nation(text) or ctx.gaz.organization(text) or (not titled and ctx.gaz.places(text)))
+    )
+
+
+def _labelled_person(
+    ctx: Context, start: int, end: int, name: str, titles: list[str], confidence: float = 0.85
+) -> PersonMention:
+    """A person named at characters ``start`` to ``end`` with the offices a label or a release gives."""
+    title = " and ".join(titles) or None
+    office = ctx.gaz.office(titles[0]) if titles else None
+    return PersonMention(
+        name=name,
+        start=start,
+        end=end,
+        sentence=ctx.sentence_at(start),
+        title=title,
+        office=office.canonical if office else None,
+        nation=office.nation if office else None,
+        international=office.international if office else False,
+        confidence=confidence if title else confidence - 0.1,
+    )
+
+
+def speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
+    """The speakers of a transcript, labelled in capitals: a part of the label that is an office is the title,
+    the other the name ("DEPUTY PRIME MINISTER, JANE ROE:", "JANE ROE, DEPUTY PRIME MINISTER:"); in one part,
+    an office or a courtesy title before a name ("SECRETARY ROE:", "MS ROE:")."""
+    out = []
+    for m in _SPEAKER_LABEL.finditer(ctx.text):
+        name: tuple[int, int, str] | None = None
+        title: str | None = None
+        parts = [(p.start() + m.start("label"), p.group(0)) for p in re.finditer(r"[^,]+", m.group("label"))]
+        for at, part in parts:
+            lead = len(part) - len(part.lstrip())
+            at, part = at + lead, part.strip()
+            cased = _title_case(part)
+            office = ctx.terms("office").match(cased)
+            if office:
+                rest = cased[office.end() :].strip()
+                of_nation = re.fullmatch(r"(?:of|for)\s+(?:the\s+)?(.+)", rest, re.IGNORECASE)
+                if not rest or (of_nation and ctx.gaz.nation(of_nation.group(1))):
+                    title = _title_case(part, title=True)
+                    continue
+                if len(parts) == 1 and _is_person_name(ctx, rest.split(), titled=True):
+                    title = _title_case(part[: office.end()], title=True)
+                    name = (at + len(part) - len(rest), at + len(part), rest)
+                continue
+            words = cased.split()
+            honorifics = ctx.gaz.rank_prefix(words)
+            if (len(parts) == 2 or honorifics) and _is_person_name(ctx, words[honorifics:], titled=True):
+                given = " ".join(words[honorifics:])
+                name = (at + len(part) - len(given), at + len(part), given)
+        if name is not None and (title is not None or len(parts) == 1):
+            out.append((_labelled_person(ctx, *name, [title] if title else []), m.span("label")))
+    return out
+
+
+def contact_blocks(ctx: Context, speakers: set[str]) -> list[tuple[PersonMention, tuple[int, int]]]:
+    """The minister a release is from, on a line of its own with the offices held on the lines after it ("The
+    Hon Jane Roe MP" / "Deputy Prime Minister" / "Minister for Defence"), or a briefer above the office
+    ("Jane Roe" / "Department Spokesperson") whom the transcript's labels name (``speakers``: "MS ROE:")."""
+    out = []
+    lines = [(m.start(), m.group(0).strip()) for m in _LINE.finditer(ctx.text) if m.group(0).strip()]
+    for k, (at, line) in enumerate(lines):
+        offices = []
+        for _, after in lines[k + 1 : k + 4]:
+            if len(after.split()) > 8 or ctx.gaz.office(after) is None:
+                break
+            offices.append(after)
+        if not offices:
+            continue
+        words = line.split()
+        honorifics = ctx.gaz.rank_prefix(words)
+        last = len(words)
+        while last > honorifics and words[last - 1].strip(",") in POST_NOMINALS:
+            last -= 1
+        name = words[honorifics:last]
+        if not _is_person_name(ctx, name):
+            continue
+        start = at + ctx.text[at:].index(name[0])
+        end = start + len(" ".join(name))
+        if ctx.text[start:end] != " ".join(name):
+            continue
+        marked = honorifics or last < len(words) or name[-1] in speakers
+        if not (marked or any(e.label_ == "PERSON" for e in ctx.doc.ents if e.start_char <= start < e.end_char)):
+            continue  # a name in a release's own words is marked as a member's or a speaker's, or one spaCy knows
+        out.append((_labelled_person(ctx, start, end, " ".join(name), offices), (at, at + len(line))))
+    return out
