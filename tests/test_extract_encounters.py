@@ -184,3 +184,12 @@ def test_a_summit_takes_the_place_of_the_clause_that_describes_it() -> None:
     )
     summit = next(e for e in found if e.kind == "Meeting")
     assert places[summit.place].name == "New Delhi"
+
+
+def test_a_visit_goes_on_at_the_palace_of_its_welcome() -> None:
+    found, people, places = encounters(
+        "Prime Minister Ana Lindqvist received a ceremonial welcome at the Istana this morning. She then called on "
+        "President Tomas Berg, and later met Prime Minister Ivo Maran."
+    )
+    got = [([people[i].name for i in e.participants], places[e.place].name) for e in found if e.kind == "Meeting"]
+    assert got == [(["Ana Lindqvist", "Tomas Berg"], "Istana"), (["Ana Lindqvist", "Ivo Maran"], "Istana")]

@@ -52,8 +52,13 @@ PLANNED = re.compile(
     r"|\blooks? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
     re.IGNORECASE,
 )
-# An encounter told as coming after the one before is not where that one was.
-NEW_TIME = re.compile(r"\b(?:later|then|afterwards?|after|following|subsequently)\b", re.IGNORECASE)
+# An encounter told as coming at another time of the day is not where the one before was ("later in the day";
+# but "then called on X, and later met Y" goes on at the palace of the welcome).
+NEW_TIME = re.compile(
+    r"\b(?:later (?:in|that) the (?:day|afternoon|evening)|in the (?:afternoon|evening)|that (?:afternoon|evening)|"
+    r"afterwards?|subsequently)\b",
+    re.IGNORECASE,
+)
 HERE = re.compile(r"\b(?:met|meeting|talks|here)\s+here\b|\bhere (?:today|on|this)\b", re.IGNORECASE)
 
 # Verbs of greeting: an encounter only when what they take is people.

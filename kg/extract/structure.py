@@ -88,8 +88,13 @@ def sides(doc: Doc) -> dict[int, tuple[list[Token], list[Token]]]:
         if label == "object" and len(rest) == 2 and doc[rest[0]].dep_ == "agent":
             label = "subject"  # "was hosted by X": X is the one who hosted
         (subjects if label == "subject" else objects).extend([side, *side.conjuncts])
-    for i, (subjects, _) in found.items():
+    for i, (subjects, objects) in found.items():
         verb = doc[i]
+        # "and later met Prime Minister X": a "subject" after its verb is the parser's slip for the object.
+        after = [t for t in subjects if t.i > i and t.dep_ == "nsubj"]
+        if after:
+            subjects[:] = [t for t in subjects if t not in after]
+            objects.extend(after)
         if not subjects and verb.dep_ == "conj":
             shared = found[verb.head.i][0] if verb.head.i in found else []
             shared = shared or [c for c in verb.head.children if c.dep_ in SUBJECTS]
