@@ -50,3 +50,16 @@ def test_each_encounter_of_a_sentence_takes_the_time_of_its_own_verb() -> None:
     got = {people[e.participants[-1]].name: (e.date, e.dated) for e in found}
     assert got["Budi Santoso"] == (None, True)  # last year
     assert got["Agus Wirawan"] == (ctx.anchor, True)  # this morning
+
+
+def test_welcoming_him_here_in_a_turn_is_a_meeting_of_the_day() -> None:
+    text = (
+        "SECRETARY ROE: Thank you all. I am grateful to Foreign Minister Ivan Petrov for traveling here on short "
+        "notice. I'm delighted to welcome him here to the embassy residence in Rome.\n"
+    )
+    ctx = context(text)
+    people = find_people(ctx)
+    meetings = [e for e in find_encounters(ctx, people, find_places(ctx, people, find_treaties(ctx)))]
+    assert [(sorted(people[i].name for i in e.participants), e.date) for e in meetings] == [
+        (["Ivan Petrov", "Roe"], ctx.anchor)
+    ]

@@ -161,6 +161,12 @@ def _by_structure(
     return found
 
 
+def _same_person(a: PersonMention, b: PersonMention) -> bool:
+    """Whether two mentions name one person as far as their words tell ("Kerry", "John Kerry")."""
+    wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
 def _antecedent(ctx: Context, people: list[PersonMention], before: int) -> int | None:
     """The person "he" or "she" at the start of a sentence beginning at ``before`` is: the subject of the
     nearest sentence before that has a named person as its subject, else the person named last."""
@@ -226,6 +232,12 @@ def _clause_encounter(
             group, group_at = 2, 0
         elif ante != in_sentence[0]:
             in_sentence = [ante, *in_sentence]
+    elif group is None and len(in_sentence) == 1 and re.match(r"\s*(?:him|her)\b", clause[trigger.end() :]):
+        # "I'm delighted to welcome him here": the one named last before, other than the one who welcomes
+        before = [i for i, p in enumerate(people) if p.name and p.end <= sent.start]
+        other = next((i for i in reversed(before) if people[i].name != people[in_sentence[0]].name), None)
+        if other is not None and not _same_person(people[other], people[in_sentence[0]]):
+            in_sentence = [*in_sentence, other]
     if not in_sentence and not group:
         return None
     kind = _encounter_kind(ctx, clause, trigger)
@@ -245,6 +257,8 @@ def _clause_encounter(
         value, source = carried_from(ctx, sent, [people[i] for i in in_sentence])
         if value is None and _reported(ctx, start + trigger.start()):
             value = story_day(ctx)  # "X met Y" in a story of today, with no day of its own
+        elif value is None and re.search(r"\bhere\b", clause) and _in_the_present(ctx, start + trigger.start()):
+            value = ctx.anchor  # "I'm delighted to welcome him here": happening as the speaker speaks
         dated, confidence = value is not None, confidence - 0.1
     first_person = people[in_sentence[0]].start - start if in_sentence else None
     place = _encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start())
@@ -279,6 +293,12 @@ def _reported(ctx: Context, char: int) -> bool:
     reports, not a noun that may name any meeting ("the next summit")."""
     span = ctx.span(char, char + 1)
     return span is not None and span[0].tag_ in {"VBD", "VBN"}
+
+
+def _in_the_present(ctx: Context, char: int) -> bool:
+    """Whether the trigger word at ``char`` is a verb in the present or its bare form ("welcome", "meet")."""
+    span = ctx.span(char, char + 1)
+    return span is not None and span[0].tag_ in {"VB", "VBP", "VBZ"}
 
 
 def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sentence: list[int]) -> bool:
