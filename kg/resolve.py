@@ -204,10 +204,10 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         nearby[nation.sentence].append((nation.start, nation.iso3))
 
     # The first person each sentence names, and the foreign countries of the places it names.
-    first_named: dict[int, int] = {}
+    first_named: dict[int, PersonMention] = {}
     for p in people:
         if p.name:
-            first_named.setdefault(p.sentence, p.start)
+            first_named.setdefault(p.sentence, p)
     places_abroad: dict[int, set[str]] = defaultdict(set)
     for place in extraction.places:
         if place.country and place.country != default_nation:
@@ -219,11 +219,13 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
 
     def hosted_in(first: PersonMention) -> str | None:
         """ "In Maputo, Renner met with President X and Minister Y": officials first named in a sentence set in
-        one foreign country, as those someone named before the verb of meeting met, are that country's, whatever
-        the home's titles look like."""
+        one foreign country, as those a visitor of the home named before the verb of meeting met, are that
+        country's, whatever the home's titles look like."""
         countries = places_abroad.get(first.sentence, set())
-        before = first_named.get(first.sentence, first.start)
-        if len(countries) == 1 and any(before < t < first.start for t in triggers.get(first.sentence, ())):
+        visitor = first_named.get(first.sentence, first)
+        if visitor.international or visitor.nation not in (None, default_nation):
+            return None  # "NATO Secretary General X met Defense Secretary Y in Brussels": no one is visiting
+        if len(countries) == 1 and any(visitor.start < t < first.start for t in triggers.get(first.sentence, ())):
             return next(iter(countries))
         return None
 
