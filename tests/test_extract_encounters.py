@@ -193,3 +193,24 @@ def test_a_visit_goes_on_at_the_palace_of_its_welcome() -> None:
     )
     got = [([people[i].name for i in e.participants], places[e.place].name) for e in found if e.kind == "Meeting"]
     assert got == [(["Ana Lindqvist", "Tomas Berg"], "Istana"), (["Ana Lindqvist", "Ivo Maran"], "Istana")]
+
+
+def test_met_separately_with_two_is_two_meetings_of_the_day_and_place_told_before() -> None:
+    found, people, places = encounters(
+        "Foreign Secretary Ana Lindqvist made a visit to Baghdad on Monday. In her meeting with Prime Minister Omar "
+        "Haddad, Ms. Lindqvist praised the new government. Lindqvist also met separately with President Karim Aziz "
+        "and with Speaker Salim Nouri."
+    )
+    last = [e for e in found if e.sentence == 2]
+    assert [sorted(people[i].name for i in e.participants) for e in last] == [
+        ["Karim Aziz", "Lindqvist"],
+        ["Lindqvist", "Salim Nouri"],
+    ]
+    assert {(places[e.place].name, e.date) for e in last} == {("Baghdad", date(2024, 5, 20))}
+
+
+def test_a_plan_to_do_something_else_is_no_planned_meeting() -> None:
+    (meeting,), _, _ = encounters(
+        "In his meeting with Prime Minister Omar Haddad, Secretary Tom Ridley welcomed a plan to create new units."
+    )
+    assert meeting.kind == "Meeting"

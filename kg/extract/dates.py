@@ -5,6 +5,7 @@ and the day a sentence with no date of its own carries over from the sentences b
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from spacy.tokens import Token
@@ -51,11 +52,14 @@ TODAY = re.compile(r"today|tonight|this (?:morning|afternoon|evening)", re.IGNOR
 CONTINUING = re.compile(r"\s*(?:He|She|They|The (?:two|three|four) \w+|Both \w+)\b")
 
 
-def carried_from(ctx: Context, sent: Sentence, people: list[PersonMention]) -> tuple[date | None, Sentence | None]:
+def carried_from(
+    ctx: Context, sent: Sentence, people: list[PersonMention], known: Mapping[int, date] | None = None
+) -> tuple[date | None, Sentence | None]:
     """What a sentence with no date of its own goes on telling of: the day named in the two sentences before
     it when they tell of an encounter of the same people or their nations ("Japan and India signed an accord
     on Friday. The accord was signed after talks in Tokyo between Modi and Abe"), and the nearest such
-    sentence (whose place the encounter shares), dated or not."""
+    sentence (whose place the encounter shares), dated or not. ``known``: the days of the encounters found in
+    earlier sentences, which a sentence naming no day of its own still tells ("In his meeting with X, ...")."""
     names = {w for p in people for w in p.name.split()}
     nations = {p.nation for p in people if p.nation}
     # "He called on President X and met Prime Minister Y": a sentence opened by a pronoun goes on with the
@@ -74,6 +78,8 @@ def carried_from(ctx: Context, sent: Sentence, people: list[PersonMention]) -> t
         days = [t.value for t in timex.find(previous.text, ctx.anchor) if t.value]
         if days:
             return days[-1], previous
+        if known and previous.index in known:
+            return known[previous.index], previous
     return None, source
 
 

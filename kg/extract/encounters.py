@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -46,7 +47,7 @@ NEGATED = re.compile(
 )
 PLANNED = re.compile(
     r"\b(will|would|shall|is|are) (?:\w+ )?(?:expected|due|scheduled|set|slated|planning|going) to\b"
-    r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b|\bplans? to\b|\bto be held\b"
+    r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b|\b(?:plans|planned|planning) to\b|\b(?:we|they|I|you) plan to\b|\bto be held\b"
     r"|\bnext (?:week|month|year|summit|meeting|round|session|visit|dialogue)\b"
     r"|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
     r"|\blooks? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
@@ -87,6 +88,8 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             places_in[p.sentence].append(i)
     verb_sides = sides(ctx.doc)
     turns = speaker_turns(ctx, people)
+    days: dict[int, date] = {}  # the day and the place of the meetings each sentence tells, as found
+    where: dict[int, int] = {}
     for sent in ctx.sentences:
         in_sentence = people_in.get(sent.index, [])
         turn = turns.covering(sent.start)
@@ -94,10 +97,16 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             # "I was delighted to welcome Secretary X": the speaker of the turn takes part.
             in_sentence = [turn[2], *in_sentence]
         for offset, clause in _clauses(sent.text):
-            mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in)
+            mention = _clause_encounter(
+                ctx, sent, offset, clause, in_sentence, people, places, places_in, days, where
+            )
             if mention:
                 start = sent.start + offset
                 out.extend(_by_structure(ctx, mention, verb_sides, people, in_sentence, start, start + len(clause)))
+                if mention.kind == "Meeting" and mention.date:
+                    days.setdefault(sent.index, mention.date)
+                if mention.kind == "Meeting" and mention.place is not None:
+                    where.setdefault(sent.index, mention.place)
     return out
 
 
@@ -133,22 +142,27 @@ def _by_structure(
             MEETING_TRIGGER.fullmatch(_trigger_words(ctx, verb)) or verb.lower_ in HOLDING_VERBS
         ):
             continue
-        taking_part: list[int] = []
-        for head in (*subjects, *objects):
-            for i in _people_of(ctx, head, verb, people, in_sentence):
-                if i not in taking_part:
-                    taking_part.append(i)
-        if len(taking_part) >= 2 and all(f.participants != tuple(taking_part) for f in found):
-            found.append(
-                replace(
-                    mention,
-                    participants=tuple(taking_part),
-                    group=None,
-                    group_is_object=False,
-                    start=verb.idx,
-                    end=verb.idx + len(verb.text),
+        sides_people = [
+            list(dict.fromkeys(i for head in side for i in _people_of(ctx, head, verb, people, in_sentence)))
+            for side in (subjects, objects)
+        ]
+        taking_part = list(dict.fromkeys(sides_people[0] + sides_people[1]))
+        groups = [taking_part]
+        if any(c.lower_ in {"separately", "individually"} for c in verb.children) and sides_people[0]:
+            # "X also met separately with President Y and with Speaker Z": one meeting each
+            groups = [sides_people[0] + [i] for i in sides_people[1] if i not in sides_people[0]] or groups
+        for group in groups:
+            if len(group) >= 2 and all(f.participants != tuple(group) for f in found):
+                found.append(
+                    replace(
+                        mention,
+                        participants=tuple(group),
+                        group=None,
+                        group_is_object=False,
+                        start=verb.idx,
+                        end=verb.idx + len(verb.text),
+                    )
                 )
-            )
     # One verb alone keeps all the people of the clause: the parse of a long sentence (a dateline run into
     # it, a name set off by commas) often leaves one of them off its sides.
     if len(found) < 2:
@@ -213,6 +227,8 @@ def _clause_encounter(
     people: list[PersonMention],
     places: list[PlaceMention],
     places_in: dict[int, list[int]],
+    days: dict[int, date],
+    where: dict[int, int],
 ) -> EncounterMention | None:
     """The encounter one clause states, if any. The clauses of a sentence share its people: "X spoke by
     phone with Y on Monday and will meet him next week" is a call and a planned meeting of X and Y."""
@@ -254,7 +270,7 @@ def _clause_encounter(
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
     source = None
     if not dated and kind == "Meeting":
-        value, source = carried_from(ctx, sent, [people[i] for i in in_sentence])
+        value, source = carried_from(ctx, sent, [people[i] for i in in_sentence], days)
         if value is None and _reported(ctx, start + trigger.start()):
             value = story_day(ctx)  # "X met Y" in a story of today, with no day of its own
         elif value is None and re.search(r"\bhere\b", clause) and _in_the_present(ctx, start + trigger.start()):
@@ -266,6 +282,7 @@ def _clause_encounter(
         # "X received a welcome at the palace this morning. He called on President Y": where the sentence
         # goes on from.
         place = _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
+        place = where.get(source.index) if place is None else place
     if kind == "Meeting" and place is None and SPOKE.fullmatch(trigger.group(0)) and not MEETING_ONLY.search(clause):
         # "Secretary Blinken spoke with Foreign Minister X today": a readout that says only that two officials
         # spoke, and nowhere, tells of a call; those who met say they met, or where.

@@ -87,7 +87,11 @@ def sides(doc: Doc) -> dict[int, tuple[list[Token], list[Token]]]:
         label = doc.vocab.strings[match_id]
         if label == "object" and len(rest) == 2 and doc[rest[0]].dep_ == "agent":
             label = "subject"  # "was hosted by X": X is the one who hosted
-        (subjects if label == "subject" else objects).extend([side, *side.conjuncts])
+        taken = [side, *side.conjuncts]
+        if len(rest) == 2 and doc[rest[0]].dep_ in {"prep", "agent"}:
+            # "met with X and with Y": the second "with" hangs from the first
+            taken += [c for prep in doc[rest[0]].conjuncts for c in prep.children if c.dep_ == "pobj"]
+        (subjects if label == "subject" else objects).extend(taken)
     for i, (subjects, objects) in found.items():
         verb = doc[i]
         # "and later met Prime Minister X": a "subject" after its verb is the parser's slip for the object.
