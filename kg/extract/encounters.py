@@ -47,7 +47,8 @@ NEGATED = re.compile(
 )
 PLANNED = re.compile(
     r"\b(will|would|shall|is|are) (?:\w+ )?(?:expected|due|scheduled|set|slated|planning|going) to\b"
-    r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b|\b(?:plans|planned|planning) to\b|\b(?:we|they|I|you) plan to\b|\bto be held\b"
+    r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b"
+    r"|\b(?:plans|planned|planning) to\b|\b(?:we|they|I|you) plan to\b|\bto be held\b"
     r"|\bnext (?:week|month|year|summit|meeting|round|session|visit|dialogue)\b"
     r"|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
     r"|\blooks? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
@@ -97,9 +98,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             # "I was delighted to welcome Secretary X": the speaker of the turn takes part.
             in_sentence = [turn[2], *in_sentence]
         for offset, clause in _clauses(sent.text):
-            mention = _clause_encounter(
-                ctx, sent, offset, clause, in_sentence, people, places, places_in, days, where
-            )
+            mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, days, where)
             if mention:
                 start = sent.start + offset
                 out.extend(_by_structure(ctx, mention, verb_sides, people, in_sentence, start, start + len(clause)))
