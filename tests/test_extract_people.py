@@ -215,3 +215,50 @@ def test_a_ship_named_after_a_person_is_no_person() -> None:
 def test_an_office_after_a_counterpart_of_a_nation_serves_that_nation() -> None:
     found = people("The minister met her Japanese counterpart, Defense Minister Hiroshi Tanabe, in Tokyo.")
     assert (found["Hiroshi Tanabe"].office, found["Hiroshi Tanabe"].nation) == ("Minister of Defense", "JPN")
+
+
+def test_a_demonym_before_a_rank_is_the_nation_served() -> None:
+    found = people(
+        "The admiral later met Peruvian Army Gen. Rosa Quispe and retired Chilean Gen. Tomas Vidal at the base."
+    )
+    assert (found["Rosa Quispe"].rank, found["Rosa Quispe"].nation) == ("Army Gen.", "PER")
+    assert found["Tomas Vidal"].nation == "CHL"
+
+
+def test_a_demonym_between_an_appositive_office_and_a_rank() -> None:
+    found = people(
+        "He was joined by the head of the Joint Training Directorate, Ecuadorian Brig. Gen. Ana Mora, on Monday."
+    )
+    mora = found["Ana Mora"]
+    assert (mora.title, mora.nation, mora.rank) == ("head of the Joint Training Directorate", "ECU", "Brig. Gen.")
+
+
+def test_a_nation_the_name_merely_follows_is_not_its_demonym() -> None:
+    found = people("After the talks in Peru Gen. Luis Ortiz flew home.")
+    assert found["Luis Ortiz"].nation is None
+
+
+def test_an_office_in_the_lead_is_held_by_the_next_sentence_s_subject() -> None:
+    found = people(
+        "LIMA, Peru, May 3, 2021 - The chairman of the Joint Chiefs of Staff arrived here today for talks. "
+        "Air Force Gen. Dana Pike met with Peruvian leaders at the ministry."
+    )
+    pike = found["Dana Pike"]
+    assert (pike.title, pike.office, pike.rank) == (
+        "chairman of the Joint Chiefs of Staff",
+        "Chairman of the Joint Chiefs of Staff",
+        "Air Force Gen.",
+    )
+
+
+def test_a_lead_office_is_not_given_to_a_foreign_officer_or_after_a_named_official() -> None:
+    foreign = people(
+        "The chairman of the Joint Chiefs of Staff arrived in Lima today. "
+        "Peruvian Army Gen. Rosa Quispe greeted him at the airport."
+    )
+    assert foreign["Rosa Quispe"].title is None
+    named = people(
+        "Defense Secretary Jane Roe spoke on Monday. The chairman of the Joint Chiefs of Staff arrived later. "
+        "Army Gen. Tom Ball met reporters."
+    )
+    assert named["Tom Ball"].title is None

@@ -174,6 +174,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
         people.append(p)
     people.sort(key=lambda p: p.start)
     people = _share_titles(ctx, people)
+    people = _delayed_identification(ctx, people)
     people.extend(_find_roles(ctx, spans))
     people.sort(key=lambda p: p.start)
     return people
@@ -283,6 +284,56 @@ def _share_titles(ctx: Context, people: list[PersonMention]) -> list[PersonMenti
     return out
 
 
+def _delayed_identification(ctx: Context, people: list[PersonMention]) -> list[PersonMention]:
+    """A story may open on an office and name its holder in the next sentence ("The chairman of the Joint
+    Chiefs of Staff arrived in Tokyo today. Army Gen. X met ..."): the person named first there, as the
+    subject, with a rank and neither office nor nation of their own, holds the office of the lead."""
+    named_sentences = {p.sentence for p in people if p.name}
+    for sentence in ctx.sentences:
+        if sentence.index in named_sentences:
+            return people  # an official named before any office stated alone: no delayed lead
+        lead = _office_as_subject(ctx, sentence.start, sentence.end)
+        if lead is None:
+            continue
+        following = [p for p in people if p.name and p.sentence == sentence.index + 1]
+        if not following:
+            return people
+        first = following[0]
+        span = ctx.span(first.start, first.end)
+        if (
+            span is None
+            or first.title
+            or first.nation
+            or not first.rank
+            or span.root.dep_ not in {"nsubj", "nsubjpass"}
+        ):
+            return people
+        office_span = ctx.span(lead[0], lead[1])
+        title, nation, international, _, office = _describe_title(ctx, office_span, first.rank, lead)
+        held = replace(first, title=title, office=office, nation=nation, international=international)
+        return [held if p is first else p for p in people]
+    return people
+
+
+def _office_as_subject(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
+    """An office that is the subject of a sentence, after "the" and before no name: "The chairman of the Joint
+    Chiefs of Staff arrived here today"."""
+    doc = ctx.doc
+    for office in ctx.office_spans.starting_in(start, end):
+        span = ctx.span(office[0], office[1])
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ != "the":
+            continue
+        if span.end >= len(doc) or is_name_token(ctx, doc[span.end]):
+            continue
+        # A dateline before it may lead the parser astray ("LIMA, Peru - The chairman ... arrived"): an office
+        # right before the sentence's verb is its subject too.
+        verb = doc[span.end]
+        finite = verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        if span.root.dep_ in {"nsubj", "nsubjpass"} or finite:
+            return office
+    return None
+
+
 def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     doc = ctx.doc
     cleaned = []
@@ -358,6 +409,10 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
         i -= 1
     # Honorifics ("Mr.", "H.E.") are skipped like ranks but say nothing of an office.
     rank = doc[i:rank_end].text if i < rank_end and ctx.gaz.rank(doc[i:rank_end].text) else None
+    # "Thai Army Gen. X", "retired Colombian Gen. Y": a demonym before the rank is the person's nation.
+    demonym_nation = None
+    if rank and (demonym := _demonym_before(ctx, i, e)) is not None:
+        i, demonym_nation = demonym
     appositive = i > 0 and doc[i - 1].text == ","
     if appositive:
         i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
@@ -425,14 +480,42 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
                 "counterpart",
             )
     if office_hit is None:
-        return None, None, False, rank, None
+        return None, demonym_nation, False, rank, None
     title, nation, international, rank, office = _describe_title(ctx, doc[j:end], rank, office_hit)
+    if demonym_nation is not None:
+        nation, international = demonym_nation, False
     if nation is None and not international:
         # "her US counterpart, Secretary of State X": the counterpart's nation is the office's.
         before = doc[max(sent_start, j - 6) : j].text
         if re.search(r"\b(?:his|her|their|its)\s+\S+(?:\s+\S+)?\s+counterparts?\s*,$", before):
             nation = ctx.nation_at(doc[max(sent_start, j - 6)].idx, doc[j].idx)
     return title, nation, international, rank, office
+
+
+def _demonym_before(ctx: Context, i: int, e: int) -> tuple[int, str] | None:
+    """A nation's name or demonym right before token ``i`` that modifies the name ending at ``e`` ("Thai" of
+    "Thai Army Gen. X", "Colombia's" of "Colombia's Gen. Y"), as (its first token, its nation); not a nation
+    the name merely follows ("visited Thailand Gen. X's unit")."""
+    doc = ctx.doc
+    if i <= ctx.line_start(i) or (nation := ctx.nation_covering(doc[i - 1])) is None:
+        return None
+    span = ctx.span(nation[0], nation[1])
+    if span is None or span.end not in {i, i - 1} or (span.end == i - 1 and doc[i - 1].text not in {"'s", "’s"}):
+        return None
+    last = doc[span.end - 1]
+    if last.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod"} or not i <= last.head.i < e:
+        return None
+    # The parser makes "in Peru Gen. X" one noun phrase: a nation's name after a preposition or a verb is where
+    # something happened, not whose the officer is, unless it is a possessive.
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        span.end == i
+        and span.text.lower() == ctx.gaz.nation_info(nation[2]).name.lower()
+        and before is not None
+        and before.pos_ in {"ADP", "VERB", "AUX"}
+    ):
+        return None
+    return span.start, nation[2]
 
 
 def _describe_title(
