@@ -214,3 +214,19 @@ def test_a_plan_to_do_something_else_is_no_planned_meeting() -> None:
         "In his meeting with Prime Minister Omar Haddad, Secretary Tom Ridley welcomed a plan to create new units."
     )
     assert meeting.kind == "Meeting"
+
+
+def test_a_time_in_a_relative_clause_is_not_the_meeting_s() -> None:
+    found, _, _ = encounters(
+        "Defense Secretary Alan Brooks and Defense Minister Tran Van Minh met today in Hanoi. At the meeting, the "
+        "two leaders committed to carry out the plan of action agreed upon in October."
+    )
+    # undated, the second is told of the first and merges with it; "in October" would have kept them apart
+    assert [(e.kind, e.date, e.dated) for e in found] == [("Meeting", PUBLISHED, True), ("Meeting", None, False)]
+
+
+def test_a_meeting_that_will_focus_on_something_is_planned() -> None:
+    (planned,), _, _ = encounters(
+        "The foreign minister's meeting with Secretary for Foreign Affairs Ana Reyes will focus on trade."
+    )
+    assert planned.kind == "PlannedMeeting"

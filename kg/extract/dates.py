@@ -5,7 +5,7 @@ and the day a sentence with no date of its own carries over from the sentences b
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from spacy.tokens import Token
@@ -25,18 +25,22 @@ UNDATED_TIME = re.compile(
 )
 
 
-def clause_date(ctx: Context, clause: str, start: int, *, future: bool) -> tuple[date | None, bool]:
+def clause_date(
+    ctx: Context, clause: str, start: int, *, future: bool, keep: Callable[[int], bool] | None = None
+) -> tuple[date | None, bool]:
     """The day a clause starting at character ``start`` of the text names, and whether it is dated: it names a
     day or speaks of a time at all ("last week", "in March"). ``future``: the clause speaks of what is to come,
-    so a bare day or weekday is read forward from the article's date."""
-    times = timex.find(clause, ctx.anchor, offset=start, future=future)
+    so a bare day or weekday is read forward from the article's date. ``keep``: whether a time at a character
+    of the text is the encounter's (not one of a clause about something else)."""
+    times = [t for t in timex.find(clause, ctx.anchor, offset=start, future=future) if keep is None or keep(t.start)]
     # "SANTIAGO, Chile, Dec. 12, 2016 — ... met in Santiago on Saturday": the day the sentence names wins
     # over the dateline's, which is the day of the report.
     in_dateline = ctx.article.dateline_end or 0
     value = next((t.value for t in times if t.value and t.start >= in_dateline), None) or next(
         (t.value for t in times if t.value), None
     )
-    dated = value is not None or bool(UNDATED_TIME.search(clause)) or bool(times)
+    undated = any(keep is None or keep(start + m.start()) for m in UNDATED_TIME.finditer(clause))
+    dated = value is not None or undated or bool(times)
     return value, dated
 
 

@@ -265,7 +265,10 @@ def _clause_encounter(
         and len(in_sentence) + bool(group) < 2
     ):
         return None
-    value, dated = clause_date(ctx, clause, start, future=kind == "PlannedMeeting")
+    trigger_char = start + trigger.start()
+    value, dated = clause_date(
+        ctx, clause, start, future=kind == "PlannedMeeting", keep=lambda char: not _in_relative(ctx, char, trigger_char)
+    )
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
     source = None
     if not dated and kind == "Meeting":
@@ -344,6 +347,21 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     )
 
 
+def _in_relative(ctx: Context, char: int, trigger_char: int) -> bool:
+    """Whether the word at ``char`` lies in a relative or adjectival clause that does not hold the trigger word
+    ("the plan of action agreed upon in October": a time of the plan, not of the meeting)."""
+    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
+    if span is None or trigger is None:
+        return False
+    trigger_line = {trigger[0].i, *(t.i for t in trigger[0].ancestors)}
+    for token in (span[0], *span[0].ancestors):
+        if token.i in trigger_line:
+            return False
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+    return False
+
+
 def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bool:
     """Whether a place hangs from a subordinate clause that does not hold the encounter's trigger word."""
     span = ctx.span(place.start, place.end)
@@ -381,9 +399,15 @@ def _planned_by_parse(ctx: Context, char: int) -> bool:
     if span is None:
         return False
     tok = span[0]
-    # A meeting noun reaches the verb it is the object of ("hold the next Meeting"), not one it only hangs from
-    # ("would build on the outcomes of the Summit held in March").
-    while tok.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and tok.dep_ in {"dobj", "compound", "nsubjpass", "amod"}:
+    # A meeting noun reaches the verb it is the object or subject of ("hold the next Meeting", "the meeting will
+    # focus on"), not one it only hangs from ("would build on the outcomes of the Summit held in March").
+    while tok.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and tok.dep_ in {
+        "dobj",
+        "compound",
+        "nsubj",
+        "nsubjpass",
+        "amod",
+    }:
         tok = tok.head
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
