@@ -604,19 +604,42 @@ def _resolve_encounters(
 
 
 def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], places: dict[int, str]) -> None:
-    """A meeting of the story's day told with no place met in the dateline's city ("TOKYO, March 25 -- X met
-    Y today"): reporters date a story from where it happened."""
+    """A meeting of the story's day told with no place met at the venue its header names, else in the dateline's
+    city ("TOKYO, March 25 -- X met Y today"): reporters date a story from where it happened."""
     article = extraction.article
     day = article.published or article.dateline_date
-    if not article.dateline_place or day is None:
+    if day is None:
         return
     where = next(
-        (places.get(i) for i, p in enumerate(extraction.places) if p.name.lower() == article.dateline_place.lower()),
+        (
+            places.get(i)
+            for i, p in enumerate(extraction.places)
+            if article.dateline_place and p.name.lower() == article.dateline_place.lower()
+        ),
         None,
     )
+    kind = "city"
+    # A release's header may name the room or the house: above its city ("Treaty Room" / "Washington, DC") or
+    # in its title ("Press Conference, Parliament House").
+    text, header = article.text, []
+    if article.title and text.startswith(article.title):
+        header.append((0, len(article.title)))
+    if article.dateline_end:
+        line = text.rfind("\n", 0, article.dateline_end) + 1
+        header.append((text.rfind("\n", 0, max(0, line - 1)) + 1, line))
+    venue = next(
+        (
+            i
+            for i, p in enumerate(extraction.places)
+            if p.kind in {"building", "base"} and places.get(i) and any(s <= p.start < e for s, e in header)
+        ),
+        None,
+    )
+    if venue is not None:
+        where, kind = places[venue], extraction.places[venue].kind
     for enc in encounters:
         if where and enc.kind == "Meeting" and enc.place is None and enc.date == day:
-            enc.place, enc.place_kind = where, "city"
+            enc.place, enc.place_kind = where, kind
 
 
 def _pairs(enc: _Encounter) -> list[tuple[str, str]]:

@@ -608,3 +608,15 @@ def test_a_meeting_of_the_story_s_day_with_no_place_is_in_the_dateline_s_city() 
     )
     (meeting,) = meetings(kg.build(text, published="2024-05-23"))
     assert meeting["place"] == {"Oslo"} and meeting["date"] == {"2024-05-23"}
+
+
+@pytest.mark.model
+def test_a_meeting_of_the_day_is_at_the_venue_its_header_names() -> None:
+    text = (
+        "Remarks With Foreign Minister Ana Lindqvist\n\n"
+        "Tom Ridley\nSecretary of State\nTreaty Room\nWashington, DC\nMay 23, 2024\n\n"
+        "SECRETARY RIDLEY: Good morning. Foreign Minister Lindqvist and I have just signed a new arrangement on "
+        "research cooperation."
+    )
+    (meeting,) = meetings(kg.build(text, published="2024-05-23"))
+    assert meeting["place"] == {"Treaty Room"} and meeting["date"] == {"2024-05-23"}

@@ -273,7 +273,9 @@ def _clause_encounter(
     source = None
     if not dated and kind == "Meeting":
         value, source = carried_from(ctx, sent, [people[i] for i in in_sentence], days)
-        if value is None and _reported(ctx, start + trigger.start()):
+        if value is None and re.search(r"\b(?:have|has|'ve)\s+just\b", clause):
+            value = ctx.anchor  # "Secretary X and I have just signed": the speaker's day
+        elif value is None and _reported(ctx, start + trigger.start()):
             value = story_day(ctx)  # "X met Y" in a story of today, with no day of its own
         elif value is None and re.search(r"\bhere\b", clause) and _in_the_present(ctx, start + trigger.start()):
             value = ctx.anchor  # "I'm delighted to welcome him here": happening as the speaker speaks
