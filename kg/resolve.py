@@ -637,6 +637,17 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
     )
     if venue is not None:
         where, kind = places[venue], extraction.places[venue].kind
+    elif where is None and header and header[0][0] == 0:
+        # no dateline: the city the title names ("NATO Secretary General visits Washington DC")
+        city = next(
+            (
+                i
+                for i, p in enumerate(extraction.places)
+                if p.kind == "city" and places.get(i) and p.end <= header[0][1]
+            ),
+            None,
+        )
+        where = places.get(city) if city is not None else None
     for enc in encounters:
         if where and enc.kind == "Meeting" and enc.place is None and enc.date == day:
             enc.place, enc.place_kind = where, kind

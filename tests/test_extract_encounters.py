@@ -230,3 +230,24 @@ def test_a_meeting_that_will_focus_on_something_is_planned() -> None:
         "The foreign minister's meeting with Secretary for Foreign Affairs Ana Reyes will focus on trade."
     )
     assert planned.kind == "PlannedMeeting"
+
+
+def test_a_caption_s_place_and_day_carry_to_the_meeting_it_tells() -> None:
+    found, _, places = encounters(
+        "Lt. Gen. Ana Lindqvist and Lt. Gen. Tomas Berg stand with their staff at the Marine Corps Headquarters, "
+        "Oslo, March 9, 2023. The two Marine Corps leaders met to discuss training on the Korean Peninsula."
+    )
+    (meeting,) = [e for e in found if e.kind == "Meeting"]
+    assert (meeting.group, places[meeting.place].name, meeting.date) == (
+        2,
+        "Marine Corps Headquarters",
+        date(2023, 3, 9),
+    )
+
+
+def test_what_a_meeting_discussed_to_come_does_not_make_it_planned() -> None:
+    (meeting,), _, _ = encounters(
+        "Secretary General Ana Lindqvist met with Secretary of State Tom Ridley on Thursday to discuss "
+        "preparations for upcoming ministerials."
+    )
+    assert meeting.kind == "Meeting"

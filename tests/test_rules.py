@@ -620,3 +620,13 @@ def test_a_meeting_of_the_day_is_at_the_venue_its_header_names() -> None:
     )
     (meeting,) = meetings(kg.build(text, published="2024-05-23"))
     assert meeting["place"] == {"Treaty Room"} and meeting["date"] == {"2024-05-23"}
+
+
+@pytest.mark.model
+def test_without_a_dateline_a_meeting_of_the_day_is_in_the_city_of_the_title() -> None:
+    text = (
+        "Secretary General visits Washington DC\n\n"
+        "Secretary General Ana Lindqvist met with Secretary of State Tom Ridley on Thursday (23 May 2024)."
+    )
+    (meeting,) = meetings(kg.build(text, published="2024-05-23"))
+    assert meeting["place"] == {"Washington DC"} and meeting["date"] == {"2024-05-23"}

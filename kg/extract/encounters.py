@@ -255,7 +255,7 @@ def _clause_encounter(
             in_sentence = [*in_sentence, other]
     if not in_sentence and not group:
         return None
-    kind = _encounter_kind(ctx, clause, trigger)
+    kind = _encounter_kind(ctx, clause, trigger, start)
     if kind == "Meeting" and _planned_by_parse(ctx, start + trigger.start()):
         kind = "PlannedMeeting"
     if kind == "Meeting" and not MEETING_TRIGGER.fullmatch(trigger.group(0)):
@@ -349,6 +349,25 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     )
 
 
+# What a meeting was about, after its verb: a time to come named in it is not the meeting's.
+TOPIC = re.compile(r"\bto (?:discuss|review|talk about|exchange views on|address|consider|prepare)\b|\bdiscussed\b")
+
+
+def _off_the_line(ctx: Context, char: int, trigger_char: int) -> bool:
+    """Whether the word at ``char`` hangs from a clause of its own (a purpose, a topic, a relative clause) that
+    does not hold the trigger word, nor lies above it."""
+    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
+    if span is None or trigger is None:
+        return False
+    trigger_line = {trigger[0].i, *(t.i for t in trigger[0].ancestors)}
+    for token in (span[0], *span[0].ancestors):
+        if token.i in trigger_line:
+            return False
+        if token.dep_ in {"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp"} and token.i > trigger[0].i:
+            return True
+    return False
+
+
 def _in_relative(ctx: Context, char: int, trigger_char: int) -> bool:
     """Whether the word at ``char`` lies in a relative or adjectival clause that does not hold the trigger word
     ("the plan of action agreed upon in October": a time of the plan, not of the meeting)."""
@@ -374,7 +393,7 @@ def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bo
     for token in (span.root, *span.root.ancestors):
         if token in trigger_line:
             return False
-        if token.dep_ in SUBORDINATE and token.head.i == trigger[0].i:
+        if token.dep_ == "acl" and token.head.i == trigger[0].i:
             return False  # "the Summit held in New Delhi": a clause of the meeting word itself
         if token.dep_ in SUBORDINATE:
             # "..., meeting at the Shangri-La Hotel", "when he met X in Siem Reap": a clause of meeting
@@ -419,14 +438,21 @@ def _planned_by_parse(ctx: Context, char: int) -> bool:
     return infinitive and tok.head.i != tok.i and INTENDING.fullmatch(tok.head.text) is not None
 
 
-def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str]) -> str:
+def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int) -> str:
     if VIDEO.search(text):
         return "VideoCall"
     if PHONE.search(text) and not re.search(r"\bcall(?:ed|s)? (?:for|on)\b", text, re.I):
         return "PhoneCall"
     if NEGATED.search(text):
         return "NegatedMeeting"
-    if PLANNED.search(text):
+    # "met on Thursday to discuss preparations for upcoming ministerials": a time to come in a clause of the
+    # purpose or the topic is not the meeting's.
+    trigger_char = start + trigger.start()
+    if any(
+        not _off_the_line(ctx, start + m.start(), trigger_char)
+        and not (m.start() > trigger.end() and TOPIC.search(text, trigger.end(), m.start()))
+        for m in PLANNED.finditer(text)
+    ):
         return "PlannedMeeting"
     if re.match(r"(?:speaks?|spoke|talked|talks)\b", trigger.group(0), re.I) and re.search(
         r"\b(?:call|phone)", ctx.article.title or "", re.I
@@ -483,8 +509,8 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 def _group_size(text: str) -> tuple[int | None, int | None]:
     """The size and position of a group reference: "the two leaders", "the pair", "They"."""
     m = re.search(
-        r"\b(?:the\s+)?(two|three|four|five|six|both)\s+(leaders|ministers|secretaries|men|women|"
-        r"officials|presidents|sides|counterparts|chiefs|heads)\b",
+        r"\b(?:the\s+)?(two|three|four|five|six|both)\s+(?:[A-Z][\w.-]*\s+){0,3}(leaders|ministers|secretaries|"
+        r"men|women|officials|presidents|sides|counterparts|chiefs|heads|generals|commanders)\b",
         text,
         re.IGNORECASE,
     )
