@@ -70,3 +70,12 @@ def test_line_span_and_an_office_s_body_up_to_a_name() -> None:
     assert ctx.line_span(first_line + 3) == (first_line + 1, len(ctx.text))
     office = next(iter(ctx.office_spans))
     assert ctx.text[office[0] : office[1]] == "Minister of State for Trade Policy"
+
+
+@pytest.mark.model
+def test_a_portfolio_joined_by_and_reaches_to_the_name() -> None:
+    ctx = context("The delegation includes Minister for Energy and Resources Paul Whitfield, officials say.")
+    offices = [ctx.text[s:e] for s, e, _ in ctx.office_spans]
+    assert offices == ["Minister for Energy and Resources"]
+    other = context("He met the Minister for Energy and Foreign Minister Paul Whitfield.")
+    assert "Minister for Energy and Foreign" not in [other.text[s:e] for s, e, _ in other.office_spans]

@@ -262,3 +262,34 @@ def test_a_lead_office_is_not_given_to_a_foreign_officer_or_after_a_named_offici
         "Army Gen. Tom Ball met reporters."
     )
     assert named["Tom Ball"].title is None
+
+
+def test_a_portfolio_named_before_a_bare_minister() -> None:
+    found = people("He later met Ghana's Health, Tourism and Culture Minister Kofi Mensah on Monday.")
+    mensah = found["Kofi Mensah"]
+    assert (mensah.title, mensah.nation) == ("Health, Tourism and Culture Minister", "GHA")
+    assert people("On Monday Minister Kofi Mensah spoke.")["Kofi Mensah"].title == "Minister"
+
+
+def test_a_portfolio_after_and_is_no_part_of_the_name() -> None:
+    found = people("The delegation includes Minister for Energy and Resources Paul Whitfield, officials say.")
+    assert found["Paul Whitfield"].title == "Minister for Energy and Resources"
+
+
+def test_one_office_twice_is_two_people() -> None:
+    found = find_people(context("The Prime Minister and Prime Minister Ana Roe discussed trade."))
+    roe = next(p for p in found if p.name == "Ana Roe")
+    assert roe.title == "Prime Minister"
+
+
+def test_an_appositive_office_ends_before_what_the_sentence_goes_on_to_say() -> None:
+    found = people("Gen. Dan Pike, the chairman of the Joint Chiefs of Staff at a ceremony in May, spoke.")
+    assert found["Dan Pike"].title == "chairman of the Joint Chiefs of Staff"
+
+
+def test_an_appositive_office_with_a_comma_in_its_name_and_its_body_after() -> None:
+    found = people(
+        "General Kenji Sato, Chief of Staff, Joint Staff, Japan Self-Defense Forces was welcomed at the Pentagon."
+    )
+    sato = found["Kenji Sato"]
+    assert (sato.title, sato.nation) == ("Chief of Staff, Joint Staff, Japan Self-Defense Forces", "JPN")

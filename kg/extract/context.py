@@ -69,6 +69,9 @@ POST = re.compile(
     r"[Cc]hairwoman|[Hh]ead|[Dd]irector(?:[\s-]+[Gg]eneral)?|[Cc]ommandant|[Ii]nspector[\s-]+[Gg]eneral|"
     r"[Ss]enior\s+[Ee]nlisted\s+(?:[Ll]eader|[Aa]dvis[eo]r))" + OF_BODY.pattern
 )
+# A portfolio's second word after "and", right before a name: "Minister for Trade [and Investment] Grant Ellison".
+AND_PORTFOLIO_BODY = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
+AND_PORTFOLIO = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r")\s+[A-Z]")
 BODY_HEADS = frozenset(
     {
         "Command", "Forces", "Force", "Staff", "Committee", "Army", "Navy", "Corps", "Department", "Ministry",
@@ -164,7 +167,24 @@ class Context:
         """An office span, reaching over the body it is of: "Minister of State" + " for the Armed Forces"."""
         m = OF_BODY.match(self.text, end)
         body_end = self._body_end(m.start("body"), m.group("body")) if m else None
+        if m is None and re.search(r"\s(?:of|for)\s", office):
+            body_end = self._portfolio_joined(end)
         return start, body_end if body_end is not None else end, office
+
+    def _portfolio_joined(self, end: int) -> int | None:
+        """Where a portfolio joined to an office's by "and" ends, right before a person's name: "Minister for
+        Trade" + " and Investment" of "Minister for Trade and Investment Grant Ellison"; not another office
+        ("Minister for Trade and Foreign Minister X") nor a name ("the Minister for Trade and Jane Doe")."""
+        m = AND_PORTFOLIO.match(self.text, end)
+        if m is None:
+            return None
+        k = bisect_right(self._person_starts, m.start("body"))
+        if k == len(self._person_starts) or self._person_starts[k] > m.end():
+            return None
+        body = self.text[m.start("body") : self._person_starts[k]].rstrip()
+        if not AND_PORTFOLIO_BODY.fullmatch(body) or self.terms("office").search(body):
+            return None
+        return m.start("body") + len(body)
 
     def _body_end(self, start: int, body: str) -> int | None:
         """Where the name of a body starting at ``start`` ends: at its last head word ("Command", "Forces") or

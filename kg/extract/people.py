@@ -83,6 +83,9 @@ ROLE_WORDS = (
     "leader",
 )
 
+# Offices that name their portfolio before them in news copy ("Culture Minister", "Health Secretary").
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner"})
+
 # What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
 TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
 
@@ -99,6 +102,8 @@ def find_people(ctx: Context) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             first = ent.start
+            while first < ent.end and ctx.office_covering(doc[first]):
+                first += 1  # "Minister for Trade and [Investment Grant Ellison]": the office's last word
             # spaCy cuts some names short ("Lai Ching-te"), but a nation, an office or an organization before
             # the name is none of it ("Prime Minister of the Republic of Sri Lanka Ranil Wickremesinghe").
             while (
@@ -430,6 +435,8 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
         if in_office:
             office_hit = office_hit or in_office
             j = doc.char_span(in_office[0], in_office[1], alignment_mode="expand").start
+            if in_office[2].lower() in PORTFOLIO_HEADS:
+                j = _portfolio_start(ctx, j, sent_start)
             continue
         low = tok.text.lower()
         nation = ctx.nation_covering(tok)
@@ -445,7 +452,12 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
         ):
             j -= 1
             continue
-        if low == "and" and j - 2 > sent_start and ctx.office_covering(doc[j - 2]):
+        if (
+            low == "and"
+            and j - 2 > sent_start
+            and (before := ctx.office_covering(doc[j - 2]))
+            and not (office_hit and _same_office(ctx, before, office_hit))
+        ):
             j -= 1  # "Deputy Crown Prince and Minister of Defense": one person's two offices
             continue
         if low in TITLE_CONNECTORS - {"and"}:
@@ -492,6 +504,48 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
     return title, nation, international, rank, office
 
 
+def _same_office(ctx: Context, one: tuple[int, int, str], other: tuple[int, int, str]) -> bool:
+    """Whether two office spans are the same office, which one person does not hold twice: "The Prime Minister
+    and Prime Minister X" are two people."""
+    first, second = ctx.gaz.office(one[2]), ctx.gaz.office(other[2])
+    return first is not None and second is not None and first.canonical == second.canonical
+
+
+def _portfolio_start(ctx: Context, j: int, sent_start: int) -> int:
+    """Where the portfolio named before a bare "Minister" or "Secretary" at token ``j`` begins: "Culture" of
+    "Culture Minister", "Education, Sports and Culture" of "Education, Sports and Culture Minister"; capitalized
+    nouns that are no name, nation, place, date or rank, joined by commas and one "and"."""
+    doc = ctx.doc
+
+    def portfolio_word(k: int) -> bool:
+        tok = doc[k]
+        return (
+            k >= sent_start
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and not tok.is_stop
+            and tok.pos_ in {"PROPN", "NOUN"}
+            and tok.ent_type_ in {"", "ORG", "NORP"}
+            and not ctx.nation_covering(tok)
+            and not ctx.is_rank(tok.text)
+            and "\n" not in tok.whitespace_
+        )
+
+    k = j
+    joined = False
+    while k > sent_start:
+        tok = doc[k - 1]
+        if portfolio_word(k - 1):
+            k -= 1
+        elif tok.lower_ == "and" and not joined and k < j and portfolio_word(k - 2):
+            joined, k = True, k - 1
+        elif tok.text == "," and joined and portfolio_word(k - 2):
+            k -= 1
+        else:
+            break
+    return k
+
+
 def _demonym_before(ctx: Context, i: int, e: int) -> tuple[int, str] | None:
     """A nation's name or demonym right before token ``i`` that modifies the name ending at ``e`` ("Thai" of
     "Thai Army Gen. X", "Colombia's" of "Colombia's Gen. Y"), as (its first token, its nation); not a nation
@@ -526,6 +580,8 @@ def _describe_title(
     international = False
     title_start = chunk.start
     org_nation: tuple[str | None, bool] | None = None
+    known = ctx.gaz.office(office_hit[2])
+    known_end = office_hit[0] + len(office_hit[2])
     for tok in chunk:
         covering = ctx.nation_covering(tok)
         iso3 = covering[2] if covering and covering[0] == tok.idx else None
@@ -542,7 +598,9 @@ def _describe_title(
                 while title_start < chunk.end and ctx.doc[title_start].text in {"'s", "’s", "-"}:
                     title_start += 1
         org = ctx.org_covering(tok)
-        if org and org_nation is None:
+        # An organization named inside an office's own name ("Joint Staff" of "Chief of Staff, Joint Staff")
+        # serves the office's nation, which the gazetteer gives where it is one.
+        if org and org_nation is None and not (known and office_hit[0] <= org[0] and org[1] <= known_end):
             org_nation = org[2], org[3]
     # A nation named in the title beats the organization's ("the Joint Staff Department of China's ...").
     if nation is None and org_nation:
@@ -550,7 +608,7 @@ def _describe_title(
     title = ctx.doc[title_start : chunk.end].text.strip(" ,-") or chunk.text
     # "then-Defense Minister", "former President": when the office was held is not part of its name.
     title = re.sub(r"^(?:the\s+)?(?:(?:then|former|ex)(?:-|\s+))?", "", title, flags=re.IGNORECASE) or title
-    office = ctx.gaz.office(office_hit[2])
+    office = known
     if office and office.nation and nation is None and not international:
         nation = office.nation
     return title, nation, international, rank, office.canonical if office else None
@@ -567,10 +625,25 @@ def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, st
         return None, None, False, None
     k = e + 1
     stop = k
-    while stop < len(doc) and doc[stop].text not in _APPOSITIVE_ENDS and stop - k < 12 and not doc[stop].is_space:
+    # A comma inside an office's name ("Chief of Staff, Joint Staff") does not end the appositive.
+    while (
+        stop < len(doc)
+        and (doc[stop].text not in _APPOSITIVE_ENDS or (stop > k and ctx.office_covering(doc[stop])))
+        and stop - k < 12
+        and not doc[stop].is_space
+    ):
         stop += 1
         if "\n" in doc[stop - 1].whitespace_:
             break
+    # "X, Chief of Staff, Joint Staff, Japan Self-Defense Forces was greeted": the organization or nation the
+    # office is of, set off by a further comma, closes the appositive before the verb.
+    closed_by_body = False
+    if stop < len(doc) and doc[stop].text == ",":
+        m = stop + 1
+        while m < len(doc) and (ctx.nation_covering(doc[m]) or ctx.org_covering(doc[m])):
+            m += 1
+        if m > stop + 1 and (m == len(doc) or doc[m].text in _APPOSITIVE_ENDS or doc[m].pos_ in {"AUX", "VERB"}):
+            stop, closed_by_body = m, True
     clause = doc[k:stop]
     # "X, and the Commanding General of ..., Y": the next item of a list, not X's office.
     if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told", "and", "or"}:
@@ -580,12 +653,12 @@ def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, st
     # KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held"); a capitalized one before another name
     # starts the next item of a list ("Mattis, Japan's Prime Minister Shinzo Abe and").
     after_the = clause[0].text.lower() == "the"
-    closed = stop == len(doc) or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
+    closed = closed_by_body or stop == len(doc) or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
 
     def ends_clause(office: tuple[int, int, str]) -> bool:
         rest = [t for t in clause if t.idx >= office[1]]
         return closed and all(
-            t.text.lower() in TITLE_CONNECTORS or ctx.nation_covering(t) or ctx.org_covering(t) for t in rest
+            t.text.lower() in TITLE_CONNECTORS | {","} or ctx.nation_covering(t) or ctx.org_covering(t) for t in rest
         )
 
     offices = [
@@ -595,6 +668,17 @@ def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, st
     ]
     if not offices or offices[0][0] - clause.start_char > 20:
         return None, None, False, None
+    # The office and the nation or organization it is of, not what the sentence goes on to say ("Gen. X, the
+    # chairman of the Joint Chiefs of Staff at an arrival ceremony, ...").
+    office_end = ctx.span(offices[0][0], offices[0][1])
+    end = office_end.end if office_end is not None else clause.end
+    while end < clause.end and not (
+        (doc[end].pos_ == "ADP" and doc[end].lower_ not in TITLE_CONNECTORS) or doc[end].pos_ in {"VERB", "AUX"}
+    ):
+        end += 1
+    while end > clause.start + 1 and doc[end - 1].lower_ in TITLE_CONNECTORS | {","}:
+        end -= 1
+    clause = doc[clause.start : end]
     title, nation, international, _, office = _describe_title(ctx, clause, None, offices[0])
     return title, nation, international, office
 
