@@ -41,3 +41,20 @@ def test_the_nations_the_publisher_lines_name() -> None:
     assert ctx.article.publisher_lines  # the banner line is kept out of the text, as evidence of the publisher
     assert "United States" not in ctx.text
     assert publisher_nations(ctx) == ("USA",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants loyal to the Islamic State of Iraq and Syria attacked the town.",
+        "Gen. Ana Lindqvist, commander of U.S. Africa Command, toured the base.",
+        "She served with the U.N. Peacekeeping Mission in the South Sudan for two years.",
+    ],
+)
+def test_a_nation_inside_an_organization_s_name_is_no_mention_of_it(text: str) -> None:
+    assert find_nations(context(text), []) == []
+
+
+def test_a_nation_beside_an_organization_is_still_named() -> None:
+    ctx = context("Iraq and Syria asked NATO for help.")
+    assert [n.iso3 for n in find_nations(ctx, [])] == ["IRQ", "SYR"]

@@ -6,15 +6,22 @@ mention is one of them that is not part of a place's name.
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.context import Context
 from kg.model import NationMention, PlaceMention
 from kg.spans import SpanIndex
 
 __all__ = ["find_nations", "publisher_nations"]
 
+# The mission of an international organization in a nation is named after it: "the U.N. Peacekeeping Mission
+# in the South Sudan", "the EU Training Mission in Mali".
+MISSION_IN = re.compile(r"\b(?:Mission|Operation|Office) (?:in|to|for) (?:the )?$")
+
 
 def find_nations(ctx: Context, places: list[PlaceMention]) -> list[NationMention]:
-    """Nation mentions, except a country name inside a place name ("South China Sea")."""
+    """Nation mentions, except a country name inside a place's or an organization's name ("South China Sea",
+    "U.S. Africa Command", "the Islamic State of Iraq and Syria", "the UN Mission in South Sudan")."""
     out = []
     # The places kept do not overlap one another.
     place_spans = SpanIndex(places, bounds=lambda p: (p.start, p.end))
@@ -22,6 +29,11 @@ def find_nations(ctx: Context, places: list[PlaceMention]) -> list[NationMention
         place = place_spans.covering(s)
         if place and e <= place.end and not (place.start == s and place.end == e):
             continue
+        org = ctx.org_spans.covering(s)
+        if org and e <= org[1] and (org[0], org[1]) != (s, e):
+            continue  # "the Islamic State of Iraq and Syria", "U.S. Africa Command": a name, not the nation
+        if MISSION_IN.search(ctx.text, max(0, s - 40), s):
+            continue  # "the UN Mission in South Sudan"
         out.append(NationMention(iso3, ctx.text[s:e], s, e, ctx.sentence_at(s)))
     return out
 
