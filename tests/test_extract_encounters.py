@@ -251,3 +251,10 @@ def test_what_a_meeting_discussed_to_come_does_not_make_it_planned() -> None:
         "preparations for upcoming ministerials."
     )
     assert meeting.kind == "Meeting"
+
+
+def test_a_meeting_named_to_set_the_time_gives_way_to_what_the_clause_tells() -> None:
+    found, _, _ = encounters(
+        "Following their meeting, Secretary Tom Ridley and Defence Minister Ana Lindqvist signed a new agreement."
+    )
+    assert [found[0].kind, found[0].end - found[0].start] == ["Meeting", len("signed")]

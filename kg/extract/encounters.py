@@ -232,10 +232,13 @@ def _clause_encounter(
     """The encounter one clause states, if any. The clauses of a sentence share its people: "X spoke by
     phone with Y on Monday and will meet him next week" is a call and a planned meeting of X and Y."""
     start = sent.start + offset
-    trigger = next(
-        (m for m in MEETING_TRIGGER.finditer(clause) if _states_meeting(ctx, start + m.start(), people, in_sentence)),
-        None,
-    )
+    triggers = [
+        m for m in MEETING_TRIGGER.finditer(clause) if _states_meeting(ctx, start + m.start(), people, in_sentence)
+    ]
+    # "Following their meeting, X and Y signed an agreement": a meeting told before, named to set the time, gives
+    # way to the encounter the clause tells.
+    trigger = next((m for m in triggers if not TOLD_BEFORE.search(clause, 0, m.start())), None)
+    trigger = trigger or (triggers[0] if triggers else None)
     trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
     if not trigger:
         return None
@@ -349,6 +352,9 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     )
 
 
+TOLD_BEFORE = re.compile(
+    r"\b(?:following|after|before|ahead of|prior to|during|at|in) (?:their|the|his|her|this|that) $", re.IGNORECASE
+)
 # What a meeting was about, after its verb: a time to come named in it is not the meeting's.
 TOPIC = re.compile(r"\bto (?:discuss|review|talk about|exchange views on|address|consider|prepare)\b|\bdiscussed\b")
 
