@@ -258,3 +258,11 @@ def test_a_meeting_named_to_set_the_time_gives_way_to_what_the_clause_tells() ->
         "Following their meeting, Secretary Tom Ridley and Defence Minister Ana Lindqvist signed a new agreement."
     )
     assert [found[0].kind, found[0].end - found[0].start] == ["Meeting", len("signed")]
+
+
+def test_later_in_the_day_is_the_day_of_the_meeting_told_before() -> None:
+    found, _, _ = encounters(
+        "Defence Minister Ravi Menon held talks with Secretary Tom Ridley at the Pentagon on Monday. The two sides "
+        "exchanged views on the region. Later in the day, Menon called on Ambassador Ana Lindqvist in Washington."
+    )
+    assert [e.date for e in found] == [date(2024, 5, 20)] * 2

@@ -276,7 +276,10 @@ def _clause_encounter(
     source = None
     if not dated and kind == "Meeting":
         value, source = carried_from(ctx, sent, [people[i] for i in in_sentence], days)
-        if value is None and re.search(r"\b(?:have|has|'ve)\s+just\b", clause):
+        earlier = [k for k in days if k < sent.index]
+        if value is None and SAME_DAY.search(clause) and earlier:
+            value = days[max(earlier)]  # "Later in the day, X called on Y": the day of the meeting told before
+        elif value is None and re.search(r"\b(?:have|has|'ve)\s+just\b", clause):
             value = ctx.anchor  # "Secretary X and I have just signed": the speaker's day
         elif value is None and _reported(ctx, start + trigger.start()):
             value = story_day(ctx)  # "X met Y" in a story of today, with no day of its own
@@ -352,6 +355,11 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     )
 
 
+SAME_DAY = re.compile(
+    r"\b(?:(?:later|earlier) (?:in|on) the (?:same )?day|later that (?:day|morning|afternoon|evening)|"
+    r"the same day|that (?:afternoon|evening)|in the (?:afternoon|evening))\b",
+    re.IGNORECASE,
+)
 TOLD_BEFORE = re.compile(
     r"\b(?:following|after|before|ahead of|prior to|during|at|in) (?:their|the|his|her|this|that) $", re.IGNORECASE
 )
