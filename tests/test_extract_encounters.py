@@ -266,3 +266,12 @@ def test_later_in_the_day_is_the_day_of_the_meeting_told_before() -> None:
         "exchanged views on the region. Later in the day, Menon called on Ambassador Ana Lindqvist in Washington."
     )
     assert [e.date for e in found] == [date(2024, 5, 20)] * 2
+
+
+def test_a_caption_s_handshake_dates_the_meeting_it_shows() -> None:
+    found, _, places = encounters(
+        "Adm. Tom Ridley, commander of U.S. Southern Command, shakes hands with Brig. Gen. Ivo Maran, commander of "
+        "the Belize Defence Force, at Price Barracks, Belize, Nov. 14, 2025."
+    )
+    (meeting,) = found
+    assert (meeting.kind, places[meeting.place].name, meeting.date) == ("Meeting", "Price Barracks", date(2025, 11, 14))

@@ -24,9 +24,9 @@ __all__ = ["find_encounters"]
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 MEETING_TRIGGER = re.compile(
-    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|receives|"
-    r"sat down|sit down|held talks|hold talks|holds talks|talks|held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|"
-    r"consultations|summit|visited|visits|"
+    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
+    r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|"
+    r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"joined|signed|signing|call(?:ed|s)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
