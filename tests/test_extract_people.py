@@ -293,3 +293,31 @@ def test_an_appositive_office_with_a_comma_in_its_name_and_its_body_after() -> N
     )
     sato = found["Kenji Sato"]
     assert (sato.title, sato.nation) == ("Chief of Staff, Joint Staff, Japan Self-Defense Forces", "JPN")
+
+
+def test_a_headline_demonym_qualifies_the_person_the_body_names_without_one() -> None:
+    text = (
+        "Remarks with Peruvian Foreign Minister Rosa Quispe Before Their Lunch\n\n"
+        "SECRETARY ROE: Thank you all. I thank Foreign Minister Quispe for coming."
+    )
+    found = [p for p in find_people(context(text)) if p.name == "Rosa Quispe"]
+    assert [(p.title, p.nation) for p in found] == [("Foreign Minister", "PER")]
+
+
+def test_a_service_in_lower_case_is_part_of_the_rank() -> None:
+    kim = people("Smith met the South Korean chairman, air force Gen. Kim Dae-ho, in Seoul.")["Kim Dae-ho"]
+    assert (kim.title, kim.nation, kim.rank) == ("chairman", "KOR", "air force Gen.")
+    assert people("Later the army Gen. Ken Mori left.")["Ken Mori"].rank == "army Gen."
+
+
+def test_a_senior_enlisted_advisor_is_a_post_beside_the_rank() -> None:
+    found = people("The Command Senior Enlisted Advisor, Army Sgt. Maj. Tom Reyes, joined the visit.")
+    assert (found["Tom Reyes"].title, found["Tom Reyes"].rank) == ("Command Senior Enlisted Advisor", "Army Sgt. Maj.")
+
+
+def test_known_places_after_a_preposition_of_place_or_ending_in_a_place_head_are_no_people() -> None:
+    found = people(
+        "The ship sailed to Da Nang in May. Troops guarded Haditha Dam. Secretary Lloyd Austin spoke to Austin."
+    )
+    assert "Da Nang" not in found and "Haditha Dam" not in found
+    assert "Austin" in found

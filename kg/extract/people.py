@@ -138,12 +138,16 @@ def find_people(ctx: Context) -> list[PersonMention]:
     headlines = _headlines(ctx)
     persons = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
 
+    # The last words of the names the body gives: a headline's "Russian Foreign Minister Sergey Lavrov" is the
+    # body's "Foreign Minister Lavrov", and says whose he is.
+    body_names = {doc[c[1] - 1].text for c in candidates if headlines.covering(doc[c[0]].idx) is None}
+
     def in_headline(c: tuple[int, int, float]) -> bool:
         if headlines.covering(doc[c[0]].idx) is None:
             return False
         s, e = c[0], c[1]
         ends = e == len(doc) or "\n" in doc[e - 1].whitespace_ or doc[e].is_space or doc[e].text[:1].islower()
-        return not ((s, e) in after_office and (s, e) in persons and ends)
+        return not ((s, e) in after_office and (s, e) in persons and (ends or doc[e - 1].text in body_names))
 
     # Transcripts and releases name their speakers in lines of their own, read whole (kg.extract.transcripts).
     speakers = speaker_labels(ctx)
@@ -342,6 +346,8 @@ def _office_as_subject(ctx: Context, start: int, end: int) -> tuple[int, int, st
 def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     doc = ctx.doc
     cleaned = []
+    # The words of the names found: "Austin" after "to" is a place only where no "Lloyd Austin" is named.
+    other_names = {t.text for s, e, _ in candidates if e - s >= 2 for t in doc[s:e]}
     for s, e, conf in candidates:
         while s < e and (
             ctx.is_rank(doc[s].text)
@@ -365,6 +371,10 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
         places = ctx.gaz.places(text) if conf < _AFTER_OFFICE else None
         if places and (places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2):
             continue
+        if conf < _AFTER_OFFICE and e - s >= 2 and re.fullmatch(rf"(?:{PLACE_HEADS}|Dam|Bridge)", doc[e - 1].text):
+            continue  # "Haditha Dam", "Greenvale Training Area Base": a place's name ends in what it is
+        if places and _after_place_preposition(ctx, s) and doc[s:e].text not in other_names:
+            continue  # "flew to Da Nang", "in La Macarena": a known place where the text puts one
         if not any(t.text[:1].isupper() for t in doc[s:e]):
             continue
         cleaned.append((s, e, conf))
@@ -377,6 +387,15 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
             continue
         out.append((s, e, conf))
     return out
+
+
+# Prepositions after which a known place's name is the place, not a person named after it.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "near", "outside", "inside", "around", "toward", "towards"})
+
+
+def _after_place_preposition(ctx: Context, s: int) -> bool:
+    """Whether the name at token ``s`` is the object of a preposition of place: "to Da Nang", "in Rockhampton"."""
+    return s > 0 and ctx.doc[s - 1].lower_ in _PLACE_PREPOSITIONS
 
 
 def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMention:
@@ -412,8 +431,12 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
     # Ranks stand between the title and the name, but "General" of "Secretary General" is the office's.
     while i > ctx.line_start(s) and ctx.is_rank(doc[i - 1].text) and not ctx.office_covering(doc[i - 1]):
         i -= 1
+    # A service in lower case before a rank is the rank's too: "air force Gen. X".
+    while i < rank_end and i > ctx.line_start(s) and _service_in_lower_case(ctx, doc[i - 1]):
+        i -= 1
     # Honorifics ("Mr.", "H.E.") are skipped like ranks but say nothing of an office.
-    rank = doc[i:rank_end].text if i < rank_end and ctx.gaz.rank(doc[i:rank_end].text) else None
+    written = " ".join(t.text if t.text[:1].isupper() else t.text.title() for t in doc[i:rank_end])
+    rank = doc[i:rank_end].text if i < rank_end and ctx.gaz.rank(written) else None
     # "Thai Army Gen. X", "retired Colombian Gen. Y": a demonym before the rank is the person's nation.
     demonym_nation = None
     if rank and (demonym := _demonym_before(ctx, i, e)) is not None:
@@ -502,6 +525,12 @@ def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None,
         if re.search(r"\b(?:his|her|their|its)\s+\S+(?:\s+\S+)?\s+counterparts?\s*,$", before):
             nation = ctx.nation_at(doc[max(sent_start, j - 6)].idx, doc[j].idx)
     return title, nation, international, rank, office
+
+
+def _service_in_lower_case(ctx: Context, tok: Token) -> bool:
+    """ "army", "air", "force" of "air force Gen. X": a word of a service written in lower case."""
+    title = tok.text.title()
+    return tok.is_lower and tok.is_alpha and not tok.is_stop and ctx.is_rank(title) and ctx.gaz.rank(title) is None
 
 
 def _same_office(ctx: Context, one: tuple[int, int, str], other: tuple[int, int, str]) -> bool:
