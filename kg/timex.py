@@ -35,6 +35,7 @@ WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join
 RELATIVE_DAY = re.compile(
     r"\b(?P<word>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b", re.IGNORECASE
 )
+DAY_OF_MONTH = re.compile(r"\bon the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", re.IGNORECASE)
 DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
 
 
@@ -116,6 +117,16 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
             if anchor
             else _safe_date(year, month, day),
         )
+    for m in DAY_OF_MONTH.finditer(text):
+        # "on the 5th": that day of the article's month, or of the month before when it is still to come
+        day = int(m.group("day"))
+        value = None
+        if anchor:
+            value = _safe_date(anchor.year, anchor.month, day)
+            if value is None or (value > anchor and not future):
+                previous = anchor.replace(day=1) - timedelta(days=1)
+                value = _safe_date(previous.year, previous.month, day)
+        add(m, value)
     for m in RELATIVE_DAY.finditer(text):
         shift = DAY_SHIFT[m.group("word").split()[0].lower()]
         add(m, anchor + timedelta(days=shift) if anchor else None)

@@ -275,3 +275,12 @@ def test_a_caption_s_handshake_dates_the_meeting_it_shows() -> None:
     )
     (meeting,) = found
     assert (meeting.kind, places[meeting.place].name, meeting.date) == ("Meeting", "Price Barracks", date(2025, 11, 14))
+
+
+def test_taking_part_in_a_ceremony_together_is_meeting_where_the_verb_says() -> None:
+    (meeting,), people, places = encounters(
+        "Later in the day, Gen. Ana Lindqvist and Maj. Gen. Tom Ridley, the Joint Force Headquarters commanding "
+        "general, participated in a wreath-laying ceremony at Arlington National Cemetery."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Tom Ridley"]
+    assert places[meeting.place].name == "Arlington National Cemetery"

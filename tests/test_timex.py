@@ -26,6 +26,8 @@ TUESDAY = date(2023, 7, 11)
         ("The summit opened on 14 June.", False, "2023-06-14"),
         ("The minister was received at the palace this morning.", False, "2023-07-11"),
         ("The delegation arrived last night.", False, "2023-07-10"),
+        ("Later on the 5th, the ministers signed the accord.", False, "2023-07-05"),
+        ("On the 28th, the ministers met again.", False, "2023-06-28"),
     ],
 )
 def test_expressions_that_name_a_day(sentence: str, future: bool, expected: str) -> None:

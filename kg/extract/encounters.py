@@ -27,6 +27,7 @@ MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
+    r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
     r"joined|signed|signing|call(?:ed|s)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
@@ -494,9 +495,12 @@ def _encounter_place(
         if (p := places[i]).kind != "body_of_water" and not _in_other_clause(ctx, p, trigger)
     ]
     in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
+    # A place after the verb is where it happened ("X and Gen. Y, the Joint Force Headquarters commanding
+    # general, took part in a ceremony at Arlington National Cemetery"); one before it may be in a name.
+    after = [(r, i) for r, i in in_clause if places[i].start > trigger]
     in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in candidates]
     if in_clause or in_sentence:
-        return min(in_clause or in_sentence)[1]
+        return min(after or in_clause or in_sentence)[1]
     if HERE.search(sent.text):
         return _dateline_place(ctx, places)
     return None
