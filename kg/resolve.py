@@ -255,8 +255,11 @@ def _resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
             out.fact(key, "alias", alias, m.sentence, m.confidence)
         for m in titled:
             if m.title or not any(t.title for t in titled):
-                # A rank stands for the office of those who have no other ("Army Sgt.").
+                # A rank stands for the office of those who have no other ("Army Sgt."), as written and in full
+                # ("Sergeant").
                 out.fact(key, "title", m.title or m.rank, m.sentence, m.confidence if m.title else 0.4)
+                if not m.title and (full := gaz.rank(m.rank)) and full != m.rank:
+                    out.fact(key, "title", full, m.sentence, 0.4)
         international = any(m.international for m in mentions)
         nations = Counter(m.nation for m in mentions if m.nation)
         if nations:

@@ -209,3 +209,13 @@ def test_officials_named_before_any_verb_of_meeting_keep_the_home_nation() -> No
         "the ceremony."
     )
     assert official(build(text), "Konrad Adenauer")["nation"] == {"DEU"}
+
+
+@pytest.mark.model
+def test_a_chief_of_defense_on_a_us_page_is_foreign() -> None:
+    text = (
+        "Adm. Carl Brandt, commander of U.S. Southern Command, visited Colombia. In Bogota he met Chief of Defense "
+        "Gen. Luis Ortega. Colombia and the United States train together."
+    )
+    graph = build(text, "https://www.southcom.mil/MEDIA/NEWS-ARTICLES/Article/1/x/")
+    assert official(graph, "Luis Ortega")["nation"] == {"COL"}

@@ -630,3 +630,8 @@ def test_without_a_dateline_a_meeting_of_the_day_is_in_the_city_of_the_title() -
     )
     (meeting,) = meetings(kg.build(text, published="2024-05-23"))
     assert meeting["place"] == {"Washington DC"} and meeting["date"] == {"2024-05-23"}
+
+
+def test_a_rank_standing_for_a_title_is_also_written_in_full() -> None:
+    g = build("Thai Army Gen. Prasit Wongchai met the visiting chairman in Bangkok on Monday.")
+    assert {"Army Gen.", "General"} <= official(g, "Prasit Wongchai")["title"]
