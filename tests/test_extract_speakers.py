@@ -63,3 +63,15 @@ def test_welcoming_him_here_in_a_turn_is_a_meeting_of_the_day() -> None:
     assert [(sorted(people[i].name for i in e.participants), e.date) for e in meetings] == [
         (["Ivan Petrov", "Roe"], ctx.anchor)
     ]
+
+
+def test_a_meeting_in_a_turn_is_where_the_speaker_says_they_are() -> None:
+    text = (
+        "DEFENCE MINISTER, JANE HOLT: It is good to be here in Jakarta again. This morning I had a good meeting "
+        "with my counterpart, Minister Agus Wirawan.\n"
+    )
+    ctx = context(text)
+    people = find_people(ctx)
+    places = find_places(ctx, people, find_treaties(ctx))
+    (meeting,) = find_encounters(ctx, people, places)
+    assert places[meeting.place].name == "Jakarta"

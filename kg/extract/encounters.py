@@ -100,6 +100,9 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             in_sentence = [turn[2], *in_sentence]
         for offset, clause in _clauses(sent.text):
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, days, where)
+            if mention and mention.kind == "Meeting" and mention.place is None and turn:
+                # "It's wonderful to be here in Jakarta ... this morning I had a meeting with X": where the speaker is
+                mention = replace(mention, place=_speaker_is_in(ctx, places, turn[0], sent.start))
             if mention:
                 start = sent.start + offset
                 out.extend(_by_structure(ctx, mention, verb_sides, people, in_sentence, start, start + len(clause)))
@@ -108,6 +111,14 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
                 if mention.kind == "Meeting" and mention.place is not None:
                     where.setdefault(sent.index, mention.place)
     return out
+
+
+def _speaker_is_in(ctx: Context, places: list[PlaceMention], start: int, end: int) -> int | None:
+    """The place a speaker says they are in ("here in Jakarta") between ``start`` and ``end``, if any."""
+    for i, p in enumerate(places):
+        if start <= p.start < end and re.search(r"\bhere in (?:the )?$", ctx.text[max(start, p.start - 14) : p.start]):
+            return i
+    return None
 
 
 def _title_extents(ctx: Context, people: list[PersonMention]) -> set[tuple[int, int]]:
