@@ -284,3 +284,18 @@ def test_taking_part_in_a_ceremony_together_is_meeting_where_the_verb_says() -> 
     )
     assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Tom Ridley"]
     assert places[meeting.place].name == "Arlington National Cemetery"
+
+
+def test_a_verb_of_meeting_whose_sides_name_no_one_met_is_no_meeting() -> None:
+    found, _, _ = encounters(
+        "Sgt. Maj. Tom Ridley accompanied Gen. Ana Lindqvist on the two-day trip, which included several stops to "
+        "meet with host nation military leaders."
+    )
+    assert found == []
+
+
+def test_they_met_on_a_day_is_still_a_meeting() -> None:
+    (meeting,), _, _ = encounters(
+        "President Ana Lindqvist and Prime Minister Tomas Berg agreed to open talks when they met in Manila on Nov. 3."
+    )
+    assert meeting.kind == "Meeting" and meeting.participants == (0, 1)

@@ -177,6 +177,16 @@ def _by_structure(
     # One verb alone keeps all the people of the clause: the parse of a long sentence (a dateline run into
     # it, a name set off by commas) often leaves one of them off its sides.
     if len(found) < 2:
+        span = ctx.span(mention.start, mention.end)
+        sides_of = verb_sides.get(span[0].i) if span is not None else None
+        if (
+            sides_of
+            and sides_of[1]
+            and len(sides_of[0]) <= 1
+            and not any(t.lower_ in {"they", "we"} for t in sides_of[0])
+            and not any(_people_of(ctx, head, span[0], people, in_sentence) for head in (*sides_of[0], *sides_of[1]))
+        ):
+            return []  # "a trip that included stops to meet with host nation leaders": no one named met
         return [mention]
     # Each verb has its own time: "we signed it last year ... and this morning I had a meeting with X".
     for k, f in enumerate(found):
