@@ -259,8 +259,10 @@ def _clause_encounter(
     ]
     # "Following their meeting, X and Y signed an agreement": a meeting told before, named to set the time, gives
     # way to the encounter the clause tells.
-    trigger = next((m for m in triggers if not TOLD_BEFORE.search(clause, 0, m.start())), None)
-    trigger = trigger or (triggers[0] if triggers else None)
+    told = [m for m in triggers if not TOLD_BEFORE.search(clause, 0, m.start())]
+    # "agreed to open talks when they met in Manila": what happened over what was agreed to come
+    trigger = next((m for m in told if not _planned_by_parse(ctx, start + m.start())), None)
+    trigger = trigger or (told or triggers or [None])[0]
     trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
     if not trigger:
         return None
