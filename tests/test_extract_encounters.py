@@ -299,3 +299,13 @@ def test_they_met_on_a_day_is_still_a_meeting() -> None:
         "President Ana Lindqvist and Prime Minister Tomas Berg agreed to open talks when they met in Manila on Nov. 3."
     )
     assert meeting.kind == "Meeting" and meeting.participants == (0, 1)
+
+
+def test_one_who_joined_the_ministers_joins_their_meeting() -> None:
+    found, people, _ = encounters(
+        "Minister Ana Lindqvist met with Latvia's Minister of Defence, Andris Berzins, at the forum. Chief of the "
+        "Defence Staff Gen. Tom Ridley joined the Ministers for the meeting."
+    )
+    joined = found[-1]
+    assert [people[i].name for i in joined.participants] == ["Tom Ridley"]
+    assert (joined.group, joined.group_is_object) == (2, True)

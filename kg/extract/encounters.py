@@ -560,7 +560,7 @@ def _group_size(text: str) -> tuple[int | None, int | None]:
     m = re.search(r"\b(?:They|Both|the pair|the duo)\b", text)
     if m:
         return 2, m.start()
-    m = re.search(r"\b(?:joined|met|meet|meets|hosted)\s+(them)\b", text)
+    m = re.search(r"\b(?:joined|met|meet|meets|hosted)\s+(them|the (?:ministers|leaders|secretaries))\b", text, re.I)
     if m:
         return 2, m.start(1)
     return None, None
