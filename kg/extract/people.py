@@ -5,8 +5,8 @@ stated before it ("Japanese Prime Minister", "Minister for Defence") or after it
 chairman of the Joint Chiefs of Staff,") gives its title, office and nation; "his Japanese counterpart, X"
 and "Foreign Minister X and Defense Minister Y" share an office or a nation with a neighbour; a title alone
 ("the secretary") refers to an official named elsewhere. Which tokens make a name is
-:mod:`~kg.extract.names`'s rule; the people a transcript or a release names in lines of their own come from
-:mod:`~kg.extract.transcripts`.
+:mod:`~kg.extract.names`'s rule, what the words around a name say of its office :mod:`~kg.extract.titles`'s;
+the people a transcript or a release names in lines of their own come from :mod:`~kg.extract.transcripts`.
 """
 
 from __future__ import annotations
@@ -15,44 +15,23 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.extract.context import PLACE_HEADS, Context
 from kg.extract.names import (
     NAME_SUFFIXES,
-    TITLE_CONNECTORS,
-    abbreviation_in_brackets,
     in_term,
     is_name_token,
     name_tokens_after,
     title_vocab,
 )
+from kg.extract.titles import describe_title, nation_after, title_after, title_before
 from kg.extract.transcripts import contact_blocks, speaker_labels
 from kg.model import PersonMention
 from kg.spans import SpanIndex
 
 __all__ = ["find_people"]
 
-TITLE_MODIFIERS = {
-    "chief",
-    "deputy",
-    "acting",
-    "former",
-    "then",
-    "senior",
-    "top",
-    "vice",
-    "interim",
-    "outgoing",
-    "incoming",
-    "new",
-    "first",
-    "assistant",
-    "under",
-    "principal",
-    "general",
-    "lead",
-}
 # The prefixes of navies' ship names ("HMS Queen Elizabeth", "USS John Finn", "JS Kaga").
 SHIP_PREFIXES = frozenset(
     {"HMS", "USS", "USNS", "HMAS", "HMNZS", "HMCS", "INS", "JS", "ROKS", "BRP", "KRI", "RSS", "HTMS", "KD", "FS",
@@ -82,12 +61,6 @@ ROLE_WORDS = (
     "defense chief",
     "leader",
 )
-
-# Offices that name their portfolio before them in news copy ("Culture Minister", "Health Secretary").
-PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner"})
-
-# What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
-TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
 
 
 # The confidence of a name found right after an office ("Defense Minister X"), higher than spaCy's alone.
@@ -318,7 +291,7 @@ def _delayed_identification(ctx: Context, people: list[PersonMention]) -> list[P
         ):
             return people
         office_span = ctx.span(lead[0], lead[1])
-        title, nation, international, _, office = _describe_title(ctx, office_span, first.rank, lead)
+        title, nation, international, _, office = describe_title(ctx, office_span, first.rank, lead)
         held = replace(first, title=title, office=office, nation=nation, international=international)
         return [held if p is first else p for p in people]
     return people
@@ -401,13 +374,13 @@ def _after_place_preposition(ctx: Context, s: int) -> bool:
 def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMention:
     doc = ctx.doc
     name = doc[s:e].text
-    title, nation, international, rank, office = _title_before(ctx, s, e)
+    title, nation, international, rank, office = title_before(ctx, s, e)
     if title is None and office is None:
-        title, nation2, international2, office = _title_after(ctx, e)
+        title, nation2, international2, office = title_after(ctx, e)
         nation = nation or nation2
         international = international or international2
     if nation is None:
-        nation = _nation_after(ctx, e)
+        nation = nation_after(ctx, e)
     return PersonMention(
         name=name,
         start=doc[s].idx,
@@ -420,307 +393,6 @@ def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMe
         rank=rank,
         confidence=confidence if title else confidence - 0.1,
     )
-
-
-def _title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, bool, str | None, str | None]:
-    """The office stated before the name at tokens ``s`` to ``e``: "Japanese Prime Minister", "Pentagon
-    spokesman Navy Cmdr."."""
-    doc = ctx.doc
-    i = s
-    rank_end = s
-    # Ranks stand between the title and the name, but "General" of "Secretary General" is the office's.
-    while i > ctx.line_start(s) and ctx.is_rank(doc[i - 1].text) and not ctx.office_covering(doc[i - 1]):
-        i -= 1
-    # A service in lower case before a rank is the rank's too: "air force Gen. X".
-    while i < rank_end and i > ctx.line_start(s) and _service_in_lower_case(ctx, doc[i - 1]):
-        i -= 1
-    # Honorifics ("Mr.", "H.E.") are skipped like ranks but say nothing of an office.
-    written = " ".join(t.text if t.text[:1].isupper() else t.text.title() for t in doc[i:rank_end])
-    rank = doc[i:rank_end].text if i < rank_end and ctx.gaz.rank(written) else None
-    # "Thai Army Gen. X", "retired Colombian Gen. Y": a demonym before the rank is the person's nation.
-    demonym_nation = None
-    if rank and (demonym := _demonym_before(ctx, i, e)) is not None:
-        i, demonym_nation = demonym
-    appositive = i > 0 and doc[i - 1].text == ","
-    if appositive:
-        i -= 1  # "Taiwan's new president, Lai Ching-te": an appositive office before the name
-    if abbreviation_in_brackets(ctx, i - 3):
-        i -= 3  # "External Affairs Minister (EAM) Subrahmanyam Jaishankar": the office's abbreviation
-    end = i
-    sent_start = ctx.line_start(s)
-    office_hit = None
-    j = end
-    while j > sent_start:
-        tok = doc[j - 1]
-        if "\n" in tok.whitespace_:
-            break
-        in_office = ctx.office_covering(tok)
-        if in_office:
-            office_hit = office_hit or in_office
-            j = doc.char_span(in_office[0], in_office[1], alignment_mode="expand").start
-            if in_office[2].lower() in PORTFOLIO_HEADS:
-                j = _portfolio_start(ctx, j, sent_start)
-            continue
-        low = tok.text.lower()
-        nation = ctx.nation_covering(tok)
-        if nation and nation[0] < tok.idx:
-            j = doc.char_span(nation[0], nation[1], alignment_mode="expand").start
-            continue
-        if (
-            nation
-            or low in TITLE_MODIFIERS
-            or low in {"'s", "’s"}
-            or ctx.org_covering(tok)
-            or (tok.text in {"-", "–"} and j - 2 >= sent_start and doc[j - 2].text.lower() == "then")
-        ):
-            j -= 1
-            continue
-        if (
-            low == "and"
-            and j - 2 > sent_start
-            and (before := ctx.office_covering(doc[j - 2]))
-            and not (office_hit and _same_office(ctx, before, office_hit))
-        ):
-            j -= 1  # "Deputy Crown Prince and Minister of Defense": one person's two offices
-            continue
-        if low in TITLE_CONNECTORS - {"and"}:
-            # "Ambassador to the United States": walk over "to the" when a title word stands before it.
-            k = j - 1
-            while k > sent_start and doc[k - 1].text.lower() in TITLE_CONNECTORS - {"and"}:
-                k -= 1
-            if k > sent_start and (doc[k - 1].text[:1].isupper() or ctx.office_covering(doc[k - 1])):
-                j = k
-                continue
-        break
-    while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
-        j += 1
-    if appositive and j > sent_start and doc[j - 1].text == ",":
-        # "Ms. X, Minister for Foreign Affairs of Japan, Dr. Y, Minister of Foreign Affairs of Korea": between two
-        # names, an appositive is the office of the name before it when the name after has its own.
-        title, nation, international, office = _title_after(ctx, e)
-        if title is not None:
-            return title, nation, international, rank, office
-    if office_hit is None:
-        # The words just before the name: the whole line would make a long line cost its length per name.
-        counterpart = re.search(
-            r"\b(?:his|her|their|its)\s+(?:(\S+)\s+)?counterparts?\s*$",
-            doc[max(ctx.line_start(s), end - 12) : end].text,
-        )
-        if counterpart:
-            return (
-                None,
-                ctx.nation_at(doc[end].idx - len(counterpart.group(0)), doc[end].idx),
-                False,
-                rank,
-                "counterpart",
-            )
-    if office_hit is None:
-        return None, demonym_nation, False, rank, None
-    title, nation, international, rank, office = _describe_title(ctx, doc[j:end], rank, office_hit)
-    if demonym_nation is not None:
-        nation, international = demonym_nation, False
-    if nation is None and not international:
-        # "her US counterpart, Secretary of State X": the counterpart's nation is the office's.
-        before = doc[max(sent_start, j - 6) : j].text
-        if re.search(r"\b(?:his|her|their|its)\s+\S+(?:\s+\S+)?\s+counterparts?\s*,$", before):
-            nation = ctx.nation_at(doc[max(sent_start, j - 6)].idx, doc[j].idx)
-    return title, nation, international, rank, office
-
-
-def _service_in_lower_case(ctx: Context, tok: Token) -> bool:
-    """ "army", "air", "force" of "air force Gen. X": a word of a service written in lower case."""
-    title = tok.text.title()
-    return tok.is_lower and tok.is_alpha and not tok.is_stop and ctx.is_rank(title) and ctx.gaz.rank(title) is None
-
-
-def _same_office(ctx: Context, one: tuple[int, int, str], other: tuple[int, int, str]) -> bool:
-    """Whether two office spans are the same office, which one person does not hold twice: "The Prime Minister
-    and Prime Minister X" are two people."""
-    first, second = ctx.gaz.office(one[2]), ctx.gaz.office(other[2])
-    return first is not None and second is not None and first.canonical == second.canonical
-
-
-def _portfolio_start(ctx: Context, j: int, sent_start: int) -> int:
-    """Where the portfolio named before a bare "Minister" or "Secretary" at token ``j`` begins: "Culture" of
-    "Culture Minister", "Education, Sports and Culture" of "Education, Sports and Culture Minister"; capitalized
-    nouns that are no name, nation, place, date or rank, joined by commas and one "and"."""
-    doc = ctx.doc
-
-    def portfolio_word(k: int) -> bool:
-        tok = doc[k]
-        return (
-            k >= sent_start
-            and tok.is_alpha
-            and tok.text[:1].isupper()
-            and not tok.is_stop
-            and tok.pos_ in {"PROPN", "NOUN"}
-            and tok.ent_type_ in {"", "ORG", "NORP"}
-            and not ctx.nation_covering(tok)
-            and not ctx.is_rank(tok.text)
-            and "\n" not in tok.whitespace_
-        )
-
-    k = j
-    joined = False
-    while k > sent_start:
-        tok = doc[k - 1]
-        if portfolio_word(k - 1):
-            k -= 1
-        elif tok.lower_ == "and" and not joined and k < j and portfolio_word(k - 2):
-            joined, k = True, k - 1
-        elif tok.text == "," and joined and portfolio_word(k - 2):
-            k -= 1
-        else:
-            break
-    return k
-
-
-def _demonym_before(ctx: Context, i: int, e: int) -> tuple[int, str] | None:
-    """A nation's name or demonym right before token ``i`` that modifies the name ending at ``e`` ("Thai" of
-    "Thai Army Gen. X", "Colombia's" of "Colombia's Gen. Y"), as (its first token, its nation); not a nation
-    the name merely follows ("visited Thailand Gen. X's unit")."""
-    doc = ctx.doc
-    if i <= ctx.line_start(i) or (nation := ctx.nation_covering(doc[i - 1])) is None:
-        return None
-    span = ctx.span(nation[0], nation[1])
-    if span is None or span.end not in {i, i - 1} or (span.end == i - 1 and doc[i - 1].text not in {"'s", "’s"}):
-        return None
-    last = doc[span.end - 1]
-    if last.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod"} or not i <= last.head.i < e:
-        return None
-    # The parser makes "in Peru Gen. X" one noun phrase: a nation's name after a preposition or a verb is where
-    # something happened, not whose the officer is, unless it is a possessive.
-    before = doc[span.start - 1] if span.start > 0 else None
-    if (
-        span.end == i
-        and span.text.lower() == ctx.gaz.nation_info(nation[2]).name.lower()
-        and before is not None
-        and before.pos_ in {"ADP", "VERB", "AUX"}
-    ):
-        return None
-    return span.start, nation[2]
-
-
-def _describe_title(
-    ctx: Context, chunk: Span, rank: str | None, office_hit: tuple[int, int, str]
-) -> tuple[str | None, str | None, bool, str | None, str | None]:
-    """Split a title chunk into the office as stated, its nation, and whether it is international."""
-    nation = None
-    international = False
-    title_start = chunk.start
-    org_nation: tuple[str | None, bool] | None = None
-    known = ctx.gaz.office(office_hit[2])
-    known_end = office_hit[0] + len(office_hit[2])
-    for tok in chunk:
-        covering = ctx.nation_covering(tok)
-        iso3 = covering[2] if covering and covering[0] == tok.idx else None
-        k = tok.i - 1
-        while k > 0 and ctx.doc[k].text.lower() == "the":
-            k -= 1
-        prev = ctx.doc[k].text.lower() if k >= 0 else ""
-        # "Ambassador to the United States": the nation an ambassador is sent to is not the one served.
-        if iso3 and prev not in {"to", "in", "for"} and nation is None:
-            nation = iso3
-            # A leading demonym or possessive is the nation, not part of the office's name.
-            if tok.i == title_start or TITLE_TIME_PREFIX.fullmatch(ctx.doc[title_start : tok.i].text):
-                title_start = ctx.doc.char_span(covering[0], covering[1], alignment_mode="expand").end
-                while title_start < chunk.end and ctx.doc[title_start].text in {"'s", "’s", "-"}:
-                    title_start += 1
-        org = ctx.org_covering(tok)
-        # An organization named inside an office's own name ("Joint Staff" of "Chief of Staff, Joint Staff")
-        # serves the office's nation, which the gazetteer gives where it is one.
-        if org and org_nation is None and not (known and office_hit[0] <= org[0] and org[1] <= known_end):
-            org_nation = org[2], org[3]
-    # A nation named in the title beats the organization's ("the Joint Staff Department of China's ...").
-    if nation is None and org_nation:
-        nation, international = org_nation
-    title = ctx.doc[title_start : chunk.end].text.strip(" ,-") or chunk.text
-    # "then-Defense Minister", "former President": when the office was held is not part of its name.
-    title = re.sub(r"^(?:the\s+)?(?:(?:then|former|ex)(?:-|\s+))?", "", title, flags=re.IGNORECASE) or title
-    office = known
-    if office and office.nation and nation is None and not international:
-        nation = office.nation
-    return title, nation, international, rank, office.canonical if office else None
-
-
-# What ends an appositive office: "X, Foreign Minister of China)", "Y, Minister of Foreign Affairs [Chair],".
-_APPOSITIVE_ENDS = frozenset({",", ".", ";", "—", "(", ")", "[", "]"})
-
-
-def _title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str | None]:
-    """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"."""
-    doc = ctx.doc
-    if e >= len(doc) or doc[e].text != ",":
-        return None, None, False, None
-    k = e + 1
-    stop = k
-    # A comma inside an office's name ("Chief of Staff, Joint Staff") does not end the appositive.
-    while (
-        stop < len(doc)
-        and (doc[stop].text not in _APPOSITIVE_ENDS or (stop > k and ctx.office_covering(doc[stop])))
-        and stop - k < 12
-        and not doc[stop].is_space
-    ):
-        stop += 1
-        if "\n" in doc[stop - 1].whitespace_:
-            break
-    # "X, Chief of Staff, Joint Staff, Japan Self-Defense Forces was greeted": the organization or nation the
-    # office is of, set off by a further comma, closes the appositive before the verb.
-    closed_by_body = False
-    if stop < len(doc) and doc[stop].text == ",":
-        m = stop + 1
-        while m < len(doc) and (ctx.nation_covering(doc[m]) or ctx.org_covering(doc[m])):
-            m += 1
-        if m > stop + 1 and (m == len(doc) or doc[m].text in _APPOSITIVE_ENDS or doc[m].pos_ in {"AUX", "VERB"}):
-            stop, closed_by_body = m, True
-    clause = doc[k:stop]
-    # "X, and the Commanding General of ..., Y": the next item of a list, not X's office.
-    if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told", "and", "or"}:
-        return None, None, False, None
-    # An appositive office is written in lower case ("chairman of the Joint Chiefs") or after "the" ("the
-    # Foreign Minister of Pakistan"), or closes the appositive with nothing but its nation after it ("Ms.
-    # KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held"); a capitalized one before another name
-    # starts the next item of a list ("Mattis, Japan's Prime Minister Shinzo Abe and").
-    after_the = clause[0].text.lower() == "the"
-    closed = closed_by_body or stop == len(doc) or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
-
-    def ends_clause(office: tuple[int, int, str]) -> bool:
-        rest = [t for t in clause if t.idx >= office[1]]
-        return closed and all(
-            t.text.lower() in TITLE_CONNECTORS | {","} or ctx.nation_covering(t) or ctx.org_covering(t) for t in rest
-        )
-
-    offices = [
-        o
-        for o in ctx.office_spans.starting_in(clause.start_char, clause.end_char)
-        if o[1] <= clause.end_char and (o[2][:1].islower() or after_the or ends_clause(o))
-    ]
-    if not offices or offices[0][0] - clause.start_char > 20:
-        return None, None, False, None
-    # The office and the nation or organization it is of, not what the sentence goes on to say ("Gen. X, the
-    # chairman of the Joint Chiefs of Staff at an arrival ceremony, ...").
-    office_end = ctx.span(offices[0][0], offices[0][1])
-    end = office_end.end if office_end is not None else clause.end
-    while end < clause.end and not (
-        (doc[end].pos_ == "ADP" and doc[end].lower_ not in TITLE_CONNECTORS) or doc[end].pos_ in {"VERB", "AUX"}
-    ):
-        end += 1
-    while end > clause.start + 1 and doc[end - 1].lower_ in TITLE_CONNECTORS | {","}:
-        end -= 1
-    clause = doc[clause.start : end]
-    title, nation, international, _, office = _describe_title(ctx, clause, None, offices[0])
-    return title, nation, international, office
-
-
-def _nation_after(ctx: Context, e: int) -> str | None:
-    """ "Prime Minister Narendra Modi of India": the nation named right after the name."""
-    doc = ctx.doc
-    if e + 1 < len(doc) and doc[e].text == "of":
-        k = e + 1
-        if doc[k].text.lower() == "the" and k + 1 < len(doc):
-            k += 1
-        return ctx.nation_at(doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)]))
-    return None
 
 
 def _find_roles(ctx: Context, name_spans: list[tuple[int, int, float]]) -> list[PersonMention]:
