@@ -1,0 +1,275 @@
+"""Encounters: one entity for each meeting, call, planned or negated meeting, with its participants, place,
+date, CAMEO code and the treaties discussed at it.
+
+The participants are officials, not the spokespeople who report the encounter. An encounter told twice (in
+the lead and again in a photo caption) is one: the two share two participants and differ in neither place nor
+date, and the one they make keeps the more specific place. A meeting of the story's day told with no place
+met at the venue the article's header names, else in its dateline's city.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.model import Extraction
+from kg.resolve.entities import Ref, Resolved, digest
+
+__all__ = [
+    "ATTRIBUTION",
+    "CAMEO",
+    "HOST_WORDS",
+    "PLACE_SPECIFICITY",
+    "SPOKESPEOPLE",
+    "VISIT_WORDS",
+    "cameo_code",
+    "resolve_encounters",
+]
+
+SPOKESPEOPLE = re.compile(r"spokes|press secretary|press officer|photographer", re.IGNORECASE)
+ATTRIBUTION = re.compile(r"^\W{0,3}(?:said|says|added|noted|told|wrote|according)\b", re.IGNORECASE)
+PLACE_SPECIFICITY = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
+
+
+@dataclass
+class _Encounter:
+    kind: str
+    participants: dict[str, int]  # official key -> the sentence that names it as taking part
+    place: str | None
+    place_kind: str | None
+    date: date | None
+    dated: bool
+    sentences: list[int]
+    confidence: float
+    triggers: set[str] = field(default_factory=set)
+
+
+# CAMEO event codes (Schrodt, CAMEO Event Data Codebook 1.1b3), as PLOVER's CONSULT and its modes align them.
+CAMEO = {"PhoneCall": "041", "VideoCall": "041", "PlannedMeeting": "036", "NegatedMeeting": "125"}
+HOST_WORDS = {"hosted", "host", "hosts", "hosting", "welcomed", "welcomes", "received", "receives", "greeted"}
+VISIT_WORDS = {"visited", "visits", "visit"}
+
+
+def cameo_code(kind: str, triggers: set[str], place_country: str | None, nations: set[str]) -> str:
+    """The CAMEO code of an encounter: 040 consult, 041 by telephone, 042 visit, 043 host, 044 meet at a third
+    location, 036 intend to meet, 125 reject (a meeting that did not take place)."""
+    if kind in CAMEO:
+        return CAMEO[kind]
+    words = {t.lower() for t in triggers}
+    if words & HOST_WORDS:
+        return "043"
+    if words & VISIT_WORDS:
+        return "042"
+    if place_country and nations and place_country not in nations:
+        return "044"
+    return "040"
+
+
+def resolve_encounters(
+    extraction: Extraction,
+    out: Resolved,
+    officials: dict[int, str],
+    places: dict[int, str],
+    treaties: dict[int, str],
+) -> None:
+    text = extraction.article.text
+    people = extraction.people  # in the order of the text
+    starts = [p.start for p in people]
+    # Spokespeople report meetings; they are not taken as taking part in them.
+    spokespeople = {f.subject for f in out.facts if f.predicate == "title" and SPOKESPEOPLE.search(str(f.value))}
+    encounters: list[_Encounter] = []
+    # The encounters (indexes) holding each pair of officials: one encounter told twice shares two of them.
+    with_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for e in extraction.encounters:
+        participants: list[str] = []
+        for i in e.participants:
+            p = people[i]
+            key = officials.get(i)
+            if key is None or key in participants:
+                continue
+            if (p.title and SPOKESPEOPLE.search(p.title)) or ATTRIBUTION.match(text[p.end : p.end + 12]):
+                continue
+            if key in spokespeople:
+                continue
+            participants.append(key)
+        if e.group:
+            # "the two leaders": the officials named last before this sentence. "X joined the two
+            # secretaries": the group is others than those the sentence names.
+            sentence_start = extraction.sentences[e.sentence].start
+            wanted = e.group + (len(participants) if e.group_is_object else 0)
+            i = bisect_left(starts, sentence_start)
+            while len(participants) < wanted and i > 0:
+                i -= 1
+                key = officials.get(i)
+                if key is not None and key not in participants and key not in spokespeople:
+                    participants.append(key)
+        if len(participants) < 2:
+            continue
+        place_kind = extraction.places[e.place].kind if e.place is not None else None
+        current = _Encounter(
+            e.kind,
+            dict.fromkeys(participants, e.sentence),
+            places.get(e.place) if e.place is not None else None,
+            place_kind,
+            e.date,
+            e.dated,
+            [e.sentence],
+            e.confidence,
+            {extraction.article.text[e.start : e.end]},
+        )
+        candidates = sorted(set().union(*(with_pair.get(pair, ()) for pair in _pairs(current))))
+        same = next((k for k in candidates if _same_encounter(encounters[k], current)), None)
+        if same is None:
+            same = len(encounters)
+            encounters.append(current)
+        else:
+            _merge(encounters[same], current)
+        for pair in _pairs(encounters[same]):
+            with_pair[pair].add(same)
+    _meet_at_dateline(extraction, encounters, places)
+    serves: dict[str, set[str]] = defaultdict(set)
+    country_of: dict[str, str] = {}
+    for f in out.facts:
+        if f.predicate == "serves":
+            serves[f.subject].add(f.value.key)
+        elif f.predicate == "country":
+            country_of.setdefault(f.subject, f.value.key)
+    sentences_of: dict[str, set[int]] = defaultdict(set)
+    for i, k in officials.items():
+        sentences_of[k].add(people[i].sentence)
+    treaties_in: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(treaties):
+        treaties_in[extraction.treaties[i].sentence].append(i)
+    for enc in encounters:
+        key = f"encounter/{digest(enc.kind, *sorted(enc.participants), enc.place, enc.date)}"
+        label = f"{enc.kind}: " + ", ".join(out.entities[p].name for p in enc.participants)
+        out.entity(enc.kind, key, label)
+        s = enc.sentences[0]
+        for p, sentence in enc.participants.items():
+            out.fact(key, "participant", Ref(p), sentence, enc.confidence)
+        if enc.place:
+            out.fact(key, "place", Ref(enc.place), s, enc.confidence)
+        if enc.date:
+            out.fact(key, "date", enc.date, s, enc.confidence)
+        nations = set().union(*(serves[p] for p in enc.participants))
+        country = country_of.get(enc.place) if enc.place else None
+        out.fact(key, "cameoCode", cameo_code(enc.kind, enc.triggers, country, nations), s, enc.confidence)
+        named_in = set().union(*(sentences_of[p] for p in enc.participants)) if len(encounters) == 1 else set()
+        _discussed(extraction, out, key, enc, treaties, treaties_in, named_in)
+
+
+def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], places: dict[int, str]) -> None:
+    """A meeting of the story's day told with no place met at the venue its header names, else in the dateline's
+    city ("TOKYO, March 25 -- X met Y today"): reporters date a story from where it happened."""
+    article = extraction.article
+    day = article.published or article.dateline_date
+    if day is None:
+        return
+    where = next(
+        (
+            places.get(i)
+            for i, p in enumerate(extraction.places)
+            if article.dateline_place and p.name.lower() == article.dateline_place.lower()
+        ),
+        None,
+    )
+    kind = "city"
+    # A release's header may name the room or the house: above its city ("Treaty Room" / "Washington, DC") or
+    # in its title ("Press Conference, Parliament House").
+    text, header = article.text, []
+    if article.title and text.startswith(article.title):
+        header.append((0, len(article.title)))
+    if article.dateline_end:
+        line = text.rfind("\n", 0, article.dateline_end) + 1
+        header.append((text.rfind("\n", 0, max(0, line - 1)) + 1, line))
+    venue = next(
+        (
+            i
+            for i, p in enumerate(extraction.places)
+            if p.kind in {"building", "base"} and places.get(i) and any(s <= p.start < e for s, e in header)
+        ),
+        None,
+    )
+    if venue is not None:
+        where, kind = places[venue], extraction.places[venue].kind
+    elif where is None and header and header[0][0] == 0:
+        # no dateline: the city the title names ("NATO Secretary General visits Washington DC")
+        city = next(
+            (
+                i
+                for i, p in enumerate(extraction.places)
+                if p.kind == "city" and places.get(i) and p.end <= header[0][1]
+            ),
+            None,
+        )
+        where = places.get(city) if city is not None else None
+    for enc in encounters:
+        if where and enc.kind == "Meeting" and enc.place is None and enc.date == day:
+            enc.place, enc.place_kind = where, kind
+
+
+def _pairs(enc: _Encounter) -> list[tuple[str, str]]:
+    people = sorted(enc.participants)
+    return [(a, b) for k, a in enumerate(people) for b in people[k + 1 :]]
+
+
+def _discussed(
+    extraction: Extraction,
+    out: Resolved,
+    key: str,
+    enc: _Encounter,
+    treaties: dict[int, str],
+    treaties_in: dict[int, list[int]],
+    named_in: set[int],
+) -> None:
+    """``discusses`` facts: the treaties named in the sentence of an encounter, or (less sure, and only in a
+    story of one encounter: ``named_in`` is then the sentences naming its participants) in a sentence naming
+    one of its participants ("Mattis reaffirmed Article 5...")."""
+    found: dict[str, tuple[int, float]] = {}
+    for i in sorted({i for sentence in {*enc.sentences, *named_in} for i in treaties_in.get(sentence, ())}):
+        treaty = treaties[i]
+        sentence = extraction.treaties[i].sentence
+        if sentence in enc.sentences:
+            confidence = min(enc.confidence, 0.7)
+        elif sentence in named_in:
+            confidence = min(enc.confidence, 0.5)
+        else:
+            continue
+        if treaty not in found or found[treaty][1] < confidence:
+            found[treaty] = (sentence, confidence)
+    for treaty, (sentence, confidence) in sorted(found.items()):
+        out.fact(key, "discusses", Ref(treaty), sentence, confidence)
+
+
+def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
+    if a.kind != b.kind:
+        return False
+    shared = set(a.participants) & set(b.participants)
+    if len(shared) < 2:
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False  # the same people in Tokyo and in New Delhi met twice
+    if a.date and b.date:
+        return a.date == b.date
+    if (a.date or a.dated) and (b.date or b.dated):
+        return False
+    if (a.dated and not a.date) or (b.dated and not b.date):
+        return not (a.date or b.date) and a.place == b.place
+    return True
+
+
+def _merge(a: _Encounter, b: _Encounter) -> None:
+    for p, sentence in b.participants.items():
+        a.participants.setdefault(p, sentence)
+    if b.place and (
+        a.place is None or PLACE_SPECIFICITY.get(b.place_kind or "", 9) < PLACE_SPECIFICITY.get(a.place_kind or "", 9)
+    ):
+        a.place, a.place_kind = b.place, b.place_kind
+    a.date = a.date or b.date
+    a.dated = a.dated or b.dated
+    a.sentences.extend(b.sentences)
+    a.triggers |= b.triggers
+    a.confidence = min(1.0, max(a.confidence, b.confidence) + 0.1)
