@@ -79,3 +79,17 @@ def test_a_portfolio_joined_by_and_reaches_to_the_name() -> None:
     assert offices == ["Minister for Energy and Resources"]
     other = context("He met the Minister for Energy and Foreign Minister Paul Whitfield.")
     assert "Minister for Energy and Foreign" not in [other.text[s:e] for s, e, _ in other.office_spans]
+
+
+@pytest.mark.model
+def test_an_office_written_with_accents_or_a_curly_apostrophe_is_found() -> None:
+    ctx = context("Maria Lopez, chargé d’affaires of the embassy, spoke.")
+    assert [(ctx.text[s:e], o) for s, e, o in ctx.office_spans] == [("chargé d’affaires", "chargé d’affaires")]
+
+
+@pytest.mark.model
+def test_a_portfolio_joined_by_and_reaches_to_a_name_set_off_by_a_comma() -> None:
+    ctx = context("Smith met Ghana's Minister of Defence and Civil Protection, Dr. Ama Owusu, in Accra.")
+    assert [ctx.text[s:e] for s, e, _ in ctx.office_spans] == ["Minister of Defence and Civil Protection"]
+    ctx = context("Smith met the Minister of Defence and Jane Doe, and Dr. Ama Owusu, in Accra.")
+    assert [ctx.text[s:e] for s, e, _ in ctx.office_spans] == ["Minister of Defence"]

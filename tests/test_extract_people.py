@@ -321,3 +321,30 @@ def test_known_places_after_a_preposition_of_place_or_ending_in_a_place_head_are
     )
     assert "Da Nang" not in found and "Haditha Dam" not in found
     assert "Austin" in found
+
+
+def test_a_given_name_that_is_also_a_word_after_a_possessive_nation_and_office() -> None:
+    found = people("After the talks, Admiral John Doe and Tonga's Minister for Defence, Will Mark Sefa, signed a pact.")
+    sefa = found["Will Mark Sefa"]
+    assert (sefa.office, sefa.nation) == ("Minister of Defense", "TON")
+
+
+def test_proper_nouns_set_off_by_commas_after_an_office_are_a_name_whatever_the_parse() -> None:
+    # The parser makes "Daka" the subject of "signed" and "Solomon Islands'" a person.
+    found = people(
+        "Following their meeting, Secretary Roe and Solomon Islands' Minister for Defence, Win Kauri Daka, "
+        "signed a new agreement."
+    )
+    assert ("Win Kauri Daka", "Minister of Defense", "SLB") in {(p.name, p.office, p.nation) for p in found.values()}
+
+
+def test_a_place_set_off_by_commas_after_an_office_is_no_name() -> None:
+    found = people("He met the Minister for Defence, Papua New Guinea, and the Chief of Staff, Joint Staff, at noon.")
+    assert not [name for name in found if name]
+
+
+def test_an_honorific_between_an_appositive_office_and_the_name() -> None:
+    owusu = people("In Accra, Smith met Ghana's Minister of Defence and Civil Protection, Dr. Ama Owusu, and others.")[
+        "Ama Owusu"
+    ]
+    assert (owusu.title, owusu.nation) == ("Minister of Defence and Civil Protection", "GHA")

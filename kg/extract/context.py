@@ -4,6 +4,7 @@ terms lie in it, built once per article; with the helpers and patterns more than
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -72,10 +73,12 @@ POST = re.compile(
 # A portfolio's second word after "and", right before a name: "Minister for Trade [and Investment] Grant Ellison".
 AND_PORTFOLIO_BODY = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 AND_PORTFOLIO = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r")\s+[A-Z]")
+AND_PORTFOLIO_APPOSITIVE = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r"),(?:\s+[A-Z][\w.]*)+")
 BODY_HEADS = frozenset(
     {
         "Command", "Forces", "Force", "Staff", "Committee", "Army", "Navy", "Corps", "Department", "Ministry",
-        "Agency", "Council", "Commission", "Office", "Service", "Services", "Guard", "Fleet", "Division",
+        "Agency", "Council", "Commission", "Embassy", "Consulate", "Office", "Service", "Services", "Guard", "Fleet",
+        "Division",
         "Brigade", "Regiment", "Group", "Wing", "Squadron", "Headquarters", "Bureau", "Board", "Administration",
         "Directorate", "Alliance", "Organization", "Organisation", "Union", "Nations", "Marines", "Operations",
         "Academy", "University", "College", "Region", "District", "Theater", "Theatre", "South", "North", "East",
@@ -151,7 +154,12 @@ class Context:
         Armed Forces"), and the posts written as an office head and the body it heads ("Commander of U.S.
         Southern Command", "chief of the Kenya Defense Forces"), which take the place of the gazetteer offices
         inside them. The third element is the office as the gazetteer knows it, where it does."""
-        known = [self._with_body(m.start(), m.end(), m.group(0)) for m in self.terms("office").finditer(self.text)]
+        # The gazetteer's offices are written without accents and with straight quotes ("charge d'affaires").
+        folded = _fold_marks(self.text)
+        known = [
+            self._with_body(m.start(), m.end(), self.text[m.start() : m.end()])
+            for m in self.terms("office").finditer(folded)
+        ]
         posts = list(self._posts())
         inside = SpanIndex(posts)
         kept = [o for o in known if not any(p[0] <= o[0] and o[1] <= p[1] for p in inside.overlapping(o[0], o[1]))]
@@ -173,18 +181,28 @@ class Context:
 
     def _portfolio_joined(self, end: int) -> int | None:
         """Where a portfolio joined to an office's by "and" ends, right before a person's name: "Minister for
-        Trade" + " and Investment" of "Minister for Trade and Investment Grant Ellison"; not another office
-        ("Minister for Trade and Foreign Minister X") nor a name ("the Minister for Trade and Jane Doe")."""
-        m = AND_PORTFOLIO.match(self.text, end)
-        if m is None:
-            return None
-        k = bisect_right(self._person_starts, m.start("body"))
-        if k == len(self._person_starts) or self._person_starts[k] > m.end():
-            return None
-        body = self.text[m.start("body") : self._person_starts[k]].rstrip()
-        if not AND_PORTFOLIO_BODY.fullmatch(body) or self.terms("office").search(body):
-            return None
-        return m.start("body") + len(body)
+        Trade" + " and Investment" of "Minister for Trade and Investment Grant Ellison", or before the name set
+        off by a comma, perhaps after a courtesy title ("Minister of Trade and Industry, Dr. Jane Doe"); not
+        another office ("Minister for Trade and Foreign Minister X") nor a name ("the Minister for Trade and
+        Jane Doe")."""
+        for pattern in (AND_PORTFOLIO, AND_PORTFOLIO_APPOSITIVE):
+            m = pattern.match(self.text, end)
+            if m is None:
+                continue
+            k = bisect_right(self._person_starts, m.start("body"))
+            if k == len(self._person_starts) or self._person_starts[k] > m.end():
+                continue
+            words = self.text[m.start("body") : self._person_starts[k]].split()
+            if pattern is AND_PORTFOLIO_APPOSITIVE:
+                while words and self.gaz.is_rank(words[-1]):
+                    words.pop()  # "Dr.", "Gen.": a courtesy title or rank before the name
+                if not (words and words[-1].endswith(",")):
+                    continue
+                words[-1] = words[-1][:-1]
+            body = " ".join(words)
+            if AND_PORTFOLIO_BODY.fullmatch(body) and not self.terms("office").search(body):
+                return m.start("body") + len(body)
+        return None
 
     def _body_end(self, start: int, body: str) -> int | None:
         """Where the name of a body starting at ``start`` ends: at its last head word ("Command", "Forces") or
@@ -242,6 +260,20 @@ def strip_the(start: int, end: int, text: str) -> tuple[int, int, str]:
         if text.startswith(prefix):
             return start + len(prefix), end, text[len(prefix) :]
     return start, end, text
+
+
+def _fold_marks(text: str) -> str:
+    """The text with accents dropped and curly apostrophes made straight, one character for one, so that offsets
+    into it are offsets into the text: "chargé d’affaires" -> "charge d'affaires"."""
+    return "".join(_folded_char(c) for c in text)
+
+
+@cache
+def _folded_char(char: str) -> str:
+    if char in "\u2018\u2019":
+        return "'"
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
 
 
 @cache

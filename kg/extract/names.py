@@ -68,7 +68,11 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
         return False  # but "NAKATANI Gen": a given name after a family name in capitals, however like a rank
     if text.lower() in title_vocab(ctx.gaz):
         return False
-    return tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"} and not tok.like_num
+    if tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"}:
+        return not tok.like_num
+    # A given name that is also a word of another kind ("Will", "May") is tagged as that word, but the tagger
+    # still puts it in the person's name or makes it part of the name after it.
+    return tok.is_alpha and (tok.ent_type_ == "PERSON" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"))
 
 
 def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:

@@ -195,7 +195,9 @@ def _plural_titles(ctx: Context) -> dict[tuple[int, int], str]:
 
 def _appositive_names(ctx: Context) -> list[tuple[int, int]]:
     """Names in apposition to an office, which the tagger may take for an organization: "the Prime Minister of
-    Japan, Kishida Fumio.", "meetings with Aden Barre Duale, Kenya Minister of Defense;"."""
+    Japan, Kishida Fumio.", "meetings with Aden Barre Duale, Kenya Minister of Defense;"; and, whatever the
+    parse, proper nouns set off by commas right after an office ("X and Fiji's Minister for Defence, Win Tau
+    Lee, signed", where the parser makes "Lee" the subject)."""
     doc = ctx.doc
     out = []
     for tok in doc:
@@ -215,7 +217,20 @@ def _appositive_names(ctx: Context) -> list[tuple[int, int]]:
                 office.i < name.i and start > 0 and doc[start - 1].text == ","
             ):
                 out.append((start, name.i + 1))
-    return out
+    for _, office_end, _ in ctx.office_spans:
+        k = ctx.doc.char_span(office_end, office_end, alignment_mode="expand")
+        comma = k.start if k is not None else len(doc)
+        if comma + 1 >= len(doc) or doc[comma].text != "," or (rng := name_tokens_after(ctx, comma + 1)) is None:
+            continue
+        words = doc[rng[0] : rng[1]]
+        if (
+            2 <= len(words) <= 4
+            and rng[1] < len(doc)
+            and doc[rng[1]].text == ","
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not in_term(ctx, t) for t in words)
+        ):
+            out.append(rng)
+    return sorted(set(out))
 
 
 # A line is a headline when it ends in no sentence punctuation and at least this share of its longer words are

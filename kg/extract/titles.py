@@ -44,6 +44,9 @@ PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner"})
 # What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
 TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
 
+# The possessive after a nation's name: "Fiji's", and after a plural one "Solomon Islands'".
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
 
 def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, bool, str | None, str | None]:
     """The office stated before the name at tokens ``s`` to ``e``: "Japanese Prime Minister", "Pentagon
@@ -92,7 +95,7 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
         if (
             nation
             or low in TITLE_MODIFIERS
-            or low in {"'s", "’s"}
+            or low in _POSSESSIVES
             or ctx.org_covering(tok)
             or (tok.text in {"-", "–"} and j - 2 >= sent_start and doc[j - 2].text.lower() == "then")
         ):
@@ -115,7 +118,7 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
                 j = k
                 continue
         break
-    while j < end and doc[j].text.lower() in TITLE_CONNECTORS | {"'s", "’s", "-"}:
+    while j < end and doc[j].text.lower() in TITLE_CONNECTORS | _POSSESSIVES | {"-"}:
         j += 1
     if appositive and j > sent_start and doc[j - 1].text == ",":
         # "Ms. X, Minister for Foreign Affairs of Japan, Dr. Y, Minister of Foreign Affairs of Korea": between two
@@ -206,7 +209,7 @@ def _demonym_before(ctx: Context, i: int, e: int) -> tuple[int, str] | None:
     if i <= ctx.line_start(i) or (nation := ctx.nation_covering(doc[i - 1])) is None:
         return None
     span = ctx.span(nation[0], nation[1])
-    if span is None or span.end not in {i, i - 1} or (span.end == i - 1 and doc[i - 1].text not in {"'s", "’s"}):
+    if span is None or span.end not in {i, i - 1} or (span.end == i - 1 and doc[i - 1].text not in _POSSESSIVES):
         return None
     last = doc[span.end - 1]
     if last.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod"} or not i <= last.head.i < e:
@@ -247,7 +250,7 @@ def describe_title(
             # A leading demonym or possessive is the nation, not part of the office's name.
             if tok.i == title_start or TITLE_TIME_PREFIX.fullmatch(ctx.doc[title_start : tok.i].text):
                 title_start = ctx.doc.char_span(covering[0], covering[1], alignment_mode="expand").end
-                while title_start < chunk.end and ctx.doc[title_start].text in {"'s", "’s", "-"}:
+                while title_start < chunk.end and ctx.doc[title_start].text in _POSSESSIVES | {"-"}:
                     title_start += 1
         org = ctx.org_covering(tok)
         # An organization named inside an office's own name ("Joint Staff" of "Chief of Staff, Joint Staff")
@@ -307,10 +310,17 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
     after_the = clause[0].text.lower() == "the"
     closed = closed_by_body or stop == len(doc) or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
 
+    # "X, Chargé d'Affaires of the U.S. Embassy, joined": a nation's mission abroad is the nation's.
+    missions = [(t.idx, *found) for t in clause if t.lower_ in {"at", "of"} and (found := _mission(ctx, t.i + 1))]
+
     def ends_clause(office: tuple[int, int, str]) -> bool:
         rest = [t for t in clause if t.idx >= office[1]]
         return closed and all(
-            t.text.lower() in TITLE_CONNECTORS | {","} or ctx.nation_covering(t) or ctx.org_covering(t) for t in rest
+            t.text.lower() in TITLE_CONNECTORS | {",", "at"}
+            or ctx.nation_covering(t)
+            or ctx.org_covering(t)
+            or any(start <= t.idx < end for start, end, _ in missions)
+            for t in rest
         )
 
     offices = [
@@ -332,7 +342,34 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
         end -= 1
     clause = doc[clause.start : end]
     title, nation, international, _, office = describe_title(ctx, clause, None, offices[0])
+    if nation is None and not international:
+        nation = next((iso3 for start, _, iso3 in missions if start >= offices[0][1]), None)
     return title, nation, international, office
+
+
+# What a nation's mission abroad is called: "the U.S. Embassy", "the Embassy of Japan", "Australia's High
+# Commission", "the Permanent Mission of Fiji".
+_MISSION = r"(?:[Ee]mbassy|[Hh]igh [Cc]ommission|[Cc]onsulate(?:[ -][Gg]eneral)?|(?:[Pp]ermanent )?[Mm]ission)"
+_MISSION_AFTER_NATION = re.compile(r"(?:'s|’s)?\s+" + _MISSION + r"\b")
+_MISSION_BEFORE_NATION = re.compile(r"(?:the\s+)?" + _MISSION + r"\s+(?:of|to)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _mission(ctx: Context, i: int) -> tuple[int, str] | None:
+    """A nation's mission abroad named from token ``i`` ("the U.S. Embassy", "the Embassy of Japan"), as (the
+    character where it ends, the nation, which sends it, wherever it is)."""
+    if i >= len(ctx.doc):
+        return None
+    at = ctx.doc[i].idx
+    if ctx.doc[i].lower_ == "the" and i + 1 < len(ctx.doc):
+        at = ctx.doc[i + 1].idx
+    nation = ctx.nation_spans.covering(at)
+    if nation is not None and nation[0] == at and (m := _MISSION_AFTER_NATION.match(ctx.text, nation[1])):
+        return m.end(), nation[2]
+    m = _MISSION_BEFORE_NATION.match(ctx.text, ctx.doc[i].idx)
+    nation = ctx.nation_spans.covering(m.end()) if m else None
+    if nation is not None and nation[0] == m.end():
+        return nation[1], nation[2]
+    return None
 
 
 def nation_after(ctx: Context, e: int) -> str | None:
