@@ -183,7 +183,7 @@ def _by_structure(
             sides_of
             and sides_of[1]
             and len(sides_of[0]) <= 1
-            and not any(t.lower_ in {"they", "we"} for t in sides_of[0])
+            and not any(t.pos_ == "PRON" for t in (*sides_of[0], *sides_of[1]))
             and not any(_people_of(ctx, head, span[0], people, in_sentence) for head in (*sides_of[0], *sides_of[1]))
         ):
             return []  # "a trip that included stops to meet with host nation leaders": no one named met
