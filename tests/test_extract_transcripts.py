@@ -65,3 +65,28 @@ def test_a_briefer_above_the_office_is_the_speaker_the_labels_name() -> None:
     found = people("Press briefing\n\nTamsin Quarrie\nDepartment Spokesperson\n\nMS QUARRIE: Good afternoon.")
     assert found["Tamsin Quarrie"].office == "Spokesperson"
     assert "Tamsin Quarrie" not in people("Press briefing\n\nTamsin Quarrie\nDepartment Spokesperson\n\nGood day.")
+
+
+def test_a_note_in_brackets_before_the_colon_and_a_nation_before_the_office() -> None:
+    text = (
+        "PARK MIN-SOO, MINISTER OF NATIONAL DEFENSE (via interpreter): We welcome our guests.\n"
+        "TAN KOK WEI, SINGAPORE MINISTER FOR DEFENCE: Thank you, Minister Park.\n"
+    )
+    found = by_name(speaker_labels(context(text)))
+    assert found["Park Min-Soo"].title == "Minister of National Defense"
+    tan = found["Tan Kok Wei"]
+    assert (tan.title, tan.office, tan.nation) == ("Minister for Defence", "Minister of Defense", "SGP")
+
+
+def test_a_label_that_is_a_name_alone_is_a_speaker_named_elsewhere_in_the_transcript() -> None:
+    text = (
+        "TAN KOK WEI, SINGAPORE MINISTER FOR DEFENCE: Thank you all.\n"
+        "QUESTION: Will the exercise go ahead?\n"
+        "TAN KOK WEI: It will, next month.\n"
+        "UNNAMED OFFICIAL: No further comment.\n"
+    )
+    labels = [(p.name, text[s:e]) for p, (s, e) in speaker_labels(context(text))]
+    assert labels == [
+        ("Tan Kok Wei", "TAN KOK WEI, SINGAPORE MINISTER FOR DEFENCE"),
+        ("Tan Kok Wei", "TAN KOK WEI"),
+    ]

@@ -10,12 +10,14 @@ organization the gazetteer knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from spacy.tokens import Token
 
 from kg.extract.context import Context
 from kg.gazetteer import Gazetteer
+from kg.resources import data_dir
 
 __all__ = [
     "NAME_PARTICLES",
@@ -25,6 +27,7 @@ __all__ = [
     "in_term",
     "is_name_token",
     "name_tokens_after",
+    "short_form_of",
     "title_vocab",
 ]
 
@@ -127,6 +130,28 @@ def name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
     if j == i:
         return None
     return i, j
+
+
+@cache
+def _short_forms() -> dict[str, frozenset[str]]:
+    rows = (line.split("\t") for line in (data_dir() / "short_names.tsv").read_text(encoding="utf-8").splitlines())
+    table = {row[0].strip(): frozenset(n.strip() for n in row[1].split("|")) for row in rows if len(row) == 2}
+    table.pop("short", None)  # the header
+    return {short: fulls for short, fulls in table.items() if not short.startswith("#")}
+
+
+def short_form_of(names: Iterable[str]) -> dict[str, str]:
+    """The given names that common short forms stand for in a text naming ``names`` in full: "Dan" -> "Daniel"
+    when one person alone among them has a given name "Dan" is short for ("Daniel Pryor"), and no one is named
+    "Dan" in full (kg/data/short_names.tsv)."""
+    full = [n.split() for n in names if len(n.split()) >= 2]
+    words = {w for n in full for w in n}
+    out = {}
+    for short, givens in _short_forms().items():
+        holders = {(n[0], n[-1]) for n in full if n[0] in givens}
+        if short not in words and len(holders) == 1:
+            out[short] = next(iter(holders))[0]
+    return out
 
 
 @cache

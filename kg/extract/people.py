@@ -23,6 +23,7 @@ from kg.extract.names import (
     in_term,
     is_name_token,
     name_tokens_after,
+    short_form_of,
     title_vocab,
 )
 from kg.extract.titles import describe_title, nation_after, title_after, title_before
@@ -143,13 +144,19 @@ def find_people(ctx: Context) -> list[PersonMention]:
             surnames.update(dict.fromkeys({words[0], words[-1]} - {w for w in words if len(w) < 2}, True))
     taken = {i for s, e, _ in spans for i in range(s, e)}
     taken |= {t.i for _, extent in found if (span := ctx.span(*extent)) for t in span}
+    # "When Dan and I met": a short form of one person's given name ("Daniel Pryor"), written as a name.
+    short = short_form_of([doc[s:e].text for s, e, _ in spans] + [p.name for p in labelled])
     for tok in doc:
-        if tok.text in surnames and tok.i not in taken:
+        if tok.i in taken:
+            continue
+        if tok.text in surnames or (tok.text in short and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN")):
             spans.append((tok.i, tok.i + 1, 0.8))
     spans.sort()
     people = list(labelled)
     for s, e, conf in spans:
         p = _person_mention(ctx, s, e, conf)
+        if e - s == 1 and doc[s].text in short:
+            p = replace(p, name=short[doc[s].text])  # the given name it stands for, which joins the full name
         if p.title is None and (s, e) in shared:
             office = ctx.gaz.office(shared[s, e])
             p = replace(p, title=shared[s, e], office=office.canonical if office else None, confidence=conf)

@@ -20,8 +20,11 @@ __all__ = ["POST_NOMINALS", "contact_blocks", "speaker_labels"]
 
 _LINE = re.compile(r"[^\n]+")
 # A speaker's label in capitals at the start of a transcript's line: "JANE ROE, DEPUTY PRIME MINISTER:", "MINISTER
-# FOR DEFENCE OF NORWAY, LARS HOLM:", "SECRETARY DOE:", "MS ROE:".
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'’.\- ]*(?:,[ ]*[A-Z][A-Z'’.\- ]*)?):", re.MULTILINE)
+# FOR DEFENCE OF NORWAY, LARS HOLM:", "SECRETARY DOE:", "MS ROE:", perhaps with a note in brackets before the colon:
+# "JANE ROE, DEFENCE MINISTER (via interpreter):".
+_SPEAKER_LABEL = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][A-Z'’.\- ]*(?:,[ ]*[A-Z][A-Z'’.\- ]*)?)(?:[ \t]*\([^()\n]{1,40}\))?:", re.MULTILINE
+)
 # Letters after which a name in capitals goes on in capitals ("O'Neil", "Kosiniak-Kamysz").
 _WORD_START = re.compile(r"(?:^|(?<=[\s'’\-.]))[a-z]")
 # What follows a member's name in a release ("The Hon Jane Roe MP"): parliament, the bar, orders and decorations.
@@ -55,7 +58,13 @@ def _is_person_name(ctx: Context, words: list[str], *, titled: bool = False) -> 
 
 
 def _labelled_person(
-    ctx: Context, start: int, end: int, name: str, titles: list[str], confidence: float = 0.85
+    ctx: Context,
+    start: int,
+    end: int,
+    name: str,
+    titles: list[str],
+    confidence: float = 0.85,
+    nation: str | None = None,
 ) -> PersonMention:
     """A person named at characters ``start`` to ``end`` with the offices a label or a release gives."""
     title = " and ".join(titles) or None
@@ -67,26 +76,47 @@ def _labelled_person(
         sentence=ctx.sentence_at(start),
         title=title,
         office=office.canonical if office else None,
-        nation=office.nation if office else None,
-        international=office.international if office else False,
+        nation=nation or (office.nation if office else None),
+        international=office.international if office and not nation else False,
         confidence=confidence if title else confidence - 0.1,
     )
 
 
+def _nation_before_office(ctx: Context, cased: str) -> tuple[str, re.Match[str]] | None:
+    """A nation's name or demonym before an office in a label ("Singapore Minister For Defence"), as (the nation,
+    the office's match in ``cased``)."""
+    words = cased.split()
+    for n in range(1, min(4, len(words))):
+        nation = ctx.gaz.nation(" ".join(words[:n]))
+        at = len(" ".join(words[:n])) + 1
+        if nation is not None and (office := ctx.terms("office").match(cased, at)):
+            return nation, office
+    return None
+
+
 def speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
     """The speakers of a transcript, labelled in capitals: a part of the label that is an office is the title,
-    the other the name ("DEPUTY PRIME MINISTER, JANE ROE:", "JANE ROE, DEPUTY PRIME MINISTER:"); in one part,
-    an office or a courtesy title before a name ("SECRETARY ROE:", "MS ROE:")."""
+    the other the name ("DEPUTY PRIME MINISTER, JANE ROE:", "JANE ROE, SINGAPORE MINISTER FOR DEFENCE:"); in one
+    part, an office or a courtesy title before a name ("SECRETARY ROE:", "MS ROE:"), or a name alone that the
+    transcript gives elsewhere too ("JANE ROE:" after "JANE ROE, DEPUTY PRIME MINISTER:" or "Jane Roe said")."""
     out = []
+    bare: list[tuple[tuple[int, int, str], tuple[int, int]]] = []
     for m in _SPEAKER_LABEL.finditer(ctx.text):
         name: tuple[int, int, str] | None = None
         title: str | None = None
+        nation: str | None = None
         parts = [(p.start() + m.start("label"), p.group(0)) for p in re.finditer(r"[^,]+", m.group("label"))]
         for at, part in parts:
             lead = len(part) - len(part.lstrip())
             at, part = at + lead, part.strip()
             cased = _title_case(part)
             office = ctx.terms("office").match(cased)
+            if office is None and len(parts) == 2 and (before := _nation_before_office(ctx, cased)):
+                nation, office = before
+                if cased[office.end() :].strip():
+                    continue
+                title = _title_case(part[office.start() :], title=True)
+                continue
             if office:
                 rest = cased[office.end() :].strip()
                 of_nation = re.fullmatch(r"(?:of|for)\s+(?:the\s+)?(.+)", rest, re.IGNORECASE)
@@ -102,8 +132,16 @@ def speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
             if (len(parts) == 2 or honorifics) and _is_person_name(ctx, words[honorifics:], titled=True):
                 given = " ".join(words[honorifics:])
                 name = (at + len(part) - len(given), at + len(part), given)
+            elif len(parts) == 1 and len(words) >= 2 and _is_person_name(ctx, words):
+                bare.append(((at, at + len(part), cased), m.span("label")))
         if name is not None and (title is not None or len(parts) == 1):
-            out.append((_labelled_person(ctx, *name, [title] if title else []), m.span("label")))
+            out.append((_labelled_person(ctx, *name, [title] if title else [], nation=nation), m.span("label")))
+    # A name alone is a speaker's when the transcript names the person elsewhere, in a label or in its text.
+    named = {p.name for p, _ in out}
+    for name, extent in bare:
+        if name[2] in named or re.search(rf"\b{re.escape(name[2])}\b", ctx.text):
+            out.append((_labelled_person(ctx, *name, []), extent))
+    out.sort(key=lambda found: found[1])
     return out
 
 
