@@ -635,3 +635,15 @@ def test_without_a_dateline_a_meeting_of_the_day_is_in_the_city_of_the_title() -
 def test_a_rank_standing_for_a_title_is_also_written_in_full() -> None:
     g = build("Thai Army Gen. Prasit Wongchai met the visiting chairman in Bangkok on Monday.")
     assert {"Army Gen.", "General"} <= official(g, "Prasit Wongchai")["title"]
+
+
+@pytest.mark.model
+def test_one_who_joined_x_for_the_meeting_is_at_the_meeting_just_told() -> None:
+    text = (
+        "In Belize, Adm. Tom Ridley met with Minister of Defence Ana Lindqvist at Price Barracks on Friday. They "
+        "discussed the coast guard's new base in Belize City. Jane Hale, chargé d'affaires at the U.S. Embassy in "
+        "Belmopan, joined Ridley for the meeting."
+    )
+    (meeting,) = meetings(kg.build(text, published="2025-11-14"))
+    assert {"Tom Ridley", "Ana Lindqvist", "Jane Hale"} <= meeting["people"]
+    assert meeting["place"] == {"Price Barracks"}

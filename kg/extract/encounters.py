@@ -122,13 +122,19 @@ def _speaker_is_in(ctx: Context, places: list[PlaceMention], start: int, end: in
 
 
 def _title_extents(ctx: Context, people: list[PersonMention]) -> set[tuple[int, int]]:
-    """The character spans of the titles written just before people's names."""
+    """The character spans of the titles written just before or after people's names ("Pentagon chief
+    spokesperson X", "X, chargé d'affaires at the U.S. Embassy in Belmopan,")."""
     out = set()
     for p in people:
         if p.title:
             at = ctx.text.rfind(p.title, max(0, p.start - len(p.title) - 40), p.start)
+            end = at + len(p.title)
+            if at < 0 and (at := ctx.text.find(p.title, p.end, p.end + len(p.title) + 10)) >= 0:
+                # an appositive runs on to its comma: "X, chargé d'affaires at the U.S. Embassy in Belmopan,"
+                end = ctx.text.find(",", at + len(p.title), at + len(p.title) + 60)
+                end = end if end >= 0 else at + len(p.title)
             if at >= 0:
-                out.add((at, at + len(p.title)))
+                out.add((at, end))
     return out
 
 
@@ -314,8 +320,15 @@ def _clause_encounter(
     place = _encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start())
     if place is None and source is not None and not NEW_TIME.search(clause):
         # "X received a welcome at the palace this morning. He called on President Y": where the sentence
-        # goes on from.
-        place = _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
+        # goes on from; where a meeting of the sentences just before was, first ("They discussed ... in Belize
+        # City. Y joined X for the meeting" is at the meeting's barracks).
+        known = [k for k in where if sent.index - 2 <= k < sent.index]
+        place = where[max(known)] if known else None
+        place = (
+            _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
+            if place is None
+            else place
+        )
         place = where.get(source.index) if place is None else place
     if kind == "Meeting" and place is None and SPOKE.fullmatch(trigger.group(0)) and not MEETING_ONLY.search(clause):
         # "Secretary Blinken spoke with Foreign Minister X today": a readout that says only that two officials

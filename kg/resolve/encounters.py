@@ -122,6 +122,8 @@ def resolve_encounters(
         )
         candidates = sorted(set().union(*(with_pair.get(pair, ()) for pair in _pairs(current))))
         same = next((k for k in candidates if _same_encounter(encounters[k], current)), None)
+        if same is None and encounters and _joins(encounters[-1], current):
+            same = len(encounters) - 1  # "Y joined X for the meeting": the meeting just told, with Y
         if same is None:
             same = len(encounters)
             encounters.append(current)
@@ -242,6 +244,20 @@ def _discussed(
             found[treaty] = (sentence, confidence)
     for treaty, (sentence, confidence) in sorted(found.items()):
         out.fact(key, "discusses", Ref(treaty), sentence, confidence)
+
+
+def _joins(last: _Encounter, joining: _Encounter) -> bool:
+    """Whether an encounter told by "joined" ("Y, chargé d'affaires, joined X for the meeting") is someone
+    joining the meeting told just before: one of its people was at it, within two sentences, same place or none,
+    and no other day."""
+    return (
+        last.kind == joining.kind == "Meeting"
+        and any(t.lower().startswith("joined") for t in joining.triggers)
+        and bool(set(last.participants) & set(joining.participants))
+        and 0 <= joining.sentences[0] - last.sentences[-1] <= 2
+        and (joining.place is None or last.place is None or joining.place == last.place)
+        and (joining.date is None or last.date is None or joining.date == last.date)
+    )
 
 
 def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
