@@ -112,6 +112,7 @@ class EncounterMention:
     date: date | None = None
     dated: bool = False
     confidence: float = 0.6
+    follows: bool = False  # told as coming after a meeting it names ("Following their meeting, X and Y signed")
 
 
 @dataclass(frozen=True)

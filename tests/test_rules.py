@@ -647,3 +647,17 @@ def test_one_who_joined_x_for_the_meeting_is_at_the_meeting_just_told() -> None:
     (meeting,) = meetings(kg.build(text, published="2025-11-14"))
     assert {"Tom Ridley", "Ana Lindqvist", "Jane Hale"} <= meeting["people"]
     assert meeting["place"] == {"Price Barracks"}
+
+
+@pytest.mark.model
+def test_a_signing_following_a_meeting_is_an_encounter_of_its_own() -> None:
+    text = (
+        "Secretary of State Tom Ridley met today in Port Moresby with Prime Minister James Kila of Papua New Guinea. "
+        "Following their meeting, Secretary Ridley and Papua New Guinea's Minister for Defence, Peter Tau, signed a "
+        "defense cooperation agreement, with Prime Minister Kila in attendance."
+    )
+    got = {frozenset(m["people"]) for m in meetings(kg.build(text, published="2023-05-22"))}
+    assert got == {
+        frozenset({"Tom Ridley", "Ridley", "James Kila", "Kila"}),
+        frozenset({"Tom Ridley", "Ridley", "James Kila", "Kila", "Peter Tau"}),
+    }

@@ -335,6 +335,7 @@ def _clause_encounter(
         # spoke, and nowhere, tells of a call; those who met say they met, or where.
         kind = "PhoneCall"
     return EncounterMention(
+        follows=FOLLOWING.match(clause[: trigger.start()]) is not None,
         kind=kind,
         sentence=sent.index,
         start=start + trigger.start(),
@@ -396,6 +397,10 @@ SAME_DAY = re.compile(
     r"\b(?:(?:later|earlier) (?:in|on) the (?:same )?day|later that (?:day|morning|afternoon|evening)|"
     r"the same day|that (?:afternoon|evening)|in the (?:afternoon|evening))\b",
     re.IGNORECASE,
+)
+# "Following their meeting, X and Y signed ...": an encounter after the one named, so not that one
+FOLLOWING = re.compile(
+    r"\W*(?:following|after) (?:their|the|his|her|this|that) (?:[\w-]+ ){0,3}?(?:meeting|talks|dialogue)\b", re.I
 )
 TOLD_BEFORE = re.compile(
     r"\b(?:following|after|before|ahead of|prior to|during|at|in) (?:their|the|his|her|this|that) $", re.IGNORECASE

@@ -45,6 +45,7 @@ class _Encounter:
     sentences: list[int]
     confidence: float
     triggers: set[str] = field(default_factory=set)
+    follows: bool = False  # comes after the meeting told before it, so is not that meeting
 
 
 # CAMEO event codes (Schrodt, CAMEO Event Data Codebook 1.1b3), as PLOVER's CONSULT and its modes align them.
@@ -119,6 +120,7 @@ def resolve_encounters(
             [e.sentence],
             e.confidence,
             {extraction.article.text[e.start : e.end]},
+            e.follows,
         )
         candidates = sorted(set().union(*(with_pair.get(pair, ()) for pair in _pairs(current))))
         same = next((k for k in candidates if _same_encounter(encounters[k], current)), None)
@@ -261,7 +263,7 @@ def _joins(last: _Encounter, joining: _Encounter) -> bool:
 
 
 def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
-    if a.kind != b.kind:
+    if a.kind != b.kind or b.follows:
         return False
     shared = set(a.participants) & set(b.participants)
     if len(shared) < 2:
