@@ -7,11 +7,13 @@ and sentence, so that each fact kg writes can be traced to the sentence it came 
 Each family of rules is a module of plain functions over one shared :class:`~kg.extract.context.Context`
 (the parsed article, the gazetteer, and where the gazetteer's nations, offices and organizations lie in
 the text): :mod:`~kg.extract.people` (names, offices, titles, roles), with :mod:`~kg.extract.names` (which
-tokens make a name) and :mod:`~kg.extract.transcripts` (the speakers transcripts and releases name in lines
-of their own) under it, :mod:`~kg.extract.nations`, :mod:`~kg.extract.places`, :mod:`~kg.extract.treaties`,
-:mod:`~kg.extract.encounters` and :mod:`~kg.extract.dates`. Later families read what earlier ones found:
-places leave out the names of people and treaties, nations those of places, and encounters gather the people
-and places of each sentence.
+tokens make a name), :mod:`~kg.extract.titles` (the office, rank and nation around a name) and
+:mod:`~kg.extract.transcripts` (the speakers transcripts and releases name in lines of their own) under it,
+:mod:`~kg.extract.nations`, :mod:`~kg.extract.places`, :mod:`~kg.extract.treaties`,
+:mod:`~kg.extract.encounters` (with :mod:`~kg.extract.structure`, who met whom by the parse's
+``DependencyMatcher``, and :mod:`~kg.extract.speakers`, who "I" is in a transcript) and
+:mod:`~kg.extract.dates`. Later families read what earlier ones found: places leave out the names of people
+and treaties, nations those of places, and encounters gather the people and places of each sentence.
 """
 
 from __future__ import annotations
