@@ -300,7 +300,11 @@ def _clause_encounter(
         return None
     trigger_char = start + trigger.start()
     value, dated = clause_date(
-        ctx, clause, start, future=kind == "PlannedMeeting", keep=lambda char: not _in_relative(ctx, char, trigger_char)
+        ctx,
+        clause,
+        start,
+        future=kind == "PlannedMeeting",
+        keep=lambda char: not _hangs_off(ctx, char, trigger_char, RELATIVE_CLAUSES),
     )
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
     source = None
@@ -409,9 +413,9 @@ TOLD_BEFORE = re.compile(
 TOPIC = re.compile(r"\bto (?:discuss|review|talk about|exchange views on|address|consider|prepare)\b|\bdiscussed\b")
 
 
-def _off_the_line(ctx: Context, char: int, trigger_char: int) -> bool:
-    """Whether the word at ``char`` hangs from a clause of its own (a purpose, a topic, a relative clause) that
-    does not hold the trigger word, nor lies above it."""
+def _hangs_off(ctx: Context, char: int, trigger_char: int, clauses: frozenset[str], *, after: bool = False) -> bool:
+    """Whether the word at ``char`` hangs from a clause of its own (a dependency label in ``clauses``) that
+    does not hold the trigger word nor lies above it; ``after``: only a clause after the trigger word counts."""
     span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
     if span is None or trigger is None:
         return False
@@ -419,24 +423,16 @@ def _off_the_line(ctx: Context, char: int, trigger_char: int) -> bool:
     for token in (span[0], *span[0].ancestors):
         if token.i in trigger_line:
             return False
-        if token.dep_ in {"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp"} and token.i > trigger[0].i:
+        if token.dep_ in clauses and (not after or token.i > trigger[0].i):
             return True
     return False
 
 
-def _in_relative(ctx: Context, char: int, trigger_char: int) -> bool:
-    """Whether the word at ``char`` lies in a relative or adjectival clause that does not hold the trigger word
-    ("the plan of action agreed upon in October": a time of the plan, not of the meeting)."""
-    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
-    if span is None or trigger is None:
-        return False
-    trigger_line = {trigger[0].i, *(t.i for t in trigger[0].ancestors)}
-    for token in (span[0], *span[0].ancestors):
-        if token.i in trigger_line:
-            return False
-        if token.dep_ in {"relcl", "acl"}:
-            return True
-    return False
+# A purpose, a topic, a relative clause: a time to come in one is not the meeting's ("met to discuss
+# preparations for upcoming ministerials"); a time in a relative clause ("the plan of action agreed upon in
+# October") is the plan's, not the meeting's.
+OWN_CLAUSES = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp"})
+RELATIVE_CLAUSES = frozenset({"relcl", "acl"})
 
 
 def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bool:
@@ -505,7 +501,7 @@ def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int)
     # purpose or the topic is not the meeting's.
     trigger_char = start + trigger.start()
     if any(
-        not _off_the_line(ctx, start + m.start(), trigger_char)
+        not _hangs_off(ctx, start + m.start(), trigger_char, OWN_CLAUSES, after=True)
         and not (m.start() > trigger.end() and TOPIC.search(text, trigger.end(), m.start()))
         for m in PLANNED.finditer(text)
     ):
