@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -98,8 +99,7 @@ def story_day(ctx: Context) -> date | None:
     its own, nor one carried over, is of that day."""
     if ctx.anchor is None:
         return None
-    body = [s for s in ctx.sentences if s.end > (ctx.article.dateline_end or 0)][:3]
-    for sent in body:
+    for sent in islice((s for s in ctx.sentences if s.end > (ctx.article.dateline_end or 0)), 3):
         if any(TODAY.fullmatch(t.text) for t in timex.find(sent.text, ctx.anchor)):
             return ctx.anchor
     return None

@@ -9,6 +9,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -79,6 +81,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     """The encounters each clause of each sentence states, among the ``people`` of the sentence, at one of
     ``places``."""
     out = []
+    people = PeopleInOrder(people)  # find_people gives them in the order of the text
     people_in: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(people):
         people_in[p.sentence].append(i)
@@ -89,7 +92,10 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
         if titles.covering(p.start) is None:
             places_in[p.sentence].append(i)
     verb_sides = sides(ctx.doc)
+    verb_order = sorted(verb_sides)
+    verb_chars = [ctx.doc[i].idx for i in verb_order]
     turns = speaker_turns(ctx, people)
+    place_at = {p.start: i for i, p in enumerate(places)}
     days: dict[int, date] = {}  # the day and the place of the meetings each sentence tells, as found
     where: dict[int, int] = {}
     for sent in ctx.sentences:
@@ -102,10 +108,11 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, days, where)
             if mention and mention.kind == "Meeting" and mention.place is None and turn:
                 # "It's wonderful to be here in Jakarta ... this morning I had a meeting with X": where the speaker is
-                mention = replace(mention, place=_speaker_is_in(ctx, places, turn[0], sent.start))
+                mention = replace(mention, place=_speaker_is_in(ctx, place_at, turn[0], sent.start))
             if mention:
                 start = sent.start + offset
-                out.extend(_by_structure(ctx, mention, verb_sides, people, in_sentence, start, start + len(clause)))
+                verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
+                out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, in_sentence))
                 if mention.kind == "Meeting" and mention.date:
                     days.setdefault(sent.index, mention.date)
                 if mention.kind == "Meeting" and mention.place is not None:
@@ -113,12 +120,21 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     return out
 
 
-def _speaker_is_in(ctx: Context, places: list[PlaceMention], start: int, end: int) -> int | None:
-    """The place a speaker says they are in ("here in Jakarta") between ``start`` and ``end``, if any."""
-    for i, p in enumerate(places):
-        if start <= p.start < end and re.search(r"\bhere in (?:the )?$", ctx.text[max(start, p.start - 14) : p.start]):
-            return i
-    return None
+HERE_IN = re.compile(r"\bhere in (?:the )?")
+
+
+class PeopleInOrder(list):
+    """The people of an article in the order of the text, with their start offsets to bisect."""
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [p.start for p in self]
+
+
+def _speaker_is_in(ctx: Context, place_at: dict[int, int], start: int, end: int) -> int | None:
+    """The place a speaker says they are in ("here in Jakarta") between ``start`` and ``end``, if any;
+    ``place_at`` maps a place's first character to its index."""
+    return next((place_at[m.end()] for m in HERE_IN.finditer(ctx.text, start, end) if m.end() in place_at), None)
 
 
 def _title_extents(ctx: Context, people: list[PersonMention]) -> set[tuple[int, int]]:
@@ -142,10 +158,9 @@ def _by_structure(
     ctx: Context,
     mention: EncounterMention,
     verb_sides: dict[int, tuple[list[Token], list[Token]]],
+    verbs: list[int],
     people: list[PersonMention],
     in_sentence: list[int],
-    start: int,
-    end: int,
 ) -> list[EncounterMention]:
     """The encounters of a clause: one for each verb of meeting whose sides, as the parse gives them, name two
     people or more, when there are two such verbs or more ("He called on X and met Y" is X and the subject,
@@ -153,11 +168,10 @@ def _by_structure(
     found: list[EncounterMention] = []
     if mention.group:
         return [mention]  # "X joined the two secretaries": the group is not on the parse's sides
-    for verb_i, (subjects, objects) in sorted(verb_sides.items()):
+    for verb_i in verbs:  # the verbs of meeting of the clause, in order
+        subjects, objects = verb_sides[verb_i]
         verb = ctx.doc[verb_i]
-        if not start <= verb.idx < end or not (
-            MEETING_TRIGGER.fullmatch(_trigger_words(ctx, verb)) or verb.lower_ in HOLDING_VERBS
-        ):
+        if not (MEETING_TRIGGER.fullmatch(_trigger_words(ctx, verb)) or verb.lower_ in HOLDING_VERBS):
             continue
         sides_people = [
             list(dict.fromkeys(i for head in side for i in _people_of(ctx, head, verb, people, in_sentence)))
@@ -211,8 +225,9 @@ def _same_person(a: PersonMention, b: PersonMention) -> bool:
 def _antecedent(ctx: Context, people: list[PersonMention], before: int) -> int | None:
     """The person "he" or "she" at the start of a sentence beginning at ``before`` is: the subject of the
     nearest sentence before that has a named person as its subject, else the person named last."""
-    named = [i for i in range(bisect_left([p.start for p in people], before) - 1, -1, -1) if people[i].name]
-    for i in named[:6]:
+    starts = people.starts if isinstance(people, PeopleInOrder) else [p.start for p in people]
+    named = list(islice((i for i in range(bisect_left(starts, before) - 1, -1, -1) if people[i].name), 6))
+    for i in named:
         span = ctx.span(people[i].start, people[i].end)
         if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
             return i
@@ -282,8 +297,9 @@ def _clause_encounter(
             in_sentence = [ante, *in_sentence]
     elif group is None and len(in_sentence) == 1 and re.match(r"\s*(?:him|her)\b", clause[trigger.end() :]):
         # "I'm delighted to welcome him here": the one named last before, other than the one who welcomes
-        before = [i for i, p in enumerate(people) if p.name and p.end <= sent.start]
-        other = next((i for i in reversed(before) if people[i].name != people[in_sentence[0]].name), None)
+        starts = people.starts if isinstance(people, PeopleInOrder) else [p.start for p in people]
+        before = (i for i in range(bisect_left(starts, sent.start) - 1, -1, -1) if people[i].name)
+        other = next((i for i in before if people[i].name != people[in_sentence[0]].name), None)
         if other is not None and not _same_person(people[other], people[in_sentence[0]]):
             in_sentence = [*in_sentence, other]
     if not in_sentence and not group:
@@ -310,9 +326,10 @@ def _clause_encounter(
     source = None
     if not dated and kind == "Meeting":
         value, source = carried_from(ctx, sent, [people[i] for i in in_sentence], days)
-        earlier = [k for k in days if k < sent.index]
-        if value is None and SAME_DAY.search(clause) and earlier:
-            value = days[max(earlier)]  # "Later in the day, X called on Y": the day of the meeting told before
+        # the sentences are read in order, so the latest meeting day before this sentence is among the last keys
+        earlier = next((k for k in reversed(days) if k < sent.index), None)
+        if value is None and SAME_DAY.search(clause) and earlier is not None:
+            value = days[earlier]  # "Later in the day, X called on Y": the day of the meeting told before
         elif value is None and re.search(r"\b(?:have|has|'ve)\s+just\b", clause):
             value = ctx.anchor  # "Secretary X and I have just signed": the speaker's day
         elif value is None and _reported(ctx, start + trigger.start()):
@@ -326,8 +343,8 @@ def _clause_encounter(
         # "X received a welcome at the palace this morning. He called on President Y": where the sentence
         # goes on from; where a meeting of the sentences just before was, first ("They discussed ... in Belize
         # City. Y joined X for the meeting" is at the meeting's barracks).
-        known = [k for k in where if sent.index - 2 <= k < sent.index]
-        place = where[max(known)] if known else None
+        known = next((k for k in (sent.index - 1, sent.index - 2) if k in where), None)
+        place = where[known] if known is not None else None
         place = (
             _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
             if place is None

@@ -6,6 +6,7 @@ next such line; a label with no person in it ("QUESTION:", "JOURNALIST:") opens 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extract.context import Context
 from kg.model import PersonMention
@@ -30,7 +31,8 @@ def speaker_turns(ctx: Context, people: list[PersonMention]) -> SpanIndex[tuple[
         said = rest.strip() == "" and re.search(r"\b(?:said|says|stated|remarked)\s*$", label)
         if not (in_capitals or said):
             continue  # "Phone: 613 ...", "Subjects: ..."
-        speaker = next((i for s, i in starts if m.start("label") <= s < m.end("label")), None)
+        at = bisect_left(starts, (m.start("label"), -1))
+        speaker = starts[at][1] if at < len(starts) and starts[at][0] < m.end("label") else None
         opened.append((m.start(), speaker))
     turns = [
         (start, opened[k + 1][0] if k + 1 < len(opened) else len(ctx.text), speaker)
