@@ -113,6 +113,7 @@ class EncounterMention:
     dated: bool = False
     confidence: float = 0.6
     follows: bool = False  # told as coming after a meeting it names ("Following their meeting, X and Y signed")
+    whole: bool = False  # told by the page as a whole (a transcript of a joint appearance), not by one sentence
 
 
 @dataclass(frozen=True)

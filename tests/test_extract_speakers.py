@@ -75,3 +75,26 @@ def test_a_meeting_in_a_turn_is_where_the_speaker_says_they_are() -> None:
     places = find_places(ctx, people, find_treaties(ctx))
     (meeting,) = find_encounters(ctx, people, places)
     assert places[meeting.place].name == "Jakarta"
+
+
+def test_a_transcript_of_a_joint_appearance_is_a_meeting_of_its_speakers_at_its_venue() -> None:
+    text = (
+        "Press Availability With Prime Minister Ana Lindqvist\n\n"
+        "Tom Ridley\nSecretary of State\nPremier House\nWellington, New Zealand\nMay 23, 2024\n\n"
+        "PRIME MINISTER LINDQVIST: Good morning, and welcome. We had a good talk on trade.\n\n"
+        "SECRETARY RIDLEY: Thank you, Ana. It is good to be back.\n"
+    )
+    ctx = context(text)
+    people = find_people(ctx)
+    places = find_places(ctx, people, find_treaties(ctx))
+    joint = [e for e in find_encounters(ctx, people, places) if e.whole]
+    assert [(sorted({people[i].name for i in e.participants}), places[e.place].name, e.date) for e in joint] == [
+        (["Ana Lindqvist", "Lindqvist", "Ridley", "Tom Ridley"], "Premier House", ctx.anchor)
+    ]
+
+
+def test_a_transcript_of_one_speaker_is_no_meeting() -> None:
+    text = "Remarks Before Their Meeting\n\nSECRETARY RIDLEY: Thank you all for coming today.\n"
+    ctx = context(text)
+    people = find_people(ctx)
+    assert [e for e in find_encounters(ctx, people, []) if e.whole] == []

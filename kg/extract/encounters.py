@@ -117,10 +117,56 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
                     days.setdefault(sent.index, mention.date)
                 if mention.kind == "Meeting" and mention.place is not None:
                     where.setdefault(sent.index, mention.place)
+    if (appearance := _joint_appearance(ctx, people, places, turns)) is not None:
+        out.append(appearance)
     return out
 
 
 HERE_IN = re.compile(r"\bhere in (?:the )?")
+# The titles of transcripts of people appearing together: "Remarks With Foreign Secretary X Before Their
+# Meeting", "Remarks by President X and Prime Minister Y Before Bilateral Meeting", "Joint press point with X
+# and Y", "Press Availability With Prime Minister X" (in the title, or in the page's address).
+JOINT_APPEARANCE = re.compile(
+    r"\b(?:joint press (?:point|conference|availability|remarks|statements?)|press availability with|"
+    r"(?:before|after|ahead of|at the (?:start|top|end) of) (?:their |the |a )?(?:bilateral |trilateral )?"
+    r"(?:meeting|talks)|joint (?:remarks|statements) to the press)\b",
+    re.IGNORECASE,
+)
+
+
+def _joint_appearance(
+    ctx: Context, people: list[PersonMention], places: list[PlaceMention], turns: SpanIndex
+) -> EncounterMention | None:
+    """The meeting of the day a transcript of a joint appearance is: its title (or address) says the speakers
+    appear together ("... Before Their Meeting", "Joint press point with ..."), and two named people or more
+    speak in it or head it."""
+    address = re.sub(r"[-_/]+", " ", ctx.article.source or "")
+    if not (JOINT_APPEARANCE.search(ctx.article.title or "") or JOINT_APPEARANCE.search(address)):
+        return None
+    speakers = list(dict.fromkeys(turn[2] for turn in turns if turn[2] is not None))
+    # and the page's principal, named in its header above the dateline or the first turn ("John Kerry" over
+    # "Secretary of State", "Premier House", "Wellington, New Zealand")
+    header_end = ctx.article.dateline_end or (turns.items[0][0] if len(turns) else 0)
+    speakers += [i for i, p in enumerate(people) if p.end <= header_end and p.name and p.title and i not in speakers]
+    names = {people[i].name.lower() for i in speakers}
+    if len(names) < 2 or ctx.anchor is None:
+        return None
+    first = people[speakers[0]]
+    # at the venue the header names ("Premier House" over "Wellington, New Zealand"), else its city
+    header = [i for i, p in enumerate(places) if p.end <= header_end]
+    venue = next((i for i in reversed(header) if places[i].kind in {"building", "base"}), None)
+    return EncounterMention(
+        kind="Meeting",
+        sentence=first.sentence,
+        start=first.start,
+        end=first.end,
+        participants=tuple(speakers),
+        place=venue if venue is not None else _dateline_place(ctx, places),
+        date=ctx.anchor,
+        dated=True,
+        confidence=0.55,
+        whole=True,
+    )
 
 
 class PeopleInOrder(list):

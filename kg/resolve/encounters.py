@@ -46,6 +46,7 @@ class _Encounter:
     confidence: float
     triggers: set[str] = field(default_factory=set)
     follows: bool = False  # comes after the meeting told before it, so is not that meeting
+    whole: bool = False  # the page's own meeting (a joint appearance): the same as any of its people's that day
 
 
 # CAMEO event codes (Schrodt, CAMEO Event Data Codebook 1.1b3), as PLOVER's CONSULT and its modes align them.
@@ -121,6 +122,7 @@ def resolve_encounters(
             e.confidence,
             {extraction.article.text[e.start : e.end]},
             e.follows,
+            e.whole,
         )
         candidates = sorted(set().union(*(with_pair.get(pair, ()) for pair in _pairs(current))))
         same = next((k for k in candidates if _same_encounter(encounters[k], current)), None)
@@ -268,7 +270,7 @@ def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
     shared = set(a.participants) & set(b.participants)
     if len(shared) < 2:
         return False
-    if a.place and b.place and a.place != b.place:
+    if a.place and b.place and a.place != b.place and not (a.whole or b.whole):
         return False  # the same people in Tokyo and in New Delhi met twice
     if a.date and b.date:
         return a.date == b.date
