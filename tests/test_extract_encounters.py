@@ -309,3 +309,13 @@ def test_one_who_joined_the_ministers_joins_their_meeting() -> None:
     joined = found[-1]
     assert [people[i].name for i in joined.participants] == ["Tom Ridley"]
     assert (joined.group, joined.group_is_object) == (2, True)
+
+
+def test_in_a_readout_of_a_call_what_the_two_discussed_is_said_on_the_call() -> None:
+    text = (
+        "Readout of the President's Call with Prime Minister Tomas Berg\n\n"
+        "President Ana Lindqvist spoke today with Prime Minister Tomas Berg. The two leaders welcomed the talks "
+        "on a ceasefire in the region."
+    )
+    found, _, _ = encounters(text)
+    assert {e.kind for e in found} == {"PhoneCall"}

@@ -122,6 +122,8 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     return out
 
 
+# The title of a readout of a call: "Readout of the President's Call with ...", "Telephone Conference (Summary)"
+CALL_TITLE = re.compile(r"\b(?:call|phone|telephone|video ?conference|teleconference)", re.IGNORECASE)
 HERE_IN = re.compile(r"\bhere in (?:the )?")
 # The titles of transcripts of people appearing together: "Remarks With Foreign Secretary X Before Their
 # Meeting", "Remarks by President X and Prime Minister Y Before Bilateral Meeting", "Joint press point with X
@@ -370,6 +372,10 @@ def _clause_encounter(
     )
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
     source = None
+    if not dated and kind == "Meeting" and CALL_TITLE.search(ctx.article.title or ""):
+        # "Readout of the President's Call with ...": what the two "discussed" or "welcomed" with no time of its
+        # own is said on the call
+        kind = "PhoneCall"
     if not dated and kind == "Meeting":
         value, source = carried_from(ctx, sent, [people[i] for i in in_sentence], days)
         # the sentences are read in order, so the latest meeting day before this sentence is among the last keys
@@ -570,7 +576,7 @@ def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int)
     ):
         return "PlannedMeeting"
     if re.match(r"(?:speaks?|spoke|talked|talks)\b", trigger.group(0), re.I) and re.search(
-        r"\b(?:call|phone)", ctx.article.title or "", re.I
+        CALL_TITLE, ctx.article.title or ""
     ):
         return "PhoneCall"  # "Readout of the President's Call with ...": "spoke with" is the call
     return "Meeting"
