@@ -218,8 +218,8 @@ def test_a_plan_to_do_something_else_is_no_planned_meeting() -> None:
 
 def test_a_time_in_a_relative_clause_is_not_the_meeting_s() -> None:
     found, _, _ = encounters(
-        "Defense Secretary Alan Brooks and Defense Minister Tran Van Minh met today in Hanoi. At the meeting, the "
-        "two leaders committed to carry out the plan of action agreed upon in October."
+        "Defense Secretary Alan Brooks and Defense Minister Tran Van Minh met today in Hanoi. The two leaders "
+        "held talks on the plan of action agreed upon in October."
     )
     # undated, the second is told of the first and merges with it; "in October" would have kept them apart
     assert [(e.kind, e.date, e.dated) for e in found] == [("Meeting", PUBLISHED, True), ("Meeting", None, False)]
@@ -319,3 +319,11 @@ def test_in_a_readout_of_a_call_what_the_two_discussed_is_said_on_the_call() -> 
     )
     found, _, _ = encounters(text)
     assert {e.kind for e in found} == {"PhoneCall"}
+
+
+def test_during_the_meeting_tells_of_the_meeting_just_told() -> None:
+    found, _, _ = encounters(
+        "Later, Minister Ravi Menon called on Prime Minister Ken Sato. During the meeting, Minister Menon praised the "
+        "friendship between Prime Minister Sato and Prime Minister Ana Lindqvist."
+    )
+    assert [e.sentence for e in found] == [0]

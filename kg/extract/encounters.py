@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from itertools import islice
@@ -96,8 +96,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     verb_chars = [ctx.doc[i].idx for i in verb_order]
     turns = speaker_turns(ctx, people)
     place_at = {p.start: i for i, p in enumerate(places)}
-    days: dict[int, date] = {}  # the day and the place of the meetings each sentence tells, as found
-    where: dict[int, int] = {}
+    earlier = _Earlier()
     for sent in ctx.sentences:
         in_sentence = people_in.get(sent.index, [])
         turn = turns.covering(sent.start)
@@ -105,7 +104,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             # "I was delighted to welcome Secretary X": the speaker of the turn takes part.
             in_sentence = [turn[2], *in_sentence]
         for offset, clause in _clauses(sent.text):
-            mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, days, where)
+            mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, earlier)
             if mention and mention.kind == "Meeting" and mention.place is None and turn:
                 # "It's wonderful to be here in Jakarta ... this morning I had a meeting with X": where the speaker is
                 mention = replace(mention, place=_speaker_is_in(ctx, place_at, turn[0], sent.start))
@@ -113,10 +112,12 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
                 start = sent.start + offset
                 verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
                 out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, in_sentence))
-                if mention.kind == "Meeting" and mention.date:
-                    days.setdefault(sent.index, mention.date)
-                if mention.kind == "Meeting" and mention.place is not None:
-                    where.setdefault(sent.index, mention.place)
+                if mention.kind == "Meeting":
+                    earlier.met.add(sent.index)
+                    if mention.date:
+                        earlier.days.setdefault(sent.index, mention.date)
+                    if mention.place is not None:
+                        earlier.places.setdefault(sent.index, mention.place)
     if (appearance := _joint_appearance(ctx, people, places, turns)) is not None:
         out.append(appearance)
     return out
@@ -169,6 +170,15 @@ def _joint_appearance(
         confidence=0.55,
         whole=True,
     )
+
+
+@dataclass
+class _Earlier:
+    """What the sentences read so far have told: which told a meeting, and the day and place it had."""
+
+    met: set[int] = field(default_factory=set)
+    days: dict[int, date] = field(default_factory=dict)
+    places: dict[int, int] = field(default_factory=dict)
 
 
 class PeopleInOrder(list):
@@ -317,8 +327,7 @@ def _clause_encounter(
     people: list[PersonMention],
     places: list[PlaceMention],
     places_in: dict[int, list[int]],
-    days: dict[int, date],
-    where: dict[int, int],
+    earlier: _Earlier,
 ) -> EncounterMention | None:
     """The encounter one clause states, if any. The clauses of a sentence share its people: "X spoke by
     phone with Y on Monday and will meet him next week" is a call and a planned meeting of X and Y."""
@@ -332,6 +341,8 @@ def _clause_encounter(
     # "agreed to open talks when they met in Manila": what happened over what was agreed to come
     trigger = next((m for m in told if not _planned_by_parse(ctx, start + m.start())), None)
     trigger = trigger or (told or triggers or [None])[0]
+    if triggers and not told and {sent.index - 1, sent.index - 2} & earlier.met:
+        return None  # "During the meeting, X praised Y": the meeting just told, not another
     trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
     if not trigger:
         return None
@@ -377,11 +388,11 @@ def _clause_encounter(
         # own is said on the call
         kind = "PhoneCall"
     if not dated and kind == "Meeting":
-        value, source = carried_from(ctx, sent, [people[i] for i in in_sentence], days)
+        value, source = carried_from(ctx, sent, [people[i] for i in in_sentence], earlier.days)
         # the sentences are read in order, so the latest meeting day before this sentence is among the last keys
-        earlier = next((k for k in reversed(days) if k < sent.index), None)
-        if value is None and SAME_DAY.search(clause) and earlier is not None:
-            value = days[earlier]  # "Later in the day, X called on Y": the day of the meeting told before
+        last_day = next((k for k in reversed(earlier.days) if k < sent.index), None)
+        if value is None and SAME_DAY.search(clause) and last_day is not None:
+            value = earlier.days[last_day]  # "Later in the day, X called on Y": the day of the meeting told before
         elif value is None and re.search(r"\b(?:have|has|'ve)\s+just\b", clause):
             value = ctx.anchor  # "Secretary X and I have just signed": the speaker's day
         elif value is None and _reported(ctx, start + trigger.start()):
@@ -395,14 +406,14 @@ def _clause_encounter(
         # "X received a welcome at the palace this morning. He called on President Y": where the sentence
         # goes on from; where a meeting of the sentences just before was, first ("They discussed ... in Belize
         # City. Y joined X for the meeting" is at the meeting's barracks).
-        known = next((k for k in (sent.index - 1, sent.index - 2) if k in where), None)
-        place = where[known] if known is not None else None
+        known = next((k for k in (sent.index - 1, sent.index - 2) if k in earlier.places), None)
+        place = earlier.places[known] if known is not None else None
         place = (
             _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
             if place is None
             else place
         )
-        place = where.get(source.index) if place is None else place
+        place = earlier.places.get(source.index) if place is None else place
     if kind == "Meeting" and place is None and SPOKE.fullmatch(trigger.group(0)) and not MEETING_ONLY.search(clause):
         # "Secretary Blinken spoke with Foreign Minister X today": a readout that says only that two officials
         # spoke, and nowhere, tells of a call; those who met say they met, or where.
