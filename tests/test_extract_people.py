@@ -358,3 +358,27 @@ def test_a_short_form_of_one_person_s_given_name_stands_for_it() -> None:
 def test_a_short_form_two_people_could_bear_stands_for_neither() -> None:
     text = "Thomas Reid spoke after Thomas Hale. When Tom and I met in Perth, we agreed."
     assert "Thomas" not in [p.name for p in find_people(context(text))]
+
+
+def test_a_particle_joined_by_a_hyphen_leads_the_name() -> None:
+    found = people("The envoy later met Prime Minister el-Tahiri and his cabinet in the capital.")
+    assert "el-Tahiri" in found
+    assert found["el-Tahiri"].title == "Prime Minister"
+
+
+def test_a_date_after_a_name_is_no_part_of_it() -> None:
+    found = people("Defence Secretary Tom Hadley Oct. 14 told reporters the exercise would go ahead.")
+    assert "Tom Hadley" in found
+    assert not any("Oct" in name for name in found)
+
+
+def test_a_nickname_in_quotes_is_left_out_of_the_name() -> None:
+    found = people("Gen. Robert “Bobby” Vasquez, commander of the regional command, toured the port on Tuesday.")
+    assert "Robert Vasquez" in found
+    assert "Robert" not in found
+
+
+def test_a_bracket_glued_to_a_name_ends_it() -> None:
+    found = people("The delegation also met President Marta Kelevi(link is external) in the capital on Monday.")
+    assert "Marta Kelevi" in found
+    assert not any("(" in name for name in found)

@@ -90,3 +90,11 @@ def test_a_label_that_is_a_name_alone_is_a_speaker_named_elsewhere_in_the_transc
         ("Tan Kok Wei", "TAN KOK WEI, SINGAPORE MINISTER FOR DEFENCE"),
         ("Tan Kok Wei", "TAN KOK WEI"),
     ]
+
+
+def test_a_nation_s_possessive_before_the_office_in_a_label_gives_the_nation() -> None:
+    found = by_name(
+        speaker_labels(context("TANAKA HIROSHI, JAPAN’S MINISTER OF DEFENSE (VIA TRANSLATOR): Welcome to Tokyo.\n"))
+    )
+    tanaka = found["Tanaka Hiroshi"]
+    assert (tanaka.title, tanaka.nation) == ("Minister of Defense", "JPN")

@@ -26,6 +26,7 @@ __all__ = [
     "abbreviation_in_brackets",
     "in_term",
     "is_name_token",
+    "name_text",
     "name_tokens_after",
     "short_form_of",
     "title_vocab",
@@ -54,7 +55,7 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
         and not ctx.doc[tok.i - 1].whitespace_
         and tok.is_alpha
         and tok.i > 1
-        and ctx.doc[tok.i - 2].text[:1].isupper()
+        and (ctx.doc[tok.i - 2].text[:1].isupper() or ctx.doc[tok.i - 2].text.lower() in NAME_PARTICLES)
     ):
         return True
     if tok.is_space or tok.is_punct:
@@ -63,6 +64,10 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
         return True
     if text.lower() in NAME_PARTICLES and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text[:1].isupper():
         return True
+    if text.lower() in NAME_PARTICLES and not tok.whitespace_ and _hyphen_then_capital(ctx, tok.i + 1):
+        return True  # "al-Sudani", "el-Sisi": a particle joined by a hyphen to the name it leads
+    if _MONTH_ABBREVIATION.fullmatch(text) and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].like_num:
+        return False  # "Ben Wallace Oct. 23": a date after the name, no part of it
     if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
         return _family_name_in_capitals(ctx, tok)
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
@@ -76,6 +81,22 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
     # A given name that is also a word of another kind ("Will", "May") is tagged as that word, but the tagger
     # still puts it in the person's name or makes it part of the name after it.
     return tok.is_alpha and (tok.ent_type_ == "PERSON" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"))
+
+
+# The abbreviated months of news copy, with their period: "Oct.", "Sept.".
+_MONTH_ABBREVIATION = re.compile(r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.")
+
+
+def _hyphen_then_capital(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` is a hyphen glued to a capitalized word after it: the "-S" of "al-Sudani"."""
+    doc = ctx.doc
+    return (
+        i + 1 < len(doc)
+        and doc[i].text in {"-", "‐"}
+        and not doc[i].whitespace_
+        and doc[i + 1].text[:1].isupper()
+        and doc[i + 1].is_alpha
+    )
 
 
 def _family_name_in_capitals(ctx: Context, tok: Token) -> bool:
@@ -120,16 +141,56 @@ def name_tokens_after(ctx: Context, i: int) -> tuple[int, int] | None:
     while i < len(doc) and (ctx.is_rank(doc[i].text) or doc[i].text in {".", "then", "-"}):
         i += 1
     j = i
-    while j < len(doc) and is_name_token(ctx, doc[j]) and "\n" not in doc[j - 1].whitespace_:
+    while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
+        if j > i and (nickname := _nickname_end(ctx, j)):
+            j = nickname  # "Michael “Erik” Kurilla": a nickname in quotes between the names
+            continue
+        if not is_name_token(ctx, doc[j]):
+            break
         if j > i and doc[j - 1].text == "," and doc[j].text.lower() not in NAME_SUFFIXES:
             break
         j += 1
+        if "(" in doc[j - 1].text[1:]:
+            break  # "Osmani(link is external)": a bracket glued to the name ends it
     # "Brown Jr." arrives as Brown + Jr. (suffix) and "Marcos Jr." likewise; never end on a particle.
     while j > i and doc[j - 1].text.lower() in NAME_PARTICLES:
         j -= 1
     if j == i:
         return None
     return i, j
+
+
+_OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def _nickname_end(ctx: Context, j: int) -> int | None:
+    """Where the name goes on after a nickname in quotes at token ``j``, between a given name and a family
+    name: "Michael “Erik” Kurilla"; None where none stands there."""
+    doc = ctx.doc
+    closing = _OPENING_QUOTES.get(doc[j].text)
+    if closing is None or doc[j].whitespace_:
+        return None
+    for k in range(j + 1, min(j + 4, len(doc) - 1)):
+        if doc[k].text == closing:
+            words = doc[j + 1 : k]
+            named = all(t.text[:1].isupper() and t.is_alpha for t in words)
+            return k + 1 if words and named and is_name_token(ctx, doc[k + 1]) else None
+    return None
+
+
+def name_text(ctx: Context, s: int, e: int) -> str:
+    """The name written at tokens ``s`` to ``e``, without a nickname in quotes ("Michael “Erik” Kurilla") or a
+    bracket glued to its end ("Osmani(link")."""
+    words = []
+    k = s
+    while k < e:
+        if k > s and (after := _nickname_end(ctx, k)) and after <= e:
+            k = after
+            continue
+        words.append(ctx.doc[k])
+        k += 1
+    text = "".join(t.text + t.whitespace_ for t in words).strip()
+    return re.sub(r"(?<=\w)\(.*$", "", text)
 
 
 @cache

@@ -22,6 +22,7 @@ from kg.extract.names import (
     NAME_SUFFIXES,
     in_term,
     is_name_token,
+    name_text,
     name_tokens_after,
     short_form_of,
     title_vocab,
@@ -395,7 +396,7 @@ def _after_place_preposition(ctx: Context, s: int) -> bool:
 
 def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMention:
     doc = ctx.doc
-    name = doc[s:e].text
+    name = name_text(ctx, s, e)
     title, nation, international, rank, office = title_before(ctx, s, e)
     if title is None and office is None:
         title, nation2, international2, office = title_after(ctx, e)

@@ -83,11 +83,13 @@ def _labelled_person(
 
 
 def _nation_before_office(ctx: Context, cased: str) -> tuple[str, re.Match[str]] | None:
-    """A nation's name or demonym before an office in a label ("Singapore Minister For Defence"), as (the nation,
+    """A nation's name, demonym or possessive before an office in a label ("Singapore Minister For Defence",
+    "Japan’s Minister Of Defense"), as (the nation,
     the office's match in ``cased``)."""
     words = cased.split()
     for n in range(1, min(4, len(words))):
-        nation = ctx.gaz.nation(" ".join(words[:n]))
+        # "JAPAN’S MINISTER OF DEFENSE": the nation's possessive is no part of its name.
+        nation = ctx.gaz.nation(re.sub(r"['’][sS]?$", "", " ".join(words[:n])))
         at = len(" ".join(words[:n])) + 1
         if nation is not None and (office := ctx.terms("office").match(cased, at)):
             return nation, office
