@@ -120,7 +120,7 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
         break
     while j < end and doc[j].text.lower() in TITLE_CONNECTORS | _POSSESSIVES | {"-"}:
         j += 1
-    if appositive and j > sent_start and doc[j - 1].text == ",":
+    if appositive and ((j > sent_start and doc[j - 1].text == ",") or _appositive_of_name_before(ctx, end)):
         # "Ms. X, Minister for Foreign Affairs of Japan, Dr. Y, Minister of Foreign Affairs of Korea": between two
         # names, an appositive is the office of the name before it when the name after has its own.
         title, nation, international, office = title_after(ctx, e)
@@ -151,6 +151,21 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
         if re.search(r"\b(?:his|her|their|its)\s+\S+(?:\s+\S+)?\s+counterparts?\s*,$", before):
             nation = ctx.nation_at(doc[max(sent_start, j - 6)].idx, doc[j].idx)
     return title, nation, international, rank, office
+
+
+def _appositive_of_name_before(ctx: Context, comma: int) -> bool:
+    """Whether the words before the comma at token ``comma`` are an appositive set off by commas right after
+    another name: "Adm. X, the U.S. Naval Forces Japan commander, Adm. Y": X's office, not Y's."""
+    doc = ctx.doc
+    if comma <= 0 or comma >= len(doc) or doc[comma].text != ",":
+        return False
+    k = comma - 1
+    while k > max(ctx.line_start(comma), comma - 12) and doc[k].text not in {",", ";", "(", ")"}:
+        k -= 1
+    if doc[k].text != "," or k == 0 or not ctx.office_spans.starting_in(doc[k].idx, doc[comma].idx):
+        return False
+    name = doc[k - 1]
+    return name.ent_type_ == "PERSON" and name.text[:1].isupper() and not ctx.office_covering(name)
 
 
 def _service_in_lower_case(ctx: Context, tok: Token) -> bool:
@@ -328,7 +343,9 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
         for o in ctx.office_spans.starting_in(clause.start_char, clause.end_char)
         if o[1] <= clause.end_char and (o[2][:1].islower() or after_the or ends_clause(o))
     ]
-    if not offices or offices[0][0] - clause.start_char > 20:
+    # The office begins the appositive, or ends it after the body it heads ("the U.S. Naval Forces Japan
+    # commander").
+    if not offices or (offices[0][0] - clause.start_char > 20 and not (after_the and offices[0][1] == clause.end_char)):
         return None, None, False, None
     # The office and the nation or organization it is of, not what the sentence goes on to say ("Gen. X, the
     # chairman of the Joint Chiefs of Staff at an arrival ceremony, ...").
