@@ -327,3 +327,8 @@ def test_during_the_meeting_tells_of_the_meeting_just_told() -> None:
         "friendship between Prime Minister Sato and Prime Minister Ana Lindqvist."
     )
     assert [e.sentence for e in found] == [0]
+
+
+def test_the_topic_of_talks_is_no_side_of_them() -> None:
+    (meeting,), people, _ = encounters("Minister Ana Lindqvist held talks on trade with General Tomas Berg in Oslo.")
+    assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Tomas Berg"]

@@ -88,11 +88,12 @@ def sides(doc: Doc) -> dict[int, tuple[list[Token], list[Token]]]:
         if label == "object" and len(rest) == 2 and doc[rest[0]].dep_ == "agent":
             label = "subject"  # "was hosted by X": X is the one who hosted
         taken = [side, *side.conjuncts]
-        if len(rest) == 2 and doc[rest[0]].lower_ == "on" and not verb.lower_.startswith("call"):
-            continue  # "met on Nov. 3": only "called on X" takes its object with "on"
-        if len(rest) == 2 and doc[rest[0]].dep_ in {"prep", "agent"}:
+        prep = doc[rest[-2]] if len(rest) >= 2 and doc[rest[-2]].dep_ in {"prep", "agent"} else None
+        if prep is not None and prep.lower_ == "on" and not verb.lower_.startswith("call"):
+            continue  # "met on Nov. 3", "held talks on trade": only "called on X" takes its object with "on"
+        if prep is not None:
             # "met with X and with Y": the second "with" hangs from the first
-            taken += [c for prep in doc[rest[0]].conjuncts for c in prep.children if c.dep_ == "pobj"]
+            taken += [c for other in prep.conjuncts for c in other.children if c.dep_ == "pobj"]
         (subjects if label == "subject" else objects).extend(taken)
     for i, (subjects, objects) in found.items():
         verb = doc[i]
