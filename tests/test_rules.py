@@ -100,6 +100,23 @@ def test_full_name_then_surname_is_one_official() -> None:
     assert {"Ruben Brekelmans", "Brekelmans"} <= official(g, "Ruben Brekelmans")["name"]
 
 
+def test_a_short_form_of_one_person_s_given_name_is_that_person() -> None:
+    g = build(
+        "Defence Minister Thomas Reid spoke after Foreign Minister Richard Hale. When Tom and I met in Perth, we "
+        "agreed, Hale said."
+    )
+    assert len(officials(g)) == 2, officials(g)
+    assert "Tom" in official(g, "Thomas Reid")["name"]
+
+
+def test_a_short_form_two_people_could_bear_stands_for_neither() -> None:
+    g = build(
+        "Defence Minister Thomas Reid spoke after Foreign Minister Thomas Hale. When Tom and I met in Perth, we "
+        "agreed, Hale said."
+    )
+    assert not any("Tom" in o["name"] for o in officials(g).values())
+
+
 def test_a_titled_family_name_inside_a_full_name_is_that_official() -> None:
     g = build(
         "Singapore's President Tony Tan Keng Yam received the visiting prime minister at the Istana.\n\n"

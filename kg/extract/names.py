@@ -16,8 +16,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.extract.context import Context
-from kg.gazetteer import Gazetteer
-from kg.resources import data_dir
+from kg.gazetteer import Gazetteer, short_forms
 
 __all__ = [
     "NAME_PARTICLES",
@@ -193,14 +192,6 @@ def name_text(ctx: Context, s: int, e: int) -> str:
     return re.sub(r"(?<=\w)\(.*$", "", text)
 
 
-@cache
-def _short_forms() -> dict[str, frozenset[str]]:
-    rows = (line.split("\t") for line in (data_dir() / "short_names.tsv").read_text(encoding="utf-8").splitlines())
-    table = {row[0].strip(): frozenset(n.strip() for n in row[1].split("|")) for row in rows if len(row) == 2}
-    table.pop("short", None)  # the header
-    return {short: fulls for short, fulls in table.items() if not short.startswith("#")}
-
-
 def short_form_of(names: Iterable[str]) -> dict[str, str]:
     """The given names that common short forms stand for in a text naming ``names`` in full: "Dan" -> "Daniel"
     when one person alone among them has a given name "Dan" is short for ("Daniel Pryor"), and no one is named
@@ -208,7 +199,7 @@ def short_form_of(names: Iterable[str]) -> dict[str, str]:
     full = [n.split() for n in names if len(n.split()) >= 2]
     words = {w for n in full for w in n}
     out = {}
-    for short, givens in _short_forms().items():
+    for short, givens in short_forms().items():
         holders = {(n[0], n[-1]) for n in full if n[0] in givens}
         if short not in words and len(holders) == 1:
             out[short] = next(iter(holders))[0]

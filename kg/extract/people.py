@@ -156,8 +156,6 @@ def find_people(ctx: Context) -> list[PersonMention]:
     people = list(labelled)
     for s, e, conf in spans:
         p = _person_mention(ctx, s, e, conf)
-        if e - s == 1 and doc[s].text in short:
-            p = replace(p, name=short[doc[s].text])  # the given name it stands for, which joins the full name
         if p.title is None and (s, e) in shared:
             office = ctx.gaz.office(shared[s, e])
             p = replace(p, title=shared[s, e], office=office.canonical if office else None, confidence=conf)

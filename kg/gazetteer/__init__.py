@@ -32,6 +32,7 @@ from functools import cache
 from kg.gazetteer.common import _rows as _rows
 from kg.gazetteer.common import clean as clean
 from kg.gazetteer.common import normalize
+from kg.gazetteer.common import short_forms as short_forms
 from kg.gazetteer.nations import NationInfo, Nations
 from kg.gazetteer.offices import OfficeInfo, Offices
 from kg.gazetteer.organizations import INTERNATIONAL_KINDS as INTERNATIONAL_KINDS

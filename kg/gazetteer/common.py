@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from kg.resources import data_dir
 
@@ -131,3 +132,10 @@ def _name_forms(name: str) -> list[str]:
     forms += [_SUBDIVISION_SUFFIX.sub("", f) for f in forms]
     shown = (_display(form) for form in dict.fromkeys(forms))
     return list(dict.fromkeys(form for form in shown if form))
+
+
+@cache
+def short_forms() -> dict[str, frozenset[str]]:
+    """Common short forms of given names and the given names each stands for ("Dan" -> {"Daniel"}), from
+    ``kg/data/short_names.tsv``."""
+    return {row["short"].strip(): frozenset(_split(row["full"])) for row in _rows("short_names.tsv")}

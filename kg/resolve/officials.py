@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
-from kg.gazetteer import gazetteer
+from kg.gazetteer import gazetteer, short_forms
 from kg.model import Extraction, PersonMention
 from kg.resolve.entities import Ref, Resolved, slug
 
@@ -46,6 +47,12 @@ class _Person:
         return True
 
 
+@cache
+def _short_forms() -> dict[str, frozenset[str]]:
+    """The gazetteer's short forms of given names, lower case: "dan" -> {"daniel"}."""
+    return {k.lower(): frozenset(g.lower() for g in v) for k, v in short_forms().items()}
+
+
 def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], dict[int, int]]:
     """Group named mentions: a full name, then its surname or first name alone, are one person."""
     clusters: list[_Person] = []
@@ -54,6 +61,7 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
     # cluster that holds all its words, so only those holding its first word need a look.
     holding: dict[str, list[int]] = defaultdict(list)
     named = [(i, p) for i, p in enumerate(people) if p.name]
+    short = _short_forms()
     # Full names first, so that a surname in a headline finds the full name given later.
     for i, p in sorted(named, key=lambda ip: -len(name_words(ip[1].name))):
         words = [w.lower() for w in name_words(p.name)]
@@ -69,6 +77,11 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
             # "President Tan" after "President Tony Tan Keng Yam": a family name inside the full name, when
             # one person alone has it
             target = holding[words[0]][0]
+        if target is None and len(words) == 1 and words[0] in short:
+            # "When Dan and I met" after "Daniel Pryor": a short form of the given name of one person alone
+            givens = short[words[0]]
+            bearers = [ci for ci, c in enumerate(clusters) if len(c.full_words) > 1 and c.full_words[0] in givens]
+            target = bearers[0] if len(bearers) == 1 else None
         if target is None:
             clusters.append(_Person())
             target = len(clusters) - 1
