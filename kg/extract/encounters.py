@@ -96,7 +96,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     verb_chars = [ctx.doc[i].idx for i in verb_order]
     turns = speaker_turns(ctx, people)
     place_at = {p.start: i for i, p in enumerate(places)}
-    earlier = _Earlier()
+    earlier = _Earlier(story_day=story_day(ctx))
     for sent in ctx.sentences:
         in_sentence = people_in.get(sent.index, [])
         turn = turns.covering(sent.start)
@@ -174,8 +174,10 @@ def _joint_appearance(
 
 @dataclass
 class _Earlier:
-    """What the sentences read so far have told: which told a meeting, and the day and place it had."""
+    """What the sentences read so far have told: which told a meeting, and the day and place it had; and the
+    story's day, read once from its first sentences."""
 
+    story_day: date | None = None
     met: set[int] = field(default_factory=set)
     days: dict[int, date] = field(default_factory=dict)
     places: dict[int, int] = field(default_factory=dict)
@@ -217,7 +219,7 @@ def _by_structure(
     mention: EncounterMention,
     verb_sides: dict[int, tuple[list[Token], list[Token]]],
     verbs: list[int],
-    people: list[PersonMention],
+    people: PeopleInOrder,
     in_sentence: list[int],
 ) -> list[EncounterMention]:
     """The encounters of a clause: one for each verb of meeting whose sides, as the parse gives them, name two
@@ -280,11 +282,10 @@ def _same_person(a: PersonMention, b: PersonMention) -> bool:
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
-def _antecedent(ctx: Context, people: list[PersonMention], before: int) -> int | None:
+def _antecedent(ctx: Context, people: PeopleInOrder, before: int) -> int | None:
     """The person "he" or "she" at the start of a sentence beginning at ``before`` is: the subject of the
     nearest sentence before that has a named person as its subject, else the person named last."""
-    starts = people.starts if isinstance(people, PeopleInOrder) else [p.start for p in people]
-    named = list(islice((i for i in range(bisect_left(starts, before) - 1, -1, -1) if people[i].name), 6))
+    named = list(islice((i for i in range(bisect_left(people.starts, before) - 1, -1, -1) if people[i].name), 6))
     for i in named:
         span = ctx.span(people[i].start, people[i].end)
         if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
@@ -300,9 +301,7 @@ def _trigger_words(ctx: Context, verb: Token) -> str:
     return verb.text
 
 
-def _people_of(
-    ctx: Context, head: Token, verb: Token, people: list[PersonMention], in_sentence: list[int]
-) -> list[int]:
+def _people_of(ctx: Context, head: Token, verb: Token, people: PeopleInOrder, in_sentence: list[int]) -> list[int]:
     """The people a side of a verb names: those within its phrase; "He" or "She", the person named last before
     the sentence; "who", the one the clause is about."""
     if head.tag_ == "WP" and verb.dep_ == "relcl":
@@ -324,7 +323,7 @@ def _clause_encounter(
     offset: int,
     clause: str,
     in_sentence: list[int],
-    people: list[PersonMention],
+    people: PeopleInOrder,
     places: list[PlaceMention],
     places_in: dict[int, list[int]],
     earlier: _Earlier,
@@ -356,8 +355,7 @@ def _clause_encounter(
             in_sentence = [ante, *in_sentence]
     elif group is None and len(in_sentence) == 1 and re.match(r"\s*(?:him|her)\b", clause[trigger.end() :]):
         # "I'm delighted to welcome him here": the one named last before, other than the one who welcomes
-        starts = people.starts if isinstance(people, PeopleInOrder) else [p.start for p in people]
-        before = (i for i in range(bisect_left(starts, sent.start) - 1, -1, -1) if people[i].name)
+        before = (i for i in range(bisect_left(people.starts, sent.start) - 1, -1, -1) if people[i].name)
         other = next((i for i in before if people[i].name != people[in_sentence[0]].name), None)
         if other is not None and not _same_person(people[other], people[in_sentence[0]]):
             in_sentence = [*in_sentence, other]
@@ -396,7 +394,7 @@ def _clause_encounter(
         elif value is None and re.search(r"\b(?:have|has|'ve)\s+just\b", clause):
             value = ctx.anchor  # "Secretary X and I have just signed": the speaker's day
         elif value is None and _reported(ctx, start + trigger.start()):
-            value = story_day(ctx)  # "X met Y" in a story of today, with no day of its own
+            value = earlier.story_day  # "X met Y" in a story of today, with no day of its own
         elif value is None and re.search(r"\bhere\b", clause) and _in_the_present(ctx, start + trigger.start()):
             value = ctx.anchor  # "I'm delighted to welcome him here": happening as the speaker speaks
         dated, confidence = value is not None, confidence - 0.1
