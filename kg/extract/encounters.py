@@ -73,7 +73,7 @@ PEOPLE_NOUNS = {
     "president", "official", "officials", "guest", "guests", "visitor", "visitors", "ambassador", "envoy",
     "commander", "chief", "general", "admiral", "team", "side", "king", "queen", "emperor", "prince",
 }  # fmt: skip
-SUBORDINATE = {"relcl", "ccomp", "acl", "advcl", "parataxis", "xcomp"}
+SUBORDINATE = frozenset({"relcl", "ccomp", "acl", "advcl", "parataxis", "xcomp"})
 CLAUSE_BREAK = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|would|shall|plans?|is|are)\b)|;\s+", re.IGNORECASE)
 
 
@@ -491,19 +491,26 @@ TOLD_BEFORE = re.compile(
 TOPIC = re.compile(r"\bto (?:discuss|review|talk about|exchange views on|address|consider|prepare)\b|\bdiscussed\b")
 
 
+def _clause_off_the_line(token: Token, trigger: Token, clauses: frozenset[str], *, after: bool = False) -> Token | None:
+    """The head of the clause of its own (a dependency label in ``clauses``) that ``token`` hangs from, if that
+    clause neither holds the trigger word nor lies above it; ``after``: only a clause after the trigger word."""
+    trigger_line = {trigger.i, *(t.i for t in trigger.ancestors)}
+    for t in (token, *token.ancestors):
+        if t.i in trigger_line:
+            return None
+        if t.dep_ in clauses and (not after or t.i > trigger.i):
+            return t
+    return None
+
+
 def _hangs_off(ctx: Context, char: int, trigger_char: int, clauses: frozenset[str], *, after: bool = False) -> bool:
-    """Whether the word at ``char`` hangs from a clause of its own (a dependency label in ``clauses``) that
-    does not hold the trigger word nor lies above it; ``after``: only a clause after the trigger word counts."""
+    """Whether the word at ``char`` hangs from a clause of its own that does not hold the trigger word."""
     span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
-    if span is None or trigger is None:
-        return False
-    trigger_line = {trigger[0].i, *(t.i for t in trigger[0].ancestors)}
-    for token in (span[0], *span[0].ancestors):
-        if token.i in trigger_line:
-            return False
-        if token.dep_ in clauses and (not after or token.i > trigger[0].i):
-            return True
-    return False
+    return (
+        span is not None
+        and trigger is not None
+        and _clause_off_the_line(span[0], trigger[0], clauses, after=after) is not None
+    )
 
 
 # A purpose, a topic, a relative clause: a time to come in one is not the meeting's ("met to discuss
@@ -519,18 +526,12 @@ def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bo
     trigger = ctx.span(trigger_char, trigger_char + 1)
     if span is None or trigger is None:
         return False
-    trigger_line = {trigger[0], *trigger[0].ancestors}
-    for token in (span.root, *span.root.ancestors):
-        if token in trigger_line:
-            return False
-        if token.dep_ == "acl" and token.head.i == trigger[0].i:
-            return False  # "the Summit held in New Delhi": a clause of the meeting word itself
-        if token.dep_ in SUBORDINATE:
-            # "..., meeting at the Shangri-La Hotel", "when he met X in Siem Reap": a clause of meeting
-            # is the encounter's own.
-            # Reported speech ("said a conference would be hosted in Geneva") never is.
-            return token.dep_ == "ccomp" or not MEETING_TRIGGER.fullmatch(token.text)
-    return False
+    clause = _clause_off_the_line(span.root, trigger[0], SUBORDINATE)
+    if clause is None or (clause.dep_ == "acl" and clause.head.i == trigger[0].i):
+        return False  # "the Summit held in New Delhi": a clause of the meeting word itself
+    # "..., meeting at the Shangri-La Hotel", "when he met X in Siem Reap": a clause of meeting is the
+    # encounter's own. Reported speech ("said a conference would be hosted in Geneva") never is.
+    return clause.dep_ == "ccomp" or not MEETING_TRIGGER.fullmatch(clause.text)
 
 
 MODALS = {"will", "would", "shall", "'ll", "’ll"}
