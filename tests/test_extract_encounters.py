@@ -332,3 +332,10 @@ def test_during_the_meeting_tells_of_the_meeting_just_told() -> None:
 def test_the_topic_of_talks_is_no_side_of_them() -> None:
     (meeting,), people, _ = encounters("Minister Ana Lindqvist held talks on trade with General Tomas Berg in Oslo.")
     assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Tomas Berg"]
+
+
+def test_a_title_calling_for_something_is_no_readout_of_a_call() -> None:
+    found, _, _ = encounters(
+        "Leaders Call for Ceasefire\n\nPresident Ana Lindqvist and Prime Minister Tomas Berg held talks in Oslo."
+    )
+    assert [e.kind for e in found] == ["Meeting"]

@@ -124,7 +124,10 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
 
 
 # The title of a readout of a call: "Readout of the President's Call with ...", "Telephone Conference (Summary)"
-CALL_TITLE = re.compile(r"\b(?:call|phone|telephone|video ?conference|teleconference)", re.IGNORECASE)
+# (not "Leaders call for a ceasefire")
+CALL_TITLE = re.compile(
+    r"\b(?:phone|telephone|video ?conference|teleconference)|\bcalls? (?:with|between)\b", re.IGNORECASE
+)
 HERE_IN = re.compile(r"\bhere in (?:the )?")
 # The titles of transcripts of people appearing together: "Remarks With Foreign Secretary X Before Their
 # Meeting", "Remarks by President X and Prime Minister Y Before Bilateral Meeting", "Joint press point with X
