@@ -48,7 +48,7 @@ def clause_date(
 # Words of an encounter: a day carries over only from a sentence that tells of one.
 ENCOUNTER_WORDS = re.compile(
     r"\b(?:met|meet\w*|talks|visit\w*|summit|hosted|welcom\w*|received|called on|signed|signing|ceremony|"
-    r"arrived|travel\w*|discuss\w*|held|trip|dialogue|consultations|shak\w+ hands|stands?|pose\w*)\b",
+    r"arrived|travel\w*|discuss\w*|held|trip|dialogue|consultations|shak\w+ hands|stands? with|pose\w*)\b",
     re.IGNORECASE,
 )
 
