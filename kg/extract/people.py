@@ -243,6 +243,9 @@ def _appositive_names(ctx: Context) -> list[tuple[int, int]]:
 # capitalized ("Foreign Minister Completes Successful Week of International Engagements").
 _HEADLINE_CAPITALS = 0.75
 _LINE = re.compile(r"[^\n]+")
+# A photo caption ends on the day it was taken, a headline does not: "X meets Y at NATO Headquarters, 23
+# February 2026".
+_CAPTION_DATE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*$")
 
 
 def _headlines(ctx: Context) -> SpanIndex:
@@ -256,6 +259,7 @@ def _headlines(ctx: Context) -> SpanIndex:
             len(line.group(0).split()) >= 3
             and len(words) >= 2
             and not re.search(r"[.!?:;,\"”’)]\s*$", line.group(0))
+            and not _CAPTION_DATE.search(line.group(0))
             and sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
         ):
             spans.append(line.span())

@@ -57,6 +57,8 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
     # Ranks stand between the title and the name, but "General" of "Secretary General" is the office's.
     while i > ctx.line_start(s) and ctx.is_rank(doc[i - 1].text) and not ctx.office_covering(doc[i - 1]):
         i -= 1
+    if i < s and i > ctx.line_start(s) and doc[i - 1].lower_ == "the" and ctx.gaz.is_rank(f"The {doc[i:s].text}"):
+        i -= 1  # "Prime Minister the Rt Hon X": the article is the courtesy title's
     # A service in lower case before a rank is the rank's too: "air force Gen. X".
     while i < rank_end and i > ctx.line_start(s) and _service_in_lower_case(ctx, doc[i - 1]):
         i -= 1
@@ -254,7 +256,7 @@ def describe_title(
     known_end = office_hit[0] + len(office_hit[2])
     for tok in chunk:
         covering = ctx.nation_covering(tok)
-        iso3 = covering[2] if covering and covering[0] == tok.idx else None
+        iso3 = covering[2] if covering and covering[0] == tok.idx and not _nation_pair(ctx, covering) else None
         k = tok.i - 1
         while k > 0 and ctx.doc[k].text.lower() == "the":
             k -= 1
@@ -282,6 +284,15 @@ def describe_title(
     if office and office.nation and nation is None and not international:
         nation = office.nation
     return title, nation, international, rank, office.canonical if office else None
+
+
+def _nation_pair(ctx: Context, nation: tuple[int, int, str]) -> bool:
+    """Whether a nation is one of a hyphenated pair ("Japan-U.S. Defense Cooperation", "U.S.-Japan"), which names
+    the two, not the nation an official serves."""
+    text = ctx.text
+    after = nation[1] < len(text) - 1 and text[nation[1]] in "-–" and ctx.nation_spans.covering(nation[1] + 1)
+    before = nation[0] >= 2 and text[nation[0] - 1] in "-–" and ctx.nation_spans.covering(nation[0] - 2)
+    return bool(after or before)
 
 
 # What ends an appositive office: "X, Foreign Minister of China)", "Y, Minister of Foreign Affairs [Chair],".
@@ -330,6 +341,10 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
 
     def ends_clause(office: tuple[int, int, str]) -> bool:
         rest = [t for t in clause if t.idx >= office[1]]
+        # "X, Speaker of the Council of Representatives, said": the body goes on past the head the office
+        # span ends on, in capitals but no person's name.
+        if closed and rest and rest[0].lower_ in {"of", "for"}:
+            return all(t.lower_ in TITLE_CONNECTORS or (t.text[:1].isupper() and t.ent_type_ != "PERSON") for t in rest)
         return closed and all(
             t.text.lower() in TITLE_CONNECTORS | {",", "at"}
             or ctx.nation_covering(t)
