@@ -219,3 +219,50 @@ def test_a_chief_of_defense_on_a_us_page_is_foreign() -> None:
     )
     graph = build(text, "https://www.southcom.mil/MEDIA/NEWS-ARTICLES/Article/1/x/")
     assert official(graph, "Luis Ortega")["nation"] == {"COL"}
+
+
+@pytest.mark.model
+def test_the_people_the_traveller_met_only_abroad_are_of_that_country() -> None:
+    """The traveller, in more meetings than anyone, serves the home; those met only with them, in one foreign
+    country, serve it, even named in a later sentence than the city and with titles the home also has."""
+    text = (
+        "Secretary of State Jane Roe arrived in Baghdad, Iraq, on Wednesday. Roe met Prime Minister Karim Hadi at "
+        "his office in Baghdad on Wednesday.\n\n"
+        "Roe also met separately with President Farid Salih and with Omar Jawad, Speaker of the Council of "
+        "Representatives."
+    )
+    graph = build(text, "https://www.state.gov/secretary-roe-in-baghdad/")
+    assert official(graph, "Jane Roe")["nation"] == {"USA"}
+    assert official(graph, "Farid Salih")["nation"] == {"IRQ"}
+    assert official(graph, "Omar Jawad")["nation"] == {"IRQ"}
+
+
+@pytest.mark.model
+def test_a_foreign_traveller_leaves_the_homes_people_at_home() -> None:
+    """A foreign minister visiting the home's people abroad (a ship in a foreign port) is no home traveller:
+    the home's officers keep the home's nation."""
+    text = (
+        "Japanese Defense Minister Sakura Ito visited the aircraft carrier in Yokosuka, Japan, on Tuesday. Ito met "
+        "Vice Adm. Paul Dane, the 7th Fleet commander, and Capt. Ray Moss, its commanding officer, in Yokosuka.\n\n"
+        "Ito met Rear Adm. Lee Park, the task force commander, in Yokosuka on Tuesday."
+    )
+    graph = build(text, "https://www.navy.mil/Press-Office/News-Stories/Article/1/x/")
+    assert official(graph, "Lee Park")["nation"] == {"USA"}
+
+
+def test_a_governments_name_alone_on_a_line_is_its_banner() -> None:
+    article = read_text("Department of National Defense\nRepublic of the Philippines\n\nPH, Japan sign MOU\n\nText.")
+    assert article.publisher_lines == ("Republic of the Philippines",)
+    assert "Republic of the Philippines" not in article.text
+
+
+@pytest.mark.model
+def test_an_office_only_one_nation_has_leaves_that_nation_the_home() -> None:
+    """ "Deputy Secretary of State" is the U.S.'s own office, not a foreign official qualified by a demonym: the
+    U.S., named by its office and the places of the talks, is the home, not a country mentioned in passing."""
+    text = (
+        "Deputy Secretary of State Mary Hale met today with Vietnamese Deputy Foreign Minister Tran Van An at the "
+        "Department of State. They discussed the situation in Burma.\n\n"
+        "Earlier, Deputy Foreign Minister An met Deputy National Security Advisor Kevin Ashe at the White House."
+    )
+    assert official(build(text), "Kevin Ashe")["nation"] == {"USA"}

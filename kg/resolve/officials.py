@@ -4,8 +4,9 @@ titles, offices and the nation they serve.
 A full name, then its surname or first name alone, are one person ("Jim Mattis", "Mattis"); a title or rank
 alone ("the secretary", "the admiral") is the latest official before it whose title has that word. An official
 named without a demonym serves the article's home nation (:func:`_default_nation`), unless the home's
-government has no such title or the official is one a visitor met in a sentence set abroad: then the nation
-of the places and nations named near.
+government has no such title or the official is one a visitor met in a sentence set abroad, or one the
+story's traveller met only in one foreign country: then that country, or the nation of the places and nations
+named near.
 """
 
 from __future__ import annotations
@@ -116,10 +117,55 @@ def _default_nation(extraction: Extraction) -> str | None:
             return info.country  # the story names the dateline's nation, not only its city
     # "at the Pentagon" says the U.S. is in the story as much as "U.S." does.
     codes.update(p.country for p in extraction.places if p.country)
-    # A nation that qualifies a foreign official's title ("Australian Prime Minister") is not the home one.
-    qualifiers = {p.nation for p in extraction.people if p.nation}
+    # A nation that qualifies a foreign official's title ("Australian Prime Minister") is not the home one; an
+    # office only one nation has ("Deputy Secretary of State") qualifies nothing.
+    qualifiers = {
+        p.nation
+        for p in extraction.people
+        if p.nation and not ((office := gaz.office(p.office or p.title or "")) and office.nation == p.nation)
+    }
     home = [c for c, _ in codes.most_common() if c not in qualifiers]
     return home[0] if home else None
+
+
+def _met_abroad(
+    extraction: Extraction, clusters: list[_Person], of_mention: dict[int, int], home: str | None
+) -> dict[int, str]:
+    """The people the story's traveller met in one foreign country, and only there: "Kerry also met with
+    President X and with Y, Speaker of the Council of Representatives" in a story of his day in Baghdad. The
+    traveller is the one official in more meetings than any other, and serves the home; the others' offices,
+    however like the home's, are that country's."""
+    places = extraction.places
+    met: dict[int, list[tuple[frozenset[int], str | None]]] = defaultdict(list)  # cluster -> (others, country)
+    for e in extraction.encounters:
+        if e.kind != "Meeting":
+            continue
+        country = places[e.place].country if e.place is not None else None
+        there = frozenset(of_mention[i] for i in e.participants if i in of_mention)
+        for ci in there:
+            met[ci].append((there - {ci}, country))
+    if not met or home is None:
+        return {}
+    officials = {
+        ci for ci in met if any(extraction.people[i].title or extraction.people[i].rank for i in clusters[ci].mentions)
+    }
+    most = sorted(officials, key=lambda ci: -len(met[ci]))
+    if len(most) < 2 or len(met[most[0]]) == len(met[most[1]]):
+        return {}  # no one is in more meetings than all the others
+    traveller = most[0]
+    mentions = [extraction.people[i] for i in clusters[traveller].mentions]
+    if {m.nation for m in mentions} - {None, home} or any(
+        m.international or (m.title and not gazetteer().title_fits(home, m.title)) for m in mentions
+    ):
+        return {}  # the traveller is a foreign or international official: the home's people may be the hosts
+    out = {}
+    for ci, meetings in met.items():
+        countries = {country for _, country in meetings}
+        if ci != traveller and all(traveller in others for others, _ in meetings) and len(countries) == 1:
+            country = next(iter(countries))
+            if country not in (None, home):
+                out[ci] = country
+    return out
 
 
 def resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
@@ -141,10 +187,20 @@ def resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         nearby[nation.sentence].append((nation.start, nation.iso3))
 
     # The first person each sentence names, and the foreign countries of the places it names.
-    first_named: dict[int, PersonMention] = {}
-    for p in people:
+    first_named: dict[int, int] = {}  # sentence -> mention
+    for i, p in enumerate(people):
         if p.name:
-            first_named.setdefault(p.sentence, p)
+            first_named.setdefault(p.sentence, i)
+    # The nations each person's mentions state: "Japanese Defense Minister Sakura Ito" is Japanese as "Ito" too.
+    stated: dict[int, set[str]] = {i: set() for i in of_mention}
+    serving_abroad: set[int] = set()  # mentions of officials of international organizations
+    for c in clusters:
+        nations = {people[i].nation for i in c.mentions} - {None}
+        abroad_org = any(people[i].international for i in c.mentions)
+        for i in c.mentions:
+            stated[i] = nations
+            if abroad_org:
+                serving_abroad.add(i)
     places_abroad: dict[int, set[str]] = defaultdict(set)
     for place in extraction.places:
         if place.country and place.country != default_nation:
@@ -159,10 +215,12 @@ def resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         one foreign country, as those a visitor of the home named before the verb of meeting met, are that
         country's, whatever the home's titles look like."""
         countries = places_abroad.get(first.sentence, set())
-        visitor = first_named.get(first.sentence, first)
-        if visitor.international or visitor.nation not in (None, default_nation):
+        visitor = first_named[first.sentence]
+        if visitor in serving_abroad or stated[visitor] - {default_nation}:
             return None  # "NATO Secretary General X met Defense Secretary Y in Brussels": no one is visiting
-        if len(countries) == 1 and any(visitor.start < t < first.start for t in triggers.get(first.sentence, ())):
+        if len(countries) == 1 and any(
+            people[visitor].start < t < first.start for t in triggers.get(first.sentence, ())
+        ):
             return next(iter(countries))
         return None
 
@@ -176,6 +234,7 @@ def resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
                     return local[-1] if back else local[0]
         return abroad
 
+    met_abroad = _met_abroad(extraction, clusters, of_mention, default_nation)
     key_of_cluster: dict[int, str] = {}
     for ci, c in enumerate(clusters):
         mentions = [people[i] for i in c.mentions]
@@ -206,7 +265,7 @@ def resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
         elif not international and default_nation:
             fits = all(gaz.title_fits(default_nation, m.title) for m in titled if m.title)
             iso3 = default_nation if fits else abroad_for(mentions)
-            if fits and (host := hosted_in(first)):
+            if fits and (host := hosted_in(first) or met_abroad.get(ci)):
                 iso3, fits = host, False
             if iso3:
                 out.fact(key, "serves", Ref(f"nation/{iso3}"), titled[0].sentence, 0.45 if fits else 0.35)
