@@ -197,3 +197,17 @@ def test_a_ministry_someone_visited_is_its_building_but_not_in_a_heading() -> No
     assert found["Ministry of Defense"].kind == "building"
     heading = "Weekly review\n\nThis week at the Foreign Office\n\nNews from the ministry and its embassies overseas."
     assert "Foreign Office" not in {p.name for p in places(heading)}
+
+
+def test_every_mention_of_a_name_is_the_place_the_text_says_it_lies_in() -> None:
+    text = (
+        "Navy News\n\nVENICE (Oct. 5, 2022) The admiral attends the symposium.\n\n"
+        "Today, the admiral met his British counterpart in Venice, Italy, at the Seapower Symposium."
+    )
+    found = [(p.name, p.country) for p in places(text)]
+    assert found == [("VENICE", "ITA"), ("Venice", "ITA")]
+
+
+@pytest.mark.parametrize("event", ["Seapower Symposium", "Halifax Security Forum", "Pacific Summit"])
+def test_an_event_is_no_place(event: str) -> None:
+    assert [p.name for p in places(f"The two ministers met on Friday at the {event} in Sydney.")] == ["Sydney"]

@@ -91,6 +91,13 @@ LOCATIVE = {
 }
 
 
+# What an event's name ends in: "at the Trans-Regional Seapower Symposium" is when and why, not where.
+EVENT_HEADS = frozenset(
+    {"symposium", "summit", "conference", "forum", "dialogue", "meeting", "talks", "exercise", "games", "festival",
+     "ceremony", "session", "seminar", "workshop", "convention", "expo", "show", "week"}
+)  # fmt: skip
+
+
 def find_places(ctx: Context, people: list[PersonMention], treaties: list[TreatyMention]) -> list[PlaceMention]:
     """The places the text names, none overlapping another, leaving out the names of ``people`` and
     ``treaties``."""
@@ -145,7 +152,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         family took for a person's without a title."""
         s, e, name = strip_the(s, e, name)
         if (
-            overlaps_person(s, e, over_bare_name=over_bare_name)
+            name.split()[-1].lower() in EVENT_HEADS
+            or overlaps_person(s, e, over_bare_name=over_bare_name)
             or after_title(s)
             or (name.lower() in surnames and not _PLACE_PREPOSITION.search(ctx.text, max(0, s - 8), s))
             or in_title(e)
@@ -262,7 +270,7 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             and not (ent.label_ in {"GPE", "LOC", "FAC"} and _locative_before(ctx, ent))
         ):
             continue  # "the Hamas attacks": a small town abroad the story has no other link to; "met in Davos" is one
-        add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65)
+        add(s, e, name, 0.8 if ent.label_ in {"GPE", "LOC", "FAC"} else 0.65, info=info)
     # "met at the Ministry of Defense", "at the State Department": a ministry named after "at" is its building.
     for os_, oe, nation, _ in ctx.org_spans:
         org = ctx.gaz.organization(ctx.text[os_:oe])
@@ -314,7 +322,24 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             continue
         insort(chosen, (p.start, p.end))
     places = _nearest_known_place_countries([candidates[key] for key in chosen], evidence)
+    places = _as_stated_elsewhere(ctx, places)
     return _one_name_per_place(_one_country_per_name(places, evidence), unlinked)
+
+
+def _as_stated_elsewhere(ctx: Context, places: list[PlaceMention]) -> list[PlaceMention]:
+    """ "VENICE (Oct. 5, 2022)" in a caption, then "in Venice, Italy": every mention of a name is the place one
+    of them is said to lie in, whatever the gazetteer's first guess for the others."""
+    stated: dict[str, PlaceMention] = {}
+    for p in places:
+        if p.country and _country_after(ctx, p.end) == p.country:
+            stated.setdefault(p.name.lower(), p)
+    out = []
+    for p in places:
+        said = stated.get(p.name.lower())
+        if said is not None and p.country != said.country:
+            p = replace(p, country=said.country, geonames=said.geonames, wikidata=said.wikidata)
+        out.append(p)
+    return out
 
 
 def _one_name_per_place(places: list[PlaceMention], unlinked: dict[tuple[int, int], PlaceInfo]) -> list[PlaceMention]:
