@@ -388,3 +388,18 @@ def test_a_caption_line_ending_on_its_date_is_no_headline() -> None:
     )
     dima = next(p for p in find_people(context(text)) if p.name == "Elena Dima")
     assert (dima.title, dima.nation) == ("Minister of Foreign Affairs of Romania", "ROU")
+
+
+def test_an_abbreviated_rank_makes_the_next_words_a_name() -> None:
+    text = (
+        "The group consisted of Brazilian Marine Cmdr. Elton L. Gomes, Canadian Army Ltc. James D. Wade, Chilean "
+        "Navy Cmdr. Luis F. Barra, and Colombian Army Col. Oscar O. Luna."
+    )
+    found = {p.name: p for p in find_people(context(text))}
+    assert {"Elton L. Gomes", "James D. Wade", "Luis F. Barra", "Oscar O. Luna"} <= set(found)
+    assert (found["Luis F. Barra"].nation, found["James D. Wade"].rank) == ("CHL", "Army Ltc.")
+
+
+def test_name_particles_in_a_row_stay_in_the_name() -> None:
+    found = {p.name for p in find_people(context("Commission President Ursula von der Leyen met the minister."))}
+    assert "Ursula von der Leyen" in found

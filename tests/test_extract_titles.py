@@ -75,3 +75,30 @@ def test_a_malay_courtesy_title_is_no_part_of_the_name() -> None:
 def test_a_hyphenated_pair_of_nations_names_no_officials_nation() -> None:
     text = "1. Japan-U.S. Defense Cooperation Minister Kenji Sato welcomed the report."
     assert person(text, "Kenji Sato").nation is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "nation"),
+    [
+        ("British Permanent Under Secretary for Defense Ann Brook and Deputy Secretary Lynn signed it.", "Ann Brook",
+         "Permanent Under Secretary for Defense", "GBR"),
+        ("Defense Undersecretary Rey Mapa signed for the Philippine side.", "Rey Mapa", "Defense Undersecretary",
+         None),
+        ("Ann Lee led the Philippine side while FCO Asia Pacific Director Kate Whyte led the British side.",
+         "Kate Whyte", "FCO Asia Pacific Director", "GBR"),
+        # One of a person's joined offices only one nation has says whose they are.
+        ("Tánaiste and Minister for Foreign Affairs Sean Byrne welcomed the Foreign Secretary.", "Sean Byrne",
+         "Tánaiste and Minister for Foreign Affairs", "IRL"),
+        # Letters after a name are no part of it, and a relative clause closes the appositive office.
+        ("They were joined by Nick Fairley MP, Minister for the Constitution and EU Relations who updated them.",
+         "Nick Fairley", "Minister for the Constitution and EU Relations", None),
+    ],
+)  # fmt: skip
+def test_offices_in_the_forms_of_other_governments(text: str, name: str, title: str, nation: str | None) -> None:
+    found = person(text, name)
+    assert (found.title, found.nation) == (title, nation)
+
+
+def test_an_office_before_and_is_not_the_next_name_s() -> None:
+    """ "The Foreign Secretary and Jane Roe": the office is another person's, Roe has none of her own."""
+    assert person("The Foreign Secretary and Jane Roe met the press.", "Jane Roe").title is None

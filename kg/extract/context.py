@@ -74,6 +74,10 @@ POST = re.compile(
 AND_PORTFOLIO_BODY = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 # The nation an envoy is sent to, after the office: "Ambassador to Mozambique", "Ambassador to the Holy See".
 TO_NATION = re.compile(r"\s+to\s+(?:the\s+)?")
+# A nation that begins a body's name rather than ending the office: "Liaison Officer to U.S. Army South".
+SERVICE_AFTER = re.compile(
+    r"\s+(?:Army|Navy|Air Force|Marine|Marines|Coast Guard|Space Force|Forces?|Embassy|Mission)\b"
+)
 AND_PORTFOLIO = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r")\s+[A-Z]")
 AND_PORTFOLIO_APPOSITIVE = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r"),(?:\s+[A-Z][\w.]*)+")
 BODY_HEADS = frozenset(
@@ -176,7 +180,11 @@ class Context:
     def _with_body(self, start: int, end: int, office: str) -> tuple[int, int, str]:
         """An office span, reaching over the body it is of: "Minister of State" + " for the Armed Forces", and
         the nation an envoy is sent to: "Ambassador" + " to Mozambique"."""
-        if (to := TO_NATION.match(self.text, end)) and (nation := self.nation_spans.covering(to.end())):
+        if (
+            (to := TO_NATION.match(self.text, end))
+            and (nation := self.nation_spans.covering(to.end()))
+            and not SERVICE_AFTER.match(self.text, nation[1])
+        ):
             return start, nation[1], office
         m = OF_BODY.match(self.text, end)
         body_end = self._body_end(m.start("body"), m.group("body")) if m else None

@@ -21,6 +21,7 @@ from kg.gazetteer import Gazetteer, short_forms
 __all__ = [
     "NAME_PARTICLES",
     "NAME_SUFFIXES",
+    "POSTNOMINALS",
     "TITLE_CONNECTORS",
     "abbreviation_in_brackets",
     "in_term",
@@ -32,6 +33,11 @@ __all__ = [
 ]
 
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+# Letters after a name that are no part of it: a seat ("Jane Roe MP") or an honour ("John Doe AC CSC").
+POSTNOMINALS = frozenset(
+    {"MP", "MPs", "MLA", "MSP", "MS", "TD", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "DBE", "GCMG", "KCMG", "CMG",
+     "AC", "AO", "CSC", "DSC", "PhD"}
+)  # fmt: skip
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
 TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}
 
@@ -61,8 +67,12 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
         return False
     if text.lower() in NAME_SUFFIXES:
         return True
-    if text.lower() in NAME_PARTICLES and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text[:1].isupper():
-        return True
+    if text.lower() in NAME_PARTICLES and tok.i + 1 < len(ctx.doc):
+        after = ctx.doc[tok.i + 1]
+        if after.text[:1].isupper():
+            return True
+        if after.text in NAME_PARTICLES and tok.i + 2 < len(ctx.doc) and ctx.doc[tok.i + 2].text[:1].isupper():
+            return True  # "von der Leyen", "van der Berg"
     if text.lower() in NAME_PARTICLES and not tok.whitespace_ and _hyphen_then_capital(ctx, tok.i + 1):
         return True  # "al-Sudani", "el-Sisi": a particle joined by a hyphen to the name it leads
     if _MONTH_ABBREVIATION.fullmatch(text) and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].like_num:

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from kg.extract.context import PLACE_HEADS, Context
 from kg.extract.names import (
     NAME_SUFFIXES,
+    POSTNOMINALS,
     in_term,
     is_name_token,
     name_text,
@@ -104,8 +105,10 @@ def find_people(ctx: Context) -> list[PersonMention]:
     candidates.extend((*rng, _AFTER_OFFICE) for rng in shared)
     # "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs", "H.E. Mr. Rahm Emanuel": a courtesy title stands only
     # before a person's name.
+    # So does an abbreviated rank ("Chilean Navy Cmdr. Lous F. Bravo"), where the tagger may see no person.
     for tok in doc:
-        if ctx.gaz.is_honorific(tok.text) and (rng := name_tokens_after(ctx, tok.i)):
+        courtesy = ctx.gaz.is_honorific(tok.text) or (tok.text.endswith(".") and ctx.gaz.rank(tok.text))
+        if courtesy and (rng := name_tokens_after(ctx, tok.i)):
             candidates.append((*rng, 0.75))
     # A headline fools the tagger ("Brown Holds Video Call", "Deputy Secretary Meets Leaders, Troops"): names in
     # it are only those the body gives in full, found below, and a person's name after an office where the
@@ -354,7 +357,11 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
             or _singular_office(ctx, doc[s])
         ):
             s += 1
-        while e > s and (doc[e - 1].text in {"'s", "’s", "'", "’"} or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
+        while e > s and (
+            doc[e - 1].text in {"'s", "’s", "'", "’"}
+            or (doc[e - 1].is_punct and doc[e - 1].text != ".")
+            or (e - s > 2 and doc[e - 1].text in POSTNOMINALS)
+        ):
             e -= 1
         if s >= e:
             continue

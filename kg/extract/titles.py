@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Context
-from kg.extract.names import TITLE_CONNECTORS, abbreviation_in_brackets
+from kg.extract.names import POSTNOMINALS, TITLE_CONNECTORS, abbreviation_in_brackets
 
 __all__ = ["describe_title", "nation_after", "title_after", "title_before"]
 
@@ -34,12 +34,13 @@ TITLE_MODIFIERS = {
     "assistant",
     "under",
     "principal",
+    "permanent",
     "general",
     "lead",
 }
 
 # Offices that name their portfolio before them in news copy ("Culture Minister", "Health Secretary").
-PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner"})
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "undersecretary", "under secretary", "commissioner", "director"})
 
 # What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
 TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
@@ -105,7 +106,8 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
             continue
         if (
             low == "and"
-            and j - 2 > sent_start
+            and office_hit is not None
+            and j - 2 >= sent_start
             and (before := ctx.office_covering(doc[j - 2]))
             and not (office_hit and _same_office(ctx, before, office_hit))
         ):
@@ -197,7 +199,7 @@ def _portfolio_start(ctx: Context, j: int, sent_start: int) -> int:
             and tok.text[:1].isupper()
             and not tok.is_stop
             and tok.pos_ in {"PROPN", "NOUN"}
-            and tok.ent_type_ in {"", "ORG", "NORP"}
+            and tok.ent_type_ in {"", "ORG", "NORP", "LOC"}  # "Asia Pacific Director"
             and not ctx.nation_covering(tok)
             and not ctx.is_rank(tok.text)
             and "\n" not in tok.whitespace_
@@ -283,6 +285,10 @@ def describe_title(
     office = known
     if office and office.nation and nation is None and not international:
         nation = office.nation
+    if nation is None and not international:
+        # "Tánaiste and Minister for Foreign Affairs": one of a person's offices only one nation has.
+        joined = (ctx.gaz.office(o[2]) for o in ctx.office_spans.starting_in(chunk.start_char, chunk.end_char))
+        nation = next((o.nation for o in joined if o is not None and o.nation), None)
     return title, nation, international, rank, office.canonical if office else None
 
 
@@ -295,6 +301,8 @@ def _nation_pair(ctx: Context, nation: tuple[int, int, str]) -> bool:
     return bool(after or before)
 
 
+_RELATIVES = frozenset({"who", "whose", "which"})
+
 # What ends an appositive office: "X, Foreign Minister of China)", "Y, Minister of Foreign Affairs [Chair],".
 _APPOSITIVE_ENDS = frozenset({",", ".", ";", "—", "(", ")", "[", "]"})
 
@@ -302,6 +310,8 @@ _APPOSITIVE_ENDS = frozenset({",", ".", ";", "—", "(", ")", "[", "]"})
 def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str | None]:
     """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"."""
     doc = ctx.doc
+    while e < len(doc) and doc[e].text in POSTNOMINALS:
+        e += 1  # "Jane Roe MP, Minister for Trade"
     if e >= len(doc) or doc[e].text != ",":
         return None, None, False, None
     k = e + 1
@@ -310,6 +320,7 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
     while (
         stop < len(doc)
         and (doc[stop].text not in _APPOSITIVE_ENDS or (stop > k and ctx.office_covering(doc[stop])))
+        and not (stop > k and doc[stop].lower_ in _RELATIVES)
         and stop - k < 12
         and not doc[stop].is_space
     ):
@@ -334,7 +345,13 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
     # KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held"); a capitalized one before another name
     # starts the next item of a list ("Mattis, Japan's Prime Minister Shinzo Abe and").
     after_the = clause[0].text.lower() == "the"
-    closed = closed_by_body or stop == len(doc) or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
+    # "X, Minister for the Constitution who updated them": a relative clause closes the appositive too.
+    closed = (
+        closed_by_body
+        or stop == len(doc)
+        or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
+        or doc[stop].lower_ in _RELATIVES
+    )
 
     # "X, Chargé d'Affaires of the U.S. Embassy, joined": a nation's mission abroad is the nation's.
     missions = [(t.idx, *found) for t in clause if t.lower_ in {"at", "of"} and (found := _mission(ctx, t.i + 1))]
