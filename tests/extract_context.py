@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from kg.extract import Context
@@ -11,7 +12,10 @@ from kg.read import read_text
 PUBLISHED = date(2024, 5, 23)  # a Thursday
 
 
-def context(text: str, published: date | None = PUBLISHED) -> Context:
-    """The context the rule families read for ``text``, read as an article published on ``published``."""
+def context(text: str, published: date | None = PUBLISHED, source: str | None = None) -> Context:
+    """The context the rule families read for ``text``, read as an article published on ``published`` (at the
+    address ``source``, if given)."""
     article = read_text(text, published=published)
+    if source is not None:
+        article = dataclasses.replace(article, source=source)
     return Context(article, next(parse([article.text])))

@@ -339,3 +339,44 @@ def test_a_title_calling_for_something_is_no_readout_of_a_call() -> None:
         "Leaders Call for Ceasefire\n\nPresident Ana Lindqvist and Prime Minister Tomas Berg held talks in Oslo."
     )
     assert [e.kind for e in found] == ["Meeting"]
+
+
+def test_a_noun_of_meeting_names_its_sides_after_of() -> None:
+    found, people, _ = encounters(
+        "The Foreign Secretary and Jane Roe were briefed by John Doe on the meeting of Prime Minister Karl Stern "
+        "and European Commission President Ursula von der Leyen in Brussels yesterday."
+    )
+    met = [sorted(people[i].name for i in e.participants) for e in found]
+    assert ["Karl Stern", "Ursula von der Leyen"] in met
+    assert not any("John Doe" in m and "Karl Stern" in m for m in met)
+
+
+def test_a_meeting_of_a_body_is_of_the_people_the_clause_names() -> None:
+    found, people, _ = encounters(
+        "Under Secretary Ann Brook and Deputy Secretary of Defense Will Lane sign an agreement at the conclusion of "
+        "a meeting of the Bilateral Defense Acquisition Committee in the Pentagon on Feb. 1, 2011."
+    )
+    assert [sorted(people[i].name for i in e.participants) for e in found] == [["Ann Brook", "Will Lane"]]
+
+
+def test_meetings_held_with_a_list_are_one_meeting_of_all() -> None:
+    (meeting,), people, _ = encounters(
+        "While in Japan, Mr Peters held meetings with Prime Minister Kishida, Chief Cabinet Secretary Yoshimasa "
+        "Hayashi, and Defence Minister Minoru Kihara."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Peters", "Kishida", "Yoshimasa Hayashi", "Minoru Kihara"]
+
+
+def test_a_place_that_says_whose_people_are_is_not_where_they_met() -> None:
+    found, _, places = encounters(
+        "Mr Peters attended the summit hosted by Prime Minister Fumio Kishida, and held meetings with Foreign "
+        "Minister Jane Roe and the leaders of Fiji, Samoa and French Polynesia."
+    )
+    assert found and all(e.place is None or places[e.place].name != "French Polynesia" for e in found)
+
+
+def test_a_place_after_of_is_where_they_met_when_it_names_no_people() -> None:
+    (meeting,), _, places = encounters(
+        "Gen. Martin Dale greeted Gen. Shigeru Iwata on the steps of the National Defense University today."
+    )
+    assert places[meeting.place].name == "National Defense University"

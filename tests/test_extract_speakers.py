@@ -98,3 +98,17 @@ def test_a_transcript_of_one_speaker_is_no_meeting() -> None:
     ctx = context(text)
     people = find_people(ctx)
     assert [e for e in find_encounters(ctx, people, []) if e.whole] == []
+
+
+def test_the_other_side_of_a_joint_press_conference_may_be_named_only_in_the_address() -> None:
+    text = (
+        "Release content\n22 August 2025\n\n"
+        "JANE ROE, DEPUTY PRIME MINISTER: It has been an honour to be here in Manila today with my good friend, the "
+        "Secretary of National Defense, Carlos Mendoza. Carlos and I have met often.\n"
+    )
+    url = "https://www.minister.defence.gov.au/transcripts/2025-08-22/joint-press-conference-carlos-mendoza-secretary"
+    ctx = context(text, source=url)
+    people = find_people(ctx)
+    places = find_places(ctx, people, find_treaties(ctx))
+    (joint,) = [e for e in find_encounters(ctx, people, places) if e.whole]
+    assert {people[i].name for i in joint.participants} == {"Jane Roe", "Carlos Mendoza"}

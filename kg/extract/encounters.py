@@ -26,7 +26,7 @@ __all__ = ["find_encounters"]
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 MEETING_TRIGGER = re.compile(
-    r"\b(met|meets?|meeting|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
+    r"\b(met|meets?|meetings?|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
@@ -154,7 +154,13 @@ def _joint_appearance(
     # "Secretary of State", "Premier House", "Wellington, New Zealand")
     header_end = ctx.article.dateline_end or (turns.items[0][0] if len(turns) else 0)
     speakers += [i for i, p in enumerate(people) if p.end <= header_end and p.name and p.title and i not in speakers]
+    # and the one the address names ("joint-press-conference-gilberto-teodoro-jr-secretary-..."), who may not
+    # speak in the part of the page captured
     names = {people[i].name.lower() for i in speakers}
+    for i, p in enumerate(people):
+        if len(p.name.split()) >= 2 and p.name.lower() not in names and f" {p.name.lower()} " in f" {address.lower()} ":
+            speakers.append(i)
+            names.add(p.name.lower())
     if len(names) < 2 or ctx.anchor is None:
         return None
     first = people[speakers[0]]
@@ -258,12 +264,16 @@ def _by_structure(
                     )
                 )
     # One verb alone keeps all the people of the clause: the parse of a long sentence (a dateline run into
-    # it, a name set off by commas) often leaves one of them off its sides.
+    # it, a name set off by commas) often leaves one of them off its sides. A noun's sides ("the meeting of
+    # X and Y") are all in its phrase.
+    if len(found) == 1 and ctx.doc.char_span(found[0].start, found[0].end).root.pos_ == "NOUN":
+        return found
     if len(found) < 2:
         span = ctx.span(mention.start, mention.end)
         sides_of = verb_sides.get(span[0].i) if span is not None else None
         if (
             sides_of
+            and span[0].pos_ != "NOUN"  # "a meeting of the committee" is of people the clause names
             and sides_of[1]
             and len(sides_of[0]) <= 1
             and not any(t.pos_ == "PRON" for t in (*sides_of[0], *sides_of[1]))
@@ -611,7 +621,7 @@ def _encounter_place(
     candidates = [
         (i, p)
         for i in places_in.get(sent.index, [])
-        if (p := places[i]).kind != "body_of_water" and not _in_other_clause(ctx, p, trigger)
+        if (p := places[i]).kind != "body_of_water" and not _in_other_clause(ctx, p, trigger) and not _whose(ctx, p)
     ]
     in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
     # A place after the verb is where it happened ("X and Gen. Y, the Joint Force Headquarters commanding
@@ -623,6 +633,25 @@ def _encounter_place(
     if HERE.search(sent.text):
         return _dateline_place(ctx, places)
     return None
+
+
+# Words for people that a place after "of" says whose they are: "the leaders of Fiji", "the Governor of Guam".
+_PEOPLE_OF = frozenset(
+    {"leader", "head", "government", "people", "delegation", "representative", "minister", "official",
+     "president", "counterpart", "ambassador", "envoy", "king", "queen", "premier", "chief", "governor", "mayor"}
+)  # fmt: skip
+
+
+def _whose(ctx: Context, place: PlaceMention) -> bool:
+    """Whether a place names whose someone is, not where they met: "with the leaders of the Cook Islands, Fiji
+    and French Polynesia" (but "on the steps of the National Defense University" is where)."""
+    span = ctx.span(place.start, place.end)
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.rstrip("s") in _PEOPLE_OF
 
 
 def _dateline_place(ctx: Context, places: list[PlaceMention]) -> int | None:

@@ -1,9 +1,10 @@
 """Who met whom, read from the parse: the sides of a verb of meeting, with spaCy's ``DependencyMatcher``.
 
 "He called on President X and met Prime Minister Y" states two encounters, X with the subject and Y with the
-subject; "X met with Y, Z and W" one, of four. The sides of a verb are its subject (or, passive, the agent:
-"was hosted by X"), its direct object and the objects of its "with", "on" and "between"; conjuncts join a
-side ("Y, Z and W"), and a verb joined to another ("called on X and met Y") shares its subject.
+subject; "X met with Y, Z and W" one, of four; "the meeting of X and Y" one, of two. The sides of a verb are its
+subject (or, passive, the agent: "was hosted by X"), its direct object and the objects of its "with", "on" and
+"between"; those of a noun of meeting, the objects of its "of" and "between". Conjuncts join a side ("Y, Z and
+W"), and a verb joined to another ("called on X and met Y") shares its subject.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
             for held_by in ("verb", "noun")
         ],
     )
+    # "the meeting of Prime Minister X and President Y", "talks between X and Y": a noun of meeting names its
+    # sides after "of" or "between".
+    noun = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": MEETING_NOUNS}, "POS": "NOUN"}}
+    of = {"DEP": "prep", "LOWER": {"IN": ["of", "between"]}}
+    matcher.add("object", [[noun, _edge("verb", "prep", of), _edge("prep", "side", pobj)]])
     matcher.add(
         "object",
         [
