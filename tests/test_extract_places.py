@@ -211,3 +211,23 @@ def test_every_mention_of_a_name_is_the_place_the_text_says_it_lies_in() -> None
 @pytest.mark.parametrize("event", ["Seapower Symposium", "Halifax Security Forum", "Pacific Summit"])
 def test_an_event_is_no_place(event: str) -> None:
     assert [p.name for p in places(f"The two ministers met on Friday at the {event} in Sydney.")] == ["Sydney"]
+
+
+@pytest.mark.parametrize(
+    ("building", "country"),
+    [("Iveagh House", "IRL"), ("the Akorda", "KAZ"), ("the Beehive", "NZL"), ("Rideau Hall", "CAN")],
+)
+def test_seats_of_government_are_known_buildings(building: str, country: str) -> None:
+    found = places(f"The two ministers met at {building} on Tuesday.")
+    assert [(p.kind, p.country) for p in found] == [("building", country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides welcomed the Indo-Pacific Strategy Report (IPSR) and the efforts described in IPSR.",
+        "In regards to the East and South China Seas, both sides shared concerns.",
+    ],
+)
+def test_an_abbreviation_or_a_direction_is_no_place(text: str) -> None:
+    assert places(text) == []

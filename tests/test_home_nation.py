@@ -9,6 +9,7 @@ import pytest
 import rdflib
 from graph_views import official
 
+import kg
 from kg import api, read
 from kg.gazetteer import gazetteer
 from kg.read import read_text
@@ -266,3 +267,25 @@ def test_an_office_only_one_nation_has_leaves_that_nation_the_home() -> None:
         "Earlier, Deputy Foreign Minister An met Deputy National Security Advisor Kevin Ashe at the White House."
     )
     assert official(build(text), "Kevin Ashe")["nation"] == {"USA"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("url", "country"), [("https://www.mod.go.jp/en/article/2019/06/x.html", "JPN"),
+                                               ("https://www.defense.gov/News/Releases/x", None)])  # fmt: skip
+def test_a_ministry_named_without_its_nation_is_the_homes_where_the_home_has_ministers(
+    url: str, country: str | None
+) -> None:
+    text = "Minister Sato and Secretary Hale held a meeting for about 70 minutes at the Ministry of Defense today."
+    rows = kg.query(build(text, url), "places")
+    assert {(r["name"], r["country"]) for r in rows} == {("Ministry of Defense", country)}
+
+
+@pytest.mark.model
+def test_people_met_in_a_foreign_nation_named_after_in_are_that_nations() -> None:
+    text = (
+        "Foreign Minister Winston Peters attended the summit this week. While in Japan, Mr Peters held meetings "
+        "with Prime Minister Fumio Kishida and Defence Minister Minoru Kihara."
+    )
+    graph = build(text, "https://www.beehive.govt.nz/release/x")
+    assert official(graph, "Minoru Kihara")["nation"] == {"JPN"}
+    assert official(graph, "Winston Peters")["nation"] == {"NZL"}

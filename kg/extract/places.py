@@ -98,6 +98,10 @@ EVENT_HEADS = frozenset(
 )  # fmt: skip
 
 
+# A direction alone is no place, whatever region bears its name ("the East and South China Seas").
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
 def find_places(ctx: Context, people: list[PersonMention], treaties: list[TreatyMention]) -> list[PlaceMention]:
     """The places the text names, none overlapping another, leaving out the names of ``people`` and
     ``treaties``."""
@@ -153,6 +157,7 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         s, e, name = strip_the(s, e, name)
         if (
             name.split()[-1].lower() in EVENT_HEADS
+            or name.lower() in COMPASS
             or overlaps_person(s, e, over_bare_name=over_bare_name)
             or after_title(s)
             or (name.lower() in surnames and not _PLACE_PREPOSITION.search(ctx.text, max(0, s - 8), s))
@@ -163,6 +168,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
         ):
             return
         info = info or (None if stated else ctx.gaz.place(name, prefer=prefer))
+        if info is None and re.fullmatch(r"[A-Z]{2,6}", name):
+            return  # "described in IPSR": an abbreviation the gazetteer knows no place by
         country = info.country if info else stated
         kind = info.kind if info else kind
         if info.broad if info else kind == "region" and not country:

@@ -41,9 +41,10 @@ __all__ = ["Entity", "Fact", "Ref", "Resolved", "resolve", "slug"]
 def resolve(extraction: Extraction) -> Resolved:
     """Merge the mentions of one article into entities and facts."""
     out = Resolved(extraction.article, extraction.sentences)
-    officials = resolve_officials(extraction, out)
+    home = _default_nation(extraction)
+    officials = resolve_officials(extraction, out, home)
     resolve_nations(extraction, out)
-    places = resolve_places(extraction, out)
+    places = resolve_places(extraction, out, home)
     treaties = resolve_treaties(extraction, out)
     resolve_encounters(extraction, out, officials, places, treaties)
     ensure_nations(out)

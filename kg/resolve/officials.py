@@ -117,15 +117,25 @@ def _default_nation(extraction: Extraction) -> str | None:
             return info.country  # the story names the dateline's nation, not only its city
     # "at the Pentagon" says the U.S. is in the story as much as "U.S." does.
     codes.update(p.country for p in extraction.places if p.country)
-    # A nation that qualifies a foreign official's title ("Australian Prime Minister") is not the home one; an
-    # office only one nation has ("Deputy Secretary of State") qualifies nothing.
-    qualifiers = {
-        p.nation
-        for p in extraction.people
-        if p.nation and not ((office := gaz.office(p.office or p.title or "")) and office.nation == p.nation)
-    }
+
+    # A nation that qualifies a foreign official's title ("Australian Prime Minister", "Minister of External
+    # Affairs of India") is not the home one; an office only one nation has ("Deputy Secretary of State") names
+    # no nation in the text, and qualifies none.
+    named_in: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for n in extraction.nations:
+        named_in[n.sentence].append((n.start, n.iso3))
+
+    def qualified(p: PersonMention) -> bool:
+        reach = len(p.title or "") + 30
+        return any(iso3 == p.nation and p.start - reach <= at <= p.end + 40 for at, iso3 in named_in[p.sentence])
+
+    qualifiers = {p.nation for p in extraction.people if p.nation and qualified(p)}
     home = [c for c, _ in codes.most_common() if c not in qualifiers]
     return home[0] if home else None
+
+
+# "in" right before a nation's name: the nation is where, not whose ("While in Japan", "in the Philippines").
+_IN_BEFORE = re.compile(r"\b[Ii]n\s+(?:the\s+)?$")
 
 
 def _met_abroad(
@@ -168,11 +178,11 @@ def _met_abroad(
     return out
 
 
-def resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
-    """Create the officials; return the official key of every person mention (named or by role)."""
+def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str | None) -> dict[int, str]:
+    """Create the officials; return the official key of every person mention (named or by role).
+    ``default_nation`` is the article's home (:func:`_default_nation`)."""
     people = extraction.people
     clusters, of_mention = _cluster_people(people)
-    default_nation = _default_nation(extraction)
     gaz = gazetteer()
     named = Counter(n.iso3 for n in extraction.nations)
     # For an official whose title the home's government never gives ("Minister of Defense" on a U.S. page): the
@@ -205,6 +215,10 @@ def resolve_officials(extraction: Extraction, out: Resolved) -> dict[int, str]:
     for place in extraction.places:
         if place.country and place.country != default_nation:
             places_abroad[place.sentence].add(place.country)
+    text = extraction.article.text
+    for n in extraction.nations:
+        if n.iso3 != default_nation and _IN_BEFORE.search(text, max(0, n.start - 12), n.start):
+            places_abroad[n.sentence].add(n.iso3)  # "While in Japan, X held meetings with ..."
 
     triggers: dict[int, list[int]] = defaultdict(list)
     for e in extraction.encounters:
