@@ -667,6 +667,19 @@ def test_one_who_joined_x_for_the_meeting_is_at_the_meeting_just_told() -> None:
 
 
 @pytest.mark.model
+def test_one_who_joined_a_meeting_of_one_named_person_is_at_it() -> None:
+    """A readout of the home's unnamed leader ("The Prime Minister met Prime Minister X in Warsaw today") tells
+    a meeting of one named person; the Defence Secretary who joined it makes it a meeting kg can tell."""
+    text = (
+        "The Prime Minister met Prime Minister Adam Nowak of Poland in Warsaw today. The Defence Secretary, Tom "
+        "Hale, joined the Prime Minister for the meeting."
+    )
+    (meeting,) = meetings(kg.build(text, published="2024-04-23"))
+    assert {"Adam Nowak", "Tom Hale"} <= meeting["people"]
+    assert (meeting["place"], meeting["date"]) == ({"Warsaw"}, {"2024-04-23"})
+
+
+@pytest.mark.model
 def test_a_signing_following_a_meeting_is_an_encounter_of_its_own() -> None:
     text = (
         "Secretary of State Tom Ridley met today in Port Moresby with Prime Minister James Kila of Papua New Guinea. "

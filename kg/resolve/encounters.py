@@ -83,6 +83,7 @@ def resolve_encounters(
     # Spokespeople report meetings; they are not taken as taking part in them.
     spokespeople = {f.subject for f in out.facts if f.predicate == "title" and SPOKESPEOPLE.search(str(f.value))}
     encounters: list[_Encounter] = []
+    lone: _Encounter | None = None  # the last meeting told with one named participant
     # The encounters (indexes) holding each pair of officials: one encounter told twice shares two of them.
     with_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
     for e in extraction.encounters:
@@ -108,7 +109,7 @@ def resolve_encounters(
                 key = officials.get(i)
                 if key is not None and key not in participants and key not in spokespeople:
                     participants.append(key)
-        if len(participants) < 2:
+        if not participants:
             continue
         place_kind = extraction.places[e.place].kind if e.place is not None else None
         current = _Encounter(
@@ -124,8 +125,16 @@ def resolve_encounters(
             e.follows,
             e.whole,
         )
+        if len(participants) < 2:
+            # "The Prime Minister met Prime Minister X in Warsaw today" (the home's leader unnamed): no meeting
+            # kg can tell, but one someone may join in the next sentences.
+            lone = current
+            continue
         candidates = sorted(set().union(*(with_pair.get(pair, ()) for pair in _pairs(current))))
         same = next((k for k in candidates if _same_encounter(encounters[k], current)), None)
+        if same is None and lone is not None and _joins(lone, current):
+            _merge(lone, current)
+            current, lone = lone, None  # "The Defence Secretary, Y, joined the Prime Minister for the meeting"
         if same is None and encounters and _joins(encounters[-1], current):
             same = len(encounters) - 1  # "Y joined X for the meeting": the meeting just told, with Y
         if same is None:
