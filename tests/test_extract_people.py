@@ -403,3 +403,12 @@ def test_an_abbreviated_rank_makes_the_next_words_a_name() -> None:
 def test_name_particles_in_a_row_stay_in_the_name() -> None:
     found = {p.name for p in find_people(context("Commission President Ursula von der Leyen met the minister."))}
     assert "Ursula von der Leyen" in found
+
+
+def test_a_hyphenated_given_name_in_apposition_to_an_office_is_whole() -> None:
+    text = "Ms Roe met yesterday with Jean-Yves Le Brun, France's Minister for Europe and Foreign Affairs."
+    found = {p.name: p for p in find_people(context(text))}
+    assert (found["Jean-Yves Le Brun"].title, found["Jean-Yves Le Brun"].nation) == (
+        "Minister for Europe and Foreign Affairs",
+        "FRA",
+    )

@@ -691,3 +691,25 @@ def test_a_signing_following_a_meeting_is_an_encounter_of_its_own() -> None:
         frozenset({"Tom Ridley", "Ridley", "James Kila", "Kila"}),
         frozenset({"Tom Ridley", "Ridley", "James Kila", "Kila", "Peter Tau"}),
     }
+
+
+@pytest.mark.model
+def test_a_meeting_of_the_day_before_the_dateline_is_in_its_city() -> None:
+    text = (
+        "January 20, 2022 - Paris, France - Global Affairs Canada\n\n"
+        "The Honourable Jane Roe, Minister of Foreign Affairs, met yesterday with Paul Martin, France's Minister "
+        "for Europe and Foreign Affairs."
+    )
+    (meeting,) = meetings(kg.build(text, published="2022-01-20"))
+    assert (meeting["place"], meeting["date"]) == ({"Paris"}, {"2022-01-19"})
+
+
+@pytest.mark.model
+def test_a_meeting_with_no_place_is_in_the_city_where_one_of_its_people_met_others_that_day() -> None:
+    text = (
+        "Defence Minister Arun Rao met Japanese Defense Minister Kenji Sato in Tokyo today. They reviewed the "
+        "exercises of the past year.\n\nBoth welcomed the progress on maritime security. They agreed to meet again "
+        "next year.\n\nRao also called on Prime Minister Hiro Tanaka today and thanked him for the welcome."
+    )
+    got = {frozenset(m["people"]) - {"Rao"}: m["place"] for m in meetings(kg.build(text, published="2019-09-02"))}
+    assert got == {frozenset({"Arun Rao", "Kenji Sato"}): {"Tokyo"}, frozenset({"Arun Rao", "Hiro Tanaka"}): {"Tokyo"}}

@@ -217,8 +217,12 @@ def _appositive_names(ctx: Context) -> list[tuple[int, int]]:
                 continue
             words = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             start = words[0].i if words else name.i
-            if doc[start : name.i + 1].text.count(" ") != name.i - start or not all(
-                is_name_token(ctx, t) and not in_term(ctx, t) and t.text[:1].isupper() for t in doc[start : name.i + 1]
+            words = doc[start : name.i + 1]
+            hyphen = {"-", "‐"}  # "Jean-Yves"
+            if any("\n" in t.whitespace_ for t in words[:-1]) or not all(
+                (t.text in hyphen and not t.whitespace_)
+                or (is_name_token(ctx, t) and not in_term(ctx, t) and t.text[:1].isupper())
+                for t in words
             ):
                 continue
             # The two stand side by side, a comma between: "Office, Name" or "Name, Office".

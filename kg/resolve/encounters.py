@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from kg.model import Extraction
 from kg.resolve.entities import Ref, Resolved, digest
@@ -145,6 +145,7 @@ def resolve_encounters(
         for pair in _pairs(encounters[same]):
             with_pair[pair].add(same)
     _meet_at_dateline(extraction, encounters, places)
+    _meet_where_the_day_was(encounters)
     serves: dict[str, set[str]] = defaultdict(set)
     country_of: dict[str, str] = {}
     for f in out.facts:
@@ -222,8 +223,27 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
         )
         where = places.get(city) if city is not None else None
     for enc in encounters:
-        if where and enc.kind == "Meeting" and enc.place is None and enc.date == day:
-            enc.place, enc.place_kind = where, kind
+        if where and enc.kind == "Meeting" and enc.place is None and enc.date in (day, day - timedelta(days=1)):
+            enc.place, enc.place_kind = where, kind  # "PARIS, Jan. 20 -- X met Y yesterday"
+
+
+def _meet_where_the_day_was(encounters: list[_Encounter]) -> None:
+    """A meeting told with no place, on a day one of its people met others in one city: there too ("In Tokyo,
+    X met the Defence Minister. X also called on Prime Minister Y")."""
+    for enc in encounters:
+        if enc.kind != "Meeting" or enc.place is not None or enc.date is None:
+            continue
+        cities = {
+            other.place
+            for other in encounters
+            if other is not enc
+            and other.kind == "Meeting"
+            and other.date == enc.date
+            and other.place_kind == "city"
+            and set(other.participants) & set(enc.participants)
+        }
+        if len(cities) == 1:
+            enc.place, enc.place_kind = cities.pop(), "city"
 
 
 def _pairs(enc: _Encounter) -> list[tuple[str, str]]:
