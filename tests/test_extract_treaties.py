@@ -208,3 +208,21 @@ def test_a_trilateral_agreement_binds_three_nations() -> None:
     )
     mou = next(t for t in found if t.name.startswith("Trilateral"))
     assert mou.parties == ("CHL", "ECU", "PER")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the Lakeside Declaration signed that December, the two governments pledged not to use force.",
+        "At the end of the meeting, the two ministers signed the EU-Ukraine Security and Defence Partnership.",
+    ],
+)
+def test_a_declaration_or_a_partnership_said_to_be_signed_is_an_agreement(text: str) -> None:
+    assert [t.name for t in treaties(text)] in (
+        ["Lakeside Declaration"],
+        ["EU-Ukraine Security and Defence Partnership"],
+    )
+
+
+def test_a_partnership_not_said_to_be_signed_is_no_agreement() -> None:
+    assert treaties("The leaders reaffirmed the Comprehensive Strategic Partnership between the two countries.") == []

@@ -33,9 +33,10 @@ TREATY_HEADS = {
     "arrangements",
     "roadmap",
 }
-# Documents that are agreements only where the text says they were signed: "the Joint Declaration on ... signed
+# Documents that are agreements only where the text says they were signed ("signed the EU-Ukraine Security and
+# Defence Partnership"): "the Joint Declaration on ... signed
 # in 2007", "signing a Statement of Principles", "the MPA declaration I signed" (a "joint statement" is issued).
-SIGNED_HEADS = {"declaration", "statement"}
+SIGNED_HEADS = {"declaration", "statement", "partnership"}
 SIGN = {"sign", "signs", "signed", "signing"}  # the pipeline has no lemmatizer
 TREATY_CONNECTORS = {"of", "on", "between", "for", "the", "and", "to", ",", "concerning", "regarding"}
 # An agreement named plainly, in lower case, by what it is about: "a new bilateral defense cooperation
@@ -296,6 +297,14 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
                 doc[s - 1].text[:1].isupper()
                 or re.fullmatch(r"(?:19|20)\d\d", doc[s - 1].text)
                 or doc[s - 1].text in {"-", "–"}
+                # "the Security and Defence Partnership": "and" between two words of the name, no nations
+                or (
+                    doc[s - 1].lower_ == "and"
+                    and s >= 2
+                    and doc[s - 2].text[:1].isupper()
+                    and not ctx.nation_covering(doc[s - 2])
+                    and not ctx.nation_covering(doc[s])
+                )
             )
             and "\n" not in doc[s - 1].whitespace_
             and doc[s - 1].text not in {"The"}
@@ -355,7 +364,11 @@ def _is_signed(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SIGN:
         return True
-    return any(c.dep_ in {"relcl", "acl"} and c.lower_ in SIGN for c in tok.children)
+    if any(c.dep_ in {"relcl", "acl"} and c.lower_ in SIGN for c in tok.children):
+        return True
+    # "In the Argyle Declaration signed that December, ...": the parser may make the participle the root.
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    return bool(after) and (after[0].lower_ == "signed" or (after[0].text == "," and after[-1].lower_ == "signed"))
 
 
 def _signed_documents(ctx: Context) -> Iterator[tuple[int, int]]:
