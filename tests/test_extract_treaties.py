@@ -226,3 +226,8 @@ def test_a_declaration_or_a_partnership_said_to_be_signed_is_an_agreement(text: 
 
 def test_a_partnership_not_said_to_be_signed_is_no_agreement() -> None:
     assert treaties("The leaders reaffirmed the Comprehensive Strategic Partnership between the two countries.") == []
+
+
+def test_a_word_of_a_rank_inside_a_treaty_s_name_is_part_of_it() -> None:
+    found = treaties("The ministers welcomed the signing of the Canada-France In-Flight Security Officer Treaty.")
+    assert [(t.name, t.parties) for t in found] == [("Canada-France In-Flight Security Officer Treaty", ("CAN", "FRA"))]

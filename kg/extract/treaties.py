@@ -308,7 +308,7 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
             )
             and "\n" not in doc[s - 1].whitespace_
             and doc[s - 1].text not in {"The"}
-            and not ctx.is_rank(doc[s - 1].text)
+            and not ctx.gaz.is_rank(doc[s - 1].text)
         ):
             s -= 1
         e = tok.i + 1
