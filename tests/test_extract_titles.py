@@ -102,3 +102,10 @@ def test_offices_in_the_forms_of_other_governments(text: str, name: str, title: 
 def test_an_office_before_and_is_not_the_next_name_s() -> None:
     """ "The Foreign Secretary and Jane Roe": the office is another person's, Roe has none of her own."""
     assert person("The Foreign Secretary and Jane Roe met the press.", "Jane Roe").title is None
+
+
+def test_a_post_named_by_a_force_and_a_rank_is_the_post_of_that_force_s_nation() -> None:
+    found = person(
+        "Separately, Gen. Roe met with Elijah Kori, Kenya Defense Forces Sergeant Major, on Tuesday.", "Elijah Kori"
+    )
+    assert (found.title, found.nation) == ("Kenya Defense Forces Sergeant Major", "KEN")

@@ -377,6 +377,8 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
     ]
     # The office begins the appositive, or ends it after the body it heads ("the U.S. Naval Forces Japan
     # commander").
+    if not offices and closed and (ranked := _ranked_post(ctx, clause)) is not None:
+        return ranked
     if not offices or (offices[0][0] - clause.start_char > 20 and not (after_the and offices[0][1] == clause.end_char)):
         return None, None, False, None
     # The office and the nation or organization it is of, not what the sentence goes on to say ("Gen. X, the
@@ -394,6 +396,26 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
     if nation is None and not international:
         nation = next((iso3 for start, _, iso3 in missions if start >= offices[0][1]), None)
     return title, nation, international, office
+
+
+def _ranked_post(ctx: Context, clause: Span) -> tuple[str, str | None, bool, None] | None:
+    """A post named by a force and a rank, set off by commas after a name: "X, Kenya Defense Forces Sergeant
+    Major, met ...": the post as written, and the nation the force is of."""
+    words = [t for t in clause if not t.is_punct]
+    if len(words) < 3 or not all(t.text[:1].isupper() for t in words):
+        return None
+    k = len(words)
+    while k > 0 and ctx.is_rank(words[k - 1].text):
+        k -= 1
+    if k == len(words) or k == 0 or not ctx.gaz.rank(" ".join(t.text for t in words[k:])):
+        return None
+    nation = next((n[2] for t in words[:k] if (n := ctx.nation_covering(t))), None)
+    org = next((o for t in words[:k] if (o := ctx.org_covering(t))), None)
+    if nation is None and org is not None:
+        nation = org[2]
+    if nation is None:
+        return None
+    return clause.text.strip(" ,"), nation, False, None
 
 
 # What a nation's mission abroad is called: "the U.S. Embassy", "the Embassy of Japan", "Australia's High
