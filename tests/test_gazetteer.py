@@ -7,6 +7,7 @@ import importlib
 import json
 import pkgutil
 import re
+from datetime import date
 
 import pycountry
 import pytest
@@ -415,3 +416,35 @@ def test_every_treaty_has_a_source_and_a_unique_key() -> None:
 def test_office_and_rank_rows_are_well_formed() -> None:
     assert all(r["canonical"] and r["international"] in {"0", "1"} for r in rows("offices.tsv"))
     assert {r["kind"] for r in rows("ranks.tsv")} == {"rank", "service", "honorific"}
+
+
+# --- office holders ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "day", "nation"),
+    [
+        ("Shinzo Abe", ["Prime Minister"], date(2016, 7, 14), ("JPN",)),
+        ("Abe Shinzo", [], date(2016, 7, 14), ("JPN",)),  # family name first, no office stated
+        ("Abe", ["Prime Minister"], date(2016, 7, 14), ("JPN",)),  # the family name with an office of the kind
+        ("Abe", [], date(2016, 7, 14), None),  # a family name alone says nothing
+        ("Shinzo Abe", ["Prime Minister"], date(1995, 1, 1), None),  # out of office
+        ("Narendra Modi", ["Prime Minister"], date(2024, 6, 1), ("IND",)),
+    ],
+)
+def test_a_holder_of_a_top_office_serves_the_nation_of_the_office_while_in_it(
+    gaz: Gazetteer, name: str, titles: list[str], day: date, nation: tuple | None
+) -> None:
+    assert gaz.holder_nation(name, titles, day) == nation
+
+
+def test_the_office_holders_table_is_well_formed() -> None:
+    from kg.gazetteer.holders import OFFICE_KINDS
+
+    table = rows("office_holders.tsv")
+    assert table
+    for row in table:
+        assert row["office"] in OFFICE_KINDS, row
+        assert row["nation"] == "" or pycountry.countries.get(alpha_3=row["nation"]) or row["nation"] == "XKX", row
+        assert re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", row["start"]), row
+        assert row["end"] == "" or (re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", row["end"]) and row["end"] >= row["start"])

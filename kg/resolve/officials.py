@@ -276,6 +276,14 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
             iso3, _ = nations.most_common(1)[0]
             m = next(m for m in mentions if m.nation == iso3)
             out.fact(key, "serves", Ref(f"nation/{iso3}"), m.sentence, m.confidence)
+        elif not international and (
+            known := gaz.holder_nation(name, [m.title for m in titled if m.title], extraction.article.published)
+        ):
+            # A well-known holder of a top office ("Prime Minister Shinzo Abe"): the nation they served, or none
+            # for an international organization's.
+            iso3 = known[0]
+            if iso3:
+                out.fact(key, "serves", Ref(f"nation/{iso3}"), titled[0].sentence, 0.5)
         elif not international and default_nation:
             fits = all(gaz.title_fits(default_nation, m.title) for m in titled if m.title)
             iso3 = default_nation if fits else abroad_for(mentions)
