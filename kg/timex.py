@@ -18,7 +18,11 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_FIRST = r"(?P<day2>\d{1,2})\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_FIRST = (
+    r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month2>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?"
+)
 MONTH_DAY = re.compile(
     rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|{_DAY_FIRST})\b"
     r"(?:,?\s+(?P<year>\d{4})\b|\s+(?P<rel>last|next|this)\s+year\b)?",

@@ -380,3 +380,24 @@ def test_a_place_after_of_is_where_they_met_when_it_names_no_people() -> None:
         "Gen. Martin Dale greeted Gen. Shigeru Iwata on the steps of the National Defense University today."
     )
     assert places[meeting.place].name == "National Defense University"
+
+
+def test_a_clause_about_one_of_the_people_keeps_its_place_and_day_to_itself() -> None:
+    found, people, places = encounters(
+        "The Foreign Minister and Jane Roe were joined by John Doe, who updated them on the meeting of Prime "
+        "Minister Karl Stern and European Commission President Ursula von der Leyen in Brussels yesterday."
+    )
+    by_people = {frozenset(people[i].name for i in e.participants): e for e in found}
+    joined = by_people[frozenset({"Jane Roe", "John Doe"})]
+    told = by_people[frozenset({"Karl Stern", "Ursula von der Leyen"})]
+    assert (joined.place, joined.date) == (None, None)
+    assert (places[told.place].name, told.date) == ("Brussels", date(2024, 5, 22))
+
+
+def test_a_caption_of_one_calling_on_another_is_a_meeting() -> None:
+    (meeting,), people, places = encounters(
+        "General Tran Van Minh calling on Minister of State for Defence Mr Kamal Salleh at the Ministry of Defence on "
+        "2 December 2025."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Tran Van Minh", "Kamal Salleh"]
+    assert (places[meeting.place].name, meeting.date) == ("Ministry of Defence", date(2025, 12, 2))

@@ -412,3 +412,9 @@ def test_a_hyphenated_given_name_in_apposition_to_an_office_is_whole() -> None:
         "Minister for Europe and Foreign Affairs",
         "FRA",
     )
+
+
+def test_amir_is_an_emir_after_the_or_highness_and_a_given_name_elsewhere() -> None:
+    text = "Defence Minister Amir Hatami met His Highness the Amir Sheikh Tamim bin Hamad Al Thani in Doha."
+    found = {p.name: p.title for p in find_people(context(text))}
+    assert found == {"Amir Hatami": "Defence Minister", "Tamim bin Hamad Al Thani": "Amir"}

@@ -28,6 +28,8 @@ TUESDAY = date(2023, 7, 11)
         ("The delegation arrived last night.", False, "2023-07-10"),
         ("Later on the 5th, the ministers signed the accord.", False, "2023-07-05"),
         ("On the 28th, the ministers met again.", False, "2023-06-28"),
+        ("The minister welcomed his counterpart on 3rd July 2023.", False, "2023-07-03"),
+        ("The talks were held on the 4th of July.", False, "2023-07-04"),
     ],
 )
 def test_expressions_that_name_a_day(sentence: str, future: bool, expected: str) -> None:

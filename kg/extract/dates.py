@@ -123,9 +123,14 @@ def verb_date(ctx: Context, verb: Token, *, future: bool) -> tuple[date | None, 
 
 
 def _own_tokens(verb: Token) -> list[Token]:
-    """The tokens of a verb's subtree, without the verbs joined to it and what hangs from them."""
+    """The tokens of a verb's subtree, without the verbs joined to it and what hangs from them, nor the clauses
+    that tell of one of its people ("were joined by X, who updated them yesterday on ...")."""
     out = [verb]
-    for child in verb.children:
-        if child.dep_ not in {"conj", "cc"}:
-            out.extend(child.subtree)
+    stack = [c for c in verb.children if c.dep_ not in {"conj", "cc"}]
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in {"relcl", "acl"}:
+            continue
+        out.append(tok)
+        stack.extend(tok.children)
     return out

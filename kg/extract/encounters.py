@@ -14,6 +14,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from kg import timex
 from kg.extract.context import Context
 from kg.extract.dates import carried_from, clause_date, story_day, verb_date
 from kg.extract.speakers import FIRST_PERSON, speaker_turns
@@ -30,7 +31,7 @@ MEETING_TRIGGER = re.compile(
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
-    r"joined|signed|signing|call(?:ed|s)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
+    r"joined|signed|signing|call(?:ed|s|ing)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
 )
@@ -111,7 +112,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             if mention:
                 start = sent.start + offset
                 verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
-                out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, in_sentence))
+                out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, places, in_sentence))
                 if mention.kind == "Meeting":
                     earlier.met.add(sent.index)
                     if mention.date:
@@ -229,6 +230,7 @@ def _by_structure(
     verb_sides: dict[int, tuple[list[Token], list[Token]]],
     verbs: list[int],
     people: PeopleInOrder,
+    places: list[PlaceMention],
     in_sentence: list[int],
 ) -> list[EncounterMention]:
     """The encounters of a clause: one for each verb of meeting whose sides, as the parse gives them, name two
@@ -282,11 +284,34 @@ def _by_structure(
             return []  # "a trip that included stops to meet with host nation leaders": no one named met
         return [mention]
     # Each verb has its own time: "we signed it last year ... and this morning I had a meeting with X".
+    triggers = [ctx.span(f.start, f.end)[0] for f in found]
     for k, f in enumerate(found):
-        dated = verb_date(ctx, ctx.span(f.start, f.end)[0], future=f.kind == "PlannedMeeting")
+        dated = verb_date(ctx, triggers[k], future=f.kind == "PlannedMeeting")
         if dated is not None:
-            found[k] = replace(f, date=dated[0], dated=dated[1])
+            found[k] = f = replace(f, date=dated[0], dated=dated[1])
+        # and its own place: "X and Y were joined by Z, who updated them on the meeting of A and B in Brussels
+        # yesterday" places and dates A and B's meeting only.
+        others = [t for j, t in enumerate(triggers) if j != k and triggers[k] not in t.subtree]
+        others += [t for t in triggers[k].subtree if t.dep_ in {"relcl", "advcl", "ccomp"} and t is not triggers[k]]
+        if f.place is not None and _only_under(places[f.place].start, others):
+            found[k] = f = replace(f, place=None)
+        if dated is None and f.date is not None:
+            said = [x for x in timex.find(ctx.sentences[f.sentence].text, ctx.anchor) if x.value == f.date]
+            at = [ctx.sentences[f.sentence].start + x.start for x in said]
+            if at and all(_only_under(c, others) for c in at):
+                found[k] = replace(f, date=None, dated=False)
     return found
+
+
+def _only_under(char: int, others: list[Token]) -> bool:
+    """Whether the character lies in the phrase of another trigger of the sentence (one not above this one):
+    the other's place or time, not this one's."""
+
+    def under(t: Token) -> bool:
+        sub = list(t.subtree)
+        return sub[0].idx <= char < sub[-1].idx + len(sub[-1].text)
+
+    return any(under(t) for t in others)
 
 
 def _same_person(a: PersonMention, b: PersonMention) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.extract.context import Context
+from kg.extract.context import GIVEN_NAME_TITLES, Context
 from kg.gazetteer import Gazetteer, short_forms
 
 __all__ = [
@@ -219,4 +219,5 @@ def short_form_of(names: Iterable[str]) -> dict[str, str]:
 @cache
 def title_vocab(gaz: Gazetteer) -> frozenset[str]:
     """Every word of every office title ("minister", "secretary", "defense"): such words are no names."""
-    return frozenset(w for term in gaz.office_terms() for w in term.lower().split() if w not in TITLE_CONNECTORS)
+    words = {w for term in gaz.office_terms() for w in term.lower().split() if w not in TITLE_CONNECTORS}
+    return frozenset(words - GIVEN_NAME_TITLES)

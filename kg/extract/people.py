@@ -151,7 +151,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
     # "When Dan and I met": a short form of one person's given name ("Daniel Pryor"), written as a name.
     short = short_form_of([doc[s:e].text for s, e, _ in spans] + [p.name for p in labelled])
     for tok in doc:
-        if tok.i in taken:
+        if tok.i in taken or ctx.office_covering(tok):
             continue
         if tok.text in surnames or (tok.text in short and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN")):
             spans.append((tok.i, tok.i + 1, 0.8))
