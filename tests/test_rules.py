@@ -713,3 +713,14 @@ def test_a_meeting_with_no_place_is_in_the_city_where_one_of_its_people_met_othe
     )
     got = {frozenset(m["people"]) - {"Rao"}: m["place"] for m in meetings(kg.build(text, published="2019-09-02"))}
     assert got == {frozenset({"Arun Rao", "Kenji Sato"}): {"Tokyo"}, frozenset({"Arun Rao", "Hiro Tanaka"}): {"Tokyo"}}
+
+
+@pytest.mark.model
+def test_the_two_as_subject_of_met_are_the_two_named_before() -> None:
+    text = (
+        "Gen. Ray Soto will hold talks with Air Chief Marshal Graham Whitby, Australia's chief of defence force, "
+        "at Russell Offices on Thursday. The two last met at the chiefs of defense conference in Honolulu in "
+        "August."
+    )
+    got = {frozenset(m["people"]): m["place"] for m in meetings(kg.build(text, published="2026-01-26"))}
+    assert got == {frozenset({"Ray Soto", "Graham Whitby"}): {"Honolulu"}}

@@ -707,6 +707,14 @@ def _group_size(text: str) -> tuple[int | None, int | None]:
     )
     if m:
         return GROUP_NUMBERS[m.group(1).lower()], m.start()
+    # "The two last met in Honolulu in August": the number alone as the subject of a verb of meeting
+    m = re.search(
+        r"\b[Tt]he (two|three|four)\s+(?:(?:last|first|also|later|then|previously|have|had|most recently)\s+)*"
+        r"(?:met|meet|held|spoke|talked|signed|visited)\b",
+        text,
+    )
+    if m:
+        return GROUP_NUMBERS[m.group(1).lower()], m.start()
     m = re.search(r"\b(?:They|Both|the pair|the duo)\b", text)
     if m:
         return 2, m.start()
