@@ -90,6 +90,12 @@ _PLACE_THEN_DATE = re.compile(
 _DATE_THEN_PLACE = re.compile(
     rf"{_DAY_MONTH_YEAR}\s*[\u2013\u2014-]+\s*(?P<place>{_NAME})(?:,\s*(?P<region>{_NAME}))?\s*[\u2013\u2014-]+\s*.{{0,80}}"
 )
+# The place and day a credit line ends on: "... Public Affairs Stuttgart, Germany Jan 24, 2018".
+_FILED_FROM = re.compile(
+    rf"(?<=\s)(?!(?:Affairs|Command|Office|Staff|Public|Service|News|Activity)\b)[A-Z][\w.'\u2019-]+"
+    rf"(?: [A-Z][\w.'\u2019-]+)?, [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?"
+    rf"\s+{_MONTH}\s+\d{{1,2}},\s*\d{{4}}$"
+)
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|photograph|image)\b(?:\s+\S+){0,2}?\s+(?:by|courtesy)\b", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.,;:\u2014\u2013-]$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?$")
@@ -274,6 +280,11 @@ def _clean(lines: list[str], patterns: Boilerplate) -> tuple[list[list[str]], li
     """Drop boilerplate; return the kept paragraphs (lists of lines) and the kept photo-caption lines."""
     lines = [_SPACES.sub(" ", line).strip() for line in lines]
     dropped = [bool(line) and patterns.is_dropped(line) for line in lines]
+    for i, line in enumerate(lines):
+        # "By U.S. Africa Command Public Affairs Stuttgart, Germany Jan 24, 2018": the credit goes, the place
+        # and day it was filed from stay (a place of the story, not where its meetings were).
+        if dropped[i] and patterns.names_publisher(line) and (filed := _FILED_FROM.search(line)):
+            lines[i], dropped[i] = filed.group(0), False
     lines, dropped = _cut_tail(lines, dropped, patterns)
     counts = Counter(line for line, drop in zip(lines, dropped, strict=True) if line and not drop)
     repeated = {line for line, count in counts.items() if count > 1}

@@ -455,3 +455,13 @@ def test_the_dateline_may_follow_a_title_a_date_line_and_a_kicker():
 def test_no_dateline_is_read_after_a_sentence_of_the_body():
     article = read_text(f"Commander Visits Colombia\n\n{BODY}\n\nMIAMI, Sept. 6, 2022 — the command said.")
     assert article.dateline_place is None
+
+
+def test_a_credit_line_goes_but_the_place_and_day_it_was_filed_from_stay() -> None:
+    article = read_text(
+        "Commander Visits Kenya\n\nBy U.S. Africa Command Public Affairs Stuttgart, Germany Nov 24, 2022\n\n"
+        "Gen. Jane Roe met Kenyan officials in Nairobi today."
+    )
+    assert "Public Affairs" not in article.text
+    assert "Stuttgart, Germany Nov 24, 2022" in article.text.splitlines()
+    assert article.dateline_place is None  # a place of the story, not where its meetings were
