@@ -215,7 +215,13 @@ def test_an_event_is_no_place(event: str) -> None:
 
 @pytest.mark.parametrize(
     ("building", "country"),
-    [("Iveagh House", "IRL"), ("the Akorda", "KAZ"), ("the Beehive", "NZL"), ("Rideau Hall", "CAN")],
+    [
+        ("Iveagh House", "IRL"),
+        ("the Akorda", "KAZ"),
+        ("the Beehive", "NZL"),
+        ("Rideau Hall", "CAN"),
+        ("the Naval Observatory", "USA"),
+    ],
 )
 def test_seats_of_government_are_known_buildings(building: str, country: str) -> None:
     found = places(f"The two ministers met at {building} on Tuesday.")
