@@ -4,8 +4,9 @@ News names its own side's officials without a nation and often a well-known fore
 Shinzo Abe" on an Indian page). The table says which nation such a person served, for the heads of state and
 government, foreign and defence ministers and chiefs of defence since 2000, and the leaders of international
 organizations (who serve none). A name matches in full (any order of two words, "KISHIDA Fumio") or, with an
-office of the same kind, by its family name alone ("Prime Minister Abe"); either way only while in office, a
-year's grace either side, and only when every holder it matches served the same nation.
+office of the same kind, by its family name alone ("Prime Minister Abe") only while in office (a year's grace
+either side); a full name from a year before taking office on, as a former holder still served the same nation;
+and only when every holder it matches served the same nation.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ class Holder:
     start: date
     end: date | None  # None: still in office
 
-    def served_on(self, day: date | None) -> bool:
+    def served_on(self, day: date | None, *, or_since: bool = False) -> bool:
+        """Whether the holder was in office on ``day``, a year's grace either side; ``or_since``: or any time
+        after (a former holder, named in full, served the same nation)."""
         if day is None:
             return True
         end = self.end or date.max
-        return (self.start - day).days <= GRACE_DAYS and (day - end).days <= GRACE_DAYS
+        return (self.start - day).days <= GRACE_DAYS and (or_since or (day - end).days <= GRACE_DAYS)
 
 
 OFFICE_KINDS = (
@@ -136,7 +139,7 @@ class Holders:
         key = _key(name)
         kinds = set().union(*(office_kinds(t) for t in titles))
         if len(key.split()) >= 2:
-            found = [h for h in by_name.get(key, ()) if h.served_on(day)]
+            found = [h for h in by_name.get(key, ()) if h.served_on(day, or_since=True)]
             if kinds:
                 found = [h for h in found if h.office in kinds] or found
         elif kinds:
