@@ -428,6 +428,7 @@ def test_office_and_rank_rows_are_well_formed() -> None:
         ("Abe Shinzo", [], date(2016, 7, 14), ("JPN",)),  # family name first, no office stated
         ("Abe", ["Prime Minister"], date(2016, 7, 14), ("JPN",)),  # the family name with an office of the kind
         ("Abe", [], date(2016, 7, 14), None),  # a family name alone says nothing
+        ("Shapps", ["Secretary"], date(2024, 3, 22), ("GBR",)),  # "Secretary Shapps": a minister of some kind
         ("Shinzo Abe", ["Prime Minister"], date(1995, 1, 1), None),  # not yet in office
         ("Wei Fenghe", [], date(2024, 5, 31), ("CHN",)),  # a former holder, named in full
         ("Abe", ["Prime Minister"], date(2024, 1, 1), None),  # a family name only while in office

@@ -98,6 +98,9 @@ def office_kinds(title: str) -> set[str]:
     return {k for part in re.split(r"\s+and\s+", title) if (k := office_kind(part))}
 
 
+_MINISTERS = frozenset({"Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Defence Minister"})
+
+
 def _day(cell: str) -> date | None:
     if not cell:
         return None
@@ -138,6 +141,8 @@ class Holders:
         by_name, by_family = self._holders
         key = _key(name)
         kinds = set().union(*(office_kinds(t) for t in titles))
+        if not kinds and any(re.fullmatch(r"(?:the\s+)?(?:minister|secretary)", normalize(t)) for t in titles):
+            kinds = _MINISTERS  # "Minister Iwaya", "Secretary Shapps": a minister of one of the kinds
         if len(key.split()) >= 2:
             found = [h for h in by_name.get(key, ()) if h.served_on(day, or_since=True)]
             if kinds:
