@@ -108,6 +108,7 @@ class EncounterMention:
     participants: tuple[int, ...]
     group: int | None = None
     group_is_object: bool = False
+    group_office: str | None = None  # what the group holds: "prime minister" of "the two Prime Ministers"
     place: int | None = None
     date: date | None = None
     dated: bool = False

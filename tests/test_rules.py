@@ -547,8 +547,8 @@ def test_joined_them_adds_the_earlier_participants() -> None:
 
 
 def test_without_a_home_nation_an_unqualified_title_stays_unbound() -> None:
-    g = build("Defense Secretary Ash Carter met then-Australian Prime Minister Malcolm Turnbull in Sydney today.")
-    assert official(g, "Ash Carter")["nation"] == set()
+    g = build("Defense Secretary Ash Carver met then-Australian Prime Minister Malcolm Turnbull in Sydney today.")
+    assert official(g, "Ash Carver")["nation"] == set()
 
 
 def test_spoke_with_in_a_call_readout_is_a_phone_call() -> None:
@@ -724,3 +724,14 @@ def test_the_two_as_subject_of_met_are_the_two_named_before() -> None:
     )
     got = {frozenset(m["people"]): m["place"] for m in meetings(kg.build(text, published="2026-01-26"))}
     assert got == {frozenset({"Ray Soto", "Graham Whitby"}): {"Honolulu"}}
+
+
+@pytest.mark.model
+def test_a_group_named_by_an_office_is_of_the_officials_who_hold_it() -> None:
+    text = (
+        "Prime Minister Chan Wei Min hosted Prime Minister Peter Hart at the Istana today. Minister for Defence "
+        "Lim Boon Kiat accompanied Prime Minister Hart on a visit to Tengah Air Base.\n\n"
+        "The two Prime Ministers last met on the sidelines of the APEC meeting in Gyeongju in November."
+    )
+    (gyeongju,) = [m for m in meetings(kg.build(text, published="2026-03-04")) if m["place"] == {"Gyeongju"}]
+    assert {"Chan Wei Min", "Peter Hart"} <= gyeongju["people"] and "Lim Boon Kiat" not in gyeongju["people"]

@@ -462,6 +462,7 @@ def _clause_encounter(
         end=start + trigger.end(),
         participants=tuple(in_sentence),
         group=group,
+        group_office=_group_office(clause) if group else None,
         group_is_object=group_at is not None
         and group_at > trigger.start()
         and first_person is not None
@@ -695,6 +696,20 @@ def _clauses(text: str) -> list[tuple[int, str]]:
         begin = m.end()
     out.append((begin, text[begin:]))
     return out
+
+
+def _group_office(text: str) -> str | None:
+    """The office a group holds, where its noun names one in capitals: "the two Prime Ministers" -> "prime
+    minister", "both Foreign Ministers" -> "foreign minister" ("the two leaders", "the two Ministers" hold none
+    in particular)."""
+    m = re.search(
+        r"\b(?:the\s+)?(?:two|three|four|both)\s+((?:[A-Z][\w-]*\s+){1,2}(?:Ministers|Secretaries)|Presidents)\b",
+        text,
+    )
+    if m is None:
+        return None
+    office = m.group(1).lower()
+    return office[:-3] + "y" if office.endswith("ies") else office[:-1]
 
 
 def _group_size(text: str) -> tuple[int | None, int | None]:

@@ -82,6 +82,10 @@ def resolve_encounters(
     starts = [p.start for p in people]
     # Spokespeople report meetings; they are not taken as taking part in them.
     spokespeople = {f.subject for f in out.facts if f.predicate == "title" and SPOKESPEOPLE.search(str(f.value))}
+    titles_of: dict[str, set[str]] = defaultdict(set)  # official -> titles, lower case
+    for f in out.facts:
+        if f.predicate == "title":
+            titles_of[f.subject].add(str(f.value).lower())
     encounters: list[_Encounter] = []
     lone: _Encounter | None = None  # the last meeting told with one named participant
     # The encounters (indexes) holding each pair of officials: one encounter told twice shares two of them.
@@ -108,6 +112,8 @@ def resolve_encounters(
                 i -= 1
                 key = officials.get(i)
                 if key is not None and key not in participants and key not in spokespeople:
+                    if e.group_office and not any(e.group_office in t for t in titles_of.get(key, ())):
+                        continue  # "The two Prime Ministers last met ...": prime ministers only
                     participants.append(key)
         if not participants:
             continue
