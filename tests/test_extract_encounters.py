@@ -401,3 +401,11 @@ def test_a_caption_of_one_calling_on_another_is_a_meeting() -> None:
     )
     assert [people[i].name for i in meeting.participants] == ["Tran Van Minh", "Kamal Salleh"]
     assert (places[meeting.place].name, meeting.date) == ("Ministry of Defence", date(2025, 12, 2))
+
+
+def test_a_call_on_a_day_is_no_courtesy_call() -> None:
+    found, _, _ = encounters(
+        "The decision followed a telephone call on Jan. 26 in which President Joe Biden and Russian President "
+        "Vladimir Putin agreed to finish the extension quickly."
+    )
+    assert not any(e.kind == "Meeting" for e in found)

@@ -26,12 +26,18 @@ __all__ = ["find_encounters"]
 
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
+# "called on the President" is a courtesy call; "a telephone call on Jan. 26" is not.
+_NOT_A_DAY = (
+    r"(?!\s+(?:\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))"
+)
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
-    r"joined|signed|signing|call(?:ed|s|ing)? on|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
+    r"joined|signed|signing|call(?:ed|s|ing)? on"
+    + _NOT_A_DAY
+    + r"|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
 )
