@@ -409,3 +409,22 @@ def test_a_call_on_a_day_is_no_courtesy_call() -> None:
         "Vladimir Putin agreed to finish the extension quickly."
     )
     assert not any(e.kind == "Meeting" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ulf Berg handed over the instrument of accession to Secretary of State Anne Blake at the "
+        "State Department on Thursday.",
+        "Ambassador Jane Roe presented her credentials to President Joko Widada at the Merdeka Palace on Thursday.",
+    ],
+)
+def test_handing_something_over_to_someone_is_meeting_them(text: str) -> None:
+    (meeting,), _, places = encounters(text)
+    assert meeting.kind == "Meeting" and len(meeting.participants) == 2
+    assert places[meeting.place].kind == "building"
+
+
+def test_welcoming_someone_to_a_city_sends_no_one_there() -> None:
+    (meeting,), people, _ = encounters("Prime Minister Ana Lind welcomed President Joe Rand to Brussels on Monday.")
+    assert sorted(people[i].name for i in meeting.participants) == ["Ana Lind", "Joe Rand"]

@@ -35,6 +35,7 @@ MEETING_TRIGGER = re.compile(
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
+    r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
     r"joined|signed|signing|call(?:ed|s|ing)? on"
     + _NOT_A_DAY
     + r"|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"

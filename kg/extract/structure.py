@@ -31,13 +31,17 @@ MEETING_VERBS = [
         "join": ("", "s", "ed", "ing"),
         "visit": ("", "s", "ed", "ing"),
         "sign": ("ed",),  # "signed with X"
+        "hand": ("ed", "s", "ing"),  # "handed over the instrument of accession to X"
+        "present": ("ed",),  # "presented her credentials to X"
     }.items()
     for ending in endings
 ]
 # "had a meeting with X", "held talks with X": a verb of holding whose object is a meeting.
 HOLDING_VERBS = ["had", "has", "have", "having", "held", "hold", "holds", "holding"]
 MEETING_NOUNS = ["meeting", "meetings", "talks", "discussion", "discussions", "consultations", "dialogue"]
-PREPOSITIONS = ["with", "on", "between", "by"]
+PREPOSITIONS = ["with", "on", "between", "by", "to"]
+# Verbs whose "to" names the other side: "handed over X to Y", "presented her credentials to Y".
+GIVING = ("hand", "present")
 SUBJECTS = ["nsubj", "nsubjpass"]
 
 
@@ -97,6 +101,8 @@ def sides(doc: Doc) -> dict[int, tuple[list[Token], list[Token]]]:
         prep = doc[rest[-2]] if len(rest) >= 2 and doc[rest[-2]].dep_ in {"prep", "agent"} else None
         if prep is not None and prep.lower_ == "on" and not verb.lower_.startswith("call"):
             continue  # "met on Nov. 3", "held talks on trade": only "called on X" takes its object with "on"
+        if prep is not None and prep.lower_ == "to" and not verb.lower_.startswith(GIVING):
+            continue  # "welcomed X to Brussels": only what is handed over goes to someone
         if prep is not None:
             # "met with X and with Y": the second "with" hangs from the first
             taken += [c for other in prep.conjuncts for c in other.children if c.dep_ == "pobj"]
