@@ -735,3 +735,15 @@ def test_a_group_named_by_an_office_is_of_the_officials_who_hold_it() -> None:
     )
     (gyeongju,) = [m for m in meetings(kg.build(text, published="2026-03-04")) if m["place"] == {"Gyeongju"}]
     assert {"Chan Wei Min", "Peter Hart"} <= gyeongju["people"] and "Lim Boon Kiat" not in gyeongju["people"]
+
+
+@pytest.mark.model
+def test_the_one_a_quotation_of_i_met_is_attributed_to_took_part() -> None:
+    text = (
+        "Defence Minister Rachel Whitby has welcomed Malaysia's Minister of Defence, Faizal Rahim, to New Zealand.\n\n"
+        "\u201cI met my counterpart Faizal Rahim in Wellington today, and we agreed to train together,\u201d "
+        "Ms Whitby said."
+    )
+    (meeting,) = meetings(kg.build(text, published="2026-02-10"))
+    assert {"Rachel Whitby", "Faizal Rahim"} <= meeting["people"]
+    assert (meeting["place"], meeting["date"]) == ({"Wellington"}, {"2026-02-10"})

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kg.extract.speakers import FIRST_PERSON
 from kg.model import Extraction
 from kg.resolve.entities import Ref, Resolved, digest
 
@@ -97,8 +98,10 @@ def resolve_encounters(
             key = officials.get(i)
             if key is None or key in participants:
                 continue
-            if (p.title and SPOKESPEOPLE.search(p.title)) or ATTRIBUTION.match(text[p.end : p.end + 12]):
+            if p.title and SPOKESPEOPLE.search(p.title):
                 continue
+            if ATTRIBUTION.match(text[p.end : p.end + 12]) and not _speaks_of_self(extraction, e.sentence, p.start):
+                continue  # "X met Y, Z said": Z reports; but in "'I met Y today,' Z said", Z met Y
             if key in spokespeople:
                 continue
             participants.append(key)
@@ -250,6 +253,12 @@ def _meet_where_the_day_was(encounters: list[_Encounter]) -> None:
         }
         if len(cities) == 1:
             enc.place, enc.place_kind = cities.pop(), "city"
+
+
+def _speaks_of_self(extraction: Extraction, sentence: int, before: int) -> bool:
+    """Whether the sentence says "I" or "we" before the character ``before``: the one it attributes to took part."""
+    sent = extraction.sentences[sentence]
+    return FIRST_PERSON.search(extraction.article.text, sent.start, max(sent.start, before)) is not None
 
 
 def _pairs(enc: _Encounter) -> list[tuple[str, str]]:
