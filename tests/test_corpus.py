@@ -268,8 +268,9 @@ def many(tmp_path) -> Path:
     people = ["Lloyd Austin", "Antony Blinken", "Jim Mattis", "Mark Esper", "Pete Hegseth"]
     cities = ["Manila", "Seoul", "Tokyo", "Canberra", "Jakarta", "Hanoi"]
     for i in range(24):
-        # Long enough (about 0.3 s each) that a second build starts while the first is still writing.
-        filler = "The ministers discussed the alliance, exercises, supply chains and regional security. " * 12
+        # Long enough (about 0.3 s each, 7 s in all) that a second build, loading its model for some seconds, starts
+        # while the first is still writing.
+        filler = "The ministers discussed the alliance, exercises, supply chains and regional security. " * 48
         text = (
             f"Defense Secretary {people[i % 5]} met Japanese Defense Minister Minoru Kihara in {cities[i % 6]} "
             f"on Monday.\n\n{filler}\n\nThey met for the {i}th time.\n"
