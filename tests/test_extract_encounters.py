@@ -428,3 +428,12 @@ def test_handing_something_over_to_someone_is_meeting_them(text: str) -> None:
 def test_welcoming_someone_to_a_city_sends_no_one_there() -> None:
     (meeting,), people, _ = encounters("Prime Minister Ana Lind welcomed President Joe Rand to Brussels on Monday.")
     assert sorted(people[i].name for i in meeting.participants) == ["Ana Lind", "Joe Rand"]
+
+
+def test_a_meeting_shortly_after_arriving_is_on_the_day_of_the_arrival() -> None:
+    (meeting,), _, _ = encounters(
+        "Secretary of State Andrew Whitmore landed in Astana yesterday afternoon on the first stop of his trip. "
+        "Shortly after arriving in Astana, the Secretary sat down with Kazakh Foreign Minister Yerlan Abdikov at "
+        "the Ministry of Foreign Affairs."
+    )
+    assert meeting.date == date(2024, 5, 22)

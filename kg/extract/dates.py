@@ -48,13 +48,17 @@ def clause_date(
 # Words of an encounter: a day carries over only from a sentence that tells of one.
 ENCOUNTER_WORDS = re.compile(
     r"\b(?:met|meet\w*|talks|visit\w*|summit|hosted|welcom\w*|received|called on|signed|signing|ceremony|"
-    r"arrived|travel\w*|discuss\w*|held|trip|dialogue|consultations|shak\w+ hands|stands? with|pose\w*)\b",
+    r"arrived|landed|travel\w*|discuss\w*|held|trip|dialogue|consultations|shak\w+ hands|stands? with|pose\w*)\b",
     re.IGNORECASE,
 )
 
 
 TODAY = re.compile(r"today|tonight|this (?:morning|afternoon|evening)", re.IGNORECASE)
-CONTINUING = re.compile(r"\s*(?:He|She|They|The (?:two|three|four) \w+|Both \w+)\b")
+CONTINUING = re.compile(
+    r"\s*(?:He|She|They|The (?:two|three|four) \w+|Both \w+|(?:Shortly |Soon |Just )?(?:after|upon|on) "
+    r"(?:arriving|arrival|landing|his arrival|her arrival))\b",
+    re.IGNORECASE,
+)
 
 
 def carried_from(
