@@ -437,3 +437,12 @@ def test_a_meeting_shortly_after_arriving_is_on_the_day_of_the_arrival() -> None
         "the Ministry of Foreign Affairs."
     )
     assert meeting.date == date(2024, 5, 22)
+
+
+def test_earlier_in_the_day_is_the_day_of_the_meeting_told_before() -> None:
+    found, people, _ = encounters(
+        "On May 20, Foreign Minister Kenta Oka held a meeting at the Iikura Guest House with Secretary Ramon Villa. "
+        "Earlier in the day, Secretary Villa paid a courtesy call on Prime Minister Mariko Saito."
+    )
+    call = next(e for e in found if any(people[i].name == "Mariko Saito" for i in e.participants))
+    assert call.date == date(2024, 5, 20)
