@@ -109,3 +109,18 @@ def test_a_post_named_by_a_force_and_a_rank_is_the_post_of_that_force_s_nation()
         "Separately, Gen. Roe met with Elijah Kori, Kenya Defense Forces Sergeant Major, on Tuesday.", "Elijah Kori"
     )
     assert (found.title, found.nation) == ("Kenya Defense Forces Sergeant Major", "KEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("On 6 December, H.E. Mr. Pran Bahid, Deputy Prime Minister and Minister of Foreign Affairs, met the envoy.",
+         "Pran Bahid", "Deputy Prime Minister and Minister of Foreign Affairs"),
+        # Posts kg knows no office in come first; the office is among those after them.
+        ("He met H.E. Mr. Wang Lin, Member of the Political Bureau of the Central Committee, and Minister of Foreign "
+         "Affairs of the People's Republic of China, at the meeting.", "Wang Lin",
+         "Minister of Foreign Affairs of the People's Republic of China"),
+    ],
+)  # fmt: skip
+def test_an_appositive_of_several_posts(text: str, name: str, title: str) -> None:
+    assert person(text, name).title == title

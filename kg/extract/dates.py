@@ -21,7 +21,8 @@ UNDATED_TIME = re.compile(
     r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\bin\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|(?:19|20)\d\d)\b|\bago\b|\bearlier\b(?! (?:in|on) the (?:same )?day| that day| today)|\bpreviously\b|\bin the past\b",
+    r"november|december|(?:19|20)\d\d)\b|\bago\b|\bearlier\b(?! (?:in|on) the (?:same )?day| that day| today)|"
+    r"\bpreviously\b|\bin the past\b",
     re.IGNORECASE,
 )
 

@@ -307,14 +307,18 @@ _RELATIVES = frozenset({"who", "whose", "which"})
 _APPOSITIVE_ENDS = frozenset({",", ".", ";", "—", "(", ")", "[", "]"})
 
 
-def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str | None]:
-    """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"."""
+def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str | None, bool, str | None]:
+    """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"; the first
+    office of several posts in a row ("Wang Yi, Member of the Political Bureau ..., Director of ..., and Minister
+    of Foreign Affairs of the People's Republic of China,")."""
     doc = ctx.doc
     while e < len(doc) and doc[e].text in POSTNOMINALS:
         e += 1  # "Jane Roe MP, Minister for Trade"
     if e >= len(doc) or doc[e].text != ",":
         return None, None, False, None
     k = e + 1
+    if depth and k < len(doc) and doc[k].lower_ == "and":
+        k += 1
     stop = k
     # A comma inside an office's name ("Chief of Staff, Joint Staff") does not end the appositive.
     while (
@@ -337,6 +341,19 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
         if m > stop + 1 and (m == len(doc) or doc[m].text in _APPOSITIVE_ENDS or doc[m].pos_ in {"AUX", "VERB"}):
             stop, closed_by_body = m, True
     clause = doc[k:stop]
+    if (
+        depth < 3
+        and stop < len(doc)
+        and doc[stop].text == ","
+        and len(clause) >= 2
+        and not ctx.office_spans.starting_in(clause.start_char, clause.end_char)
+        and clause[0].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.lower_ in TITLE_CONNECTORS for t in clause)
+    ):
+        # A post kg knows no office in, set off by commas: the office may be among the posts after it.
+        found = title_after(ctx, stop, depth + 1)
+        if found[0] is not None:
+            return found
     # "X, and the Commanding General of ..., Y": the next item of a list, not X's office.
     if len(clause) == 0 or clause[0].text.lower() in {"who", "which", "whose", "said", "says", "told", "and", "or"}:
         return None, None, False, None
@@ -364,6 +381,7 @@ def title_after(ctx: Context, e: int) -> tuple[str | None, str | None, bool, str
             return all(t.lower_ in TITLE_CONNECTORS or (t.text[:1].isupper() and t.ent_type_ != "PERSON") for t in rest)
         return closed and all(
             t.text.lower() in TITLE_CONNECTORS | {",", "at"}
+            or ctx.office_covering(t)  # "X, Deputy Prime Minister and Minister of Foreign Affairs, met"
             or ctx.nation_covering(t)
             or ctx.org_covering(t)
             or any(start <= t.idx < end for start, end, _ in missions)
