@@ -451,3 +451,9 @@ def test_the_office_holders_table_is_well_formed() -> None:
         assert row["nation"] == "" or pycountry.countries.get(alpha_3=row["nation"]) or row["nation"] == "XKX", row
         assert re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", row["start"]), row
         assert row["end"] == "" or (re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", row["end"]) and row["end"] >= row["start"])
+
+
+def test_the_holders_spelling_of_a_name_written_without_its_diacritics(gaz: Gazetteer) -> None:
+    assert gaz.holder_spelling("Zoran Milanovic") == "Zoran Milanović"
+    assert gaz.holder_spelling("Zoran Milanović") is None  # already so written
+    assert gaz.holder_spelling("Jane Roe") is None

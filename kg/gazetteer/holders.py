@@ -135,6 +135,14 @@ class Holders:
                 by_family.setdefault(key, []).append(holder)
         return by_name, by_family
 
+    def holder_spelling(self, name: str) -> str | None:
+        """The table's spelling of a name the text writes without its diacritics ("Zoran Milanovic" ->
+        "Zoran Milanović"), or None."""
+        for holder in self._holders[0].get(_key(name), ()):
+            if holder.name != name and _key(holder.name) == _key(name):
+                return holder.name
+        return None
+
     def holder_nation(self, name: str, titles: list[str], day: date | None) -> tuple[str | None] | None:
         """The nation the person of this name served in the offices ``titles`` name on ``day``, as a 1-tuple
         (holding None for an international organization's official), or None when the table cannot tell."""

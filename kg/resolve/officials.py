@@ -263,6 +263,8 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
         for alias in sorted({n for n, _ in c.names} - {name}):
             m = next(people[i] for n, i in c.names if n == alias)
             out.fact(key, "alias", alias, m.sentence, m.confidence)
+        if spelled := gaz.holder_spelling(name):
+            out.fact(key, "alias", spelled, first.sentence, 0.4)  # "Milanovic" as "Milanović"
         for m in titled:
             if m.title or not any(t.title for t in titled):
                 # A rank stands for the office of those who have no other ("Army Sgt."), as written and in full
