@@ -58,3 +58,8 @@ def test_a_nation_inside_an_organization_s_name_is_no_mention_of_it(text: str) -
 def test_a_nation_beside_an_organization_is_still_named() -> None:
     ctx = context("Iraq and Syria asked NATO for help.")
     assert [n.iso3 for n in find_nations(ctx, [])] == ["IRQ", "SYR"]
+
+
+def test_a_curly_apostrophe_keeps_the_longer_name_whole() -> None:
+    text = "They discussed the People’s Republic of China’s provocations and the Democratic People’s Republic of Korea."
+    assert [n.iso3 for n in find_nations(context(text), [])] == ["CHN", "PRK"]

@@ -153,8 +153,12 @@ class Context:
 
     # -- nations, offices, organizations --------------------------------------------------------------
     def _find_nations(self) -> Iterator[tuple[int, int, str]]:
-        for m in self.terms("nation").finditer(self.text):
-            iso3 = self.gaz.nation_terms()[m.group(0)]
+        # The gazetteer writes straight apostrophes: "People’s Republic of China" is "People's Republic of China",
+        # not "Republic of China" (Taiwan). One character for one, so offsets stay the text's.
+        straight = self.text.translate(_STRAIGHT_QUOTES)
+        terms = self.gaz.nation_terms()
+        for m in self.terms("nation").finditer(straight):
+            iso3 = terms.get(m.group(0)) or terms[self.text[m.start() : m.end()]]
             yield m.start(), m.end(), iso3
 
     def _find_offices(self) -> list[tuple[int, int, str]]:
@@ -285,6 +289,9 @@ def strip_the(start: int, end: int, text: str) -> tuple[int, int, str]:
         if text.startswith(prefix):
             return start + len(prefix), end, text[len(prefix) :]
     return start, end, text
+
+
+_STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'"})
 
 
 def _fold_marks(text: str) -> str:
