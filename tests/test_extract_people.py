@@ -414,6 +414,12 @@ def test_a_hyphenated_given_name_in_apposition_to_an_office_is_whole() -> None:
     )
 
 
+def test_sultan_is_a_title_after_majesty_and_a_given_name_elsewhere() -> None:
+    text = "He had an audience with His Majesty Sultan Haji Omar Bakri. Sultan Al Shamsi, Assistant Minister, attended."
+    found = {p.name: p.title for p in find_people(context(text))}
+    assert found == {"Haji Omar Bakri": "Sultan", "Sultan Al Shamsi": "Assistant Minister"}
+
+
 def test_amir_is_an_emir_after_the_or_highness_and_a_given_name_elsewhere() -> None:
     text = "Defence Minister Amir Hatami met His Highness the Amir Sheikh Tamim bin Hamad Al Thani in Doha."
     found = {p.name: p.title for p in find_people(context(text))}

@@ -73,7 +73,7 @@ POST = re.compile(
 # A portfolio's second word after "and", right before a name: "Minister for Trade [and Investment] Grant Ellison".
 AND_PORTFOLIO_BODY = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 # Words of titles that are given names too ("Defence Minister Amir Hatami"): names where no office is read.
-GIVEN_NAME_TITLES = frozenset({"amir"})
+GIVEN_NAME_TITLES = frozenset({"amir", "sultan"})
 # The nation an envoy is sent to, after the office: "Ambassador to Mozambique", "Ambassador to the Holy See".
 TO_NATION = re.compile(r"\s+to\s+(?:the\s+)?")
 # A nation that begins a body's name rather than ending the office: "Liaison Officer to U.S. Army South".
@@ -180,10 +180,10 @@ class Context:
         return kept + [p for p in posts if not held.any_overlapping(p[0], p[1])]
 
     def _given_name(self, start: int, end: int) -> bool:
-        """ "Amir" is an emir after "the" or "Highness" ("His Highness the Amir Sheikh X"), else a given name
-        ("Defence Minister Amir Hatami")."""
+        """ "Amir" and "Sultan" are titles after "the", "Highness" or "Majesty" ("His Highness the Amir Sheikh
+        X", "His Majesty Sultan Y"), else given names ("Defence Minister Amir Hatami", "Sultan Al Shamsi")."""
         return self.text[start:end].lower() in GIVEN_NAME_TITLES and not re.search(
-            r"(?:\bthe|Highness)\s+$", self.text[max(0, start - 12) : start]
+            r"(?:\bthe|Highness|Majesty)\s+$", self.text[max(0, start - 12) : start]
         )
 
     def _posts(self) -> Iterator[tuple[int, int, str]]:
