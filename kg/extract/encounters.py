@@ -618,7 +618,8 @@ def _planned_by_parse(ctx: Context, char: int) -> bool:
 def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int) -> str:
     if VIDEO.search(text):
         return "VideoCall"
-    if PHONE.search(text) and not re.search(r"\bcall(?:ed|s)? (?:for|on)\b", text, re.I):
+    # "held our first meeting in person following our telephone meeting last week" is the meeting
+    if PHONE.search(text) and not re.search(r"\bcall(?:ed|s)? (?:for|on)\b|\bin person\b", text, re.I):
         return "PhoneCall"
     if NEGATED.search(text):
         return "NegatedMeeting"

@@ -21,7 +21,7 @@ from kg.gazetteer import Gazetteer, short_forms
 __all__ = [
     "NAME_PARTICLES",
     "NAME_SUFFIXES",
-    "POSTNOMINALS",
+    "POST_NOMINALS",
     "TITLE_CONNECTORS",
     "abbreviation_in_brackets",
     "in_term",
@@ -33,10 +33,12 @@ __all__ = [
 ]
 
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
-# Letters after a name that are no part of it: a seat ("Jane Roe MP") or an honour ("John Doe AC CSC").
-POSTNOMINALS = frozenset(
-    {"MP", "MPs", "MLA", "MSP", "MS", "TD", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "DBE", "GCMG", "KCMG", "CMG",
-     "AC", "AO", "CSC", "DSC", "PhD"}
+# What follows a member's name ("The Hon Jane Roe MP", "Gen. John Doe AC CSC"): parliament, the bar, orders and
+# decorations; no part of the name.
+POST_NOMINALS = frozenset(
+    {"MP", "MHR", "MLA", "MLC", "MHA", "MHK", "MSP", "MS", "MEP", "TD", "QC", "KC", "SC", "PC", "AC", "AO", "AM", "OAM",
+     "CSC", "DSC", "CB", "CBE", "OBE", "MBE", "KBE", "DBE", "KCB", "KCMG", "GCMG", "CMG", "CVO", "LVO", "MVO",
+     "DSO", "MC", "VC", "ADC", "PhD"}
 )  # fmt: skip
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "der", "ibn"}
 TITLE_CONNECTORS = {"of", "to", "for", "the", "and", "on", "in"}

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from kg.extract.context import PLACE_HEADS, Context
 from kg.extract.names import (
     NAME_SUFFIXES,
-    POSTNOMINALS,
+    POST_NOMINALS,
     in_term,
     is_name_token,
     name_text,
@@ -364,7 +364,7 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
         while e > s and (
             doc[e - 1].text in {"'s", "’s", "'", "’"}
             or (doc[e - 1].is_punct and doc[e - 1].text != ".")
-            or (e - s > 2 and doc[e - 1].text in POSTNOMINALS)
+            or (e - s > 2 and doc[e - 1].text in POST_NOMINALS)
         ):
             e -= 1
         if s >= e:

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Context
-from kg.extract.names import POSTNOMINALS, TITLE_CONNECTORS, abbreviation_in_brackets
+from kg.extract.names import POST_NOMINALS, TITLE_CONNECTORS, abbreviation_in_brackets
 
 __all__ = ["describe_title", "nation_after", "title_after", "title_before"]
 
@@ -312,7 +312,7 @@ def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str |
     office of several posts in a row ("Wang Yi, Member of the Political Bureau ..., Director of ..., and Minister
     of Foreign Affairs of the People's Republic of China,")."""
     doc = ctx.doc
-    while e < len(doc) and doc[e].text in POSTNOMINALS:
+    while e < len(doc) and doc[e].text in POST_NOMINALS:
         e += 1  # "Jane Roe MP, Minister for Trade"
     if e >= len(doc) or doc[e].text != ",":
         return None, None, False, None

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.extract.names import title_vocab
+from kg.extract.names import POST_NOMINALS, title_vocab
 from kg.model import PersonMention
 
-__all__ = ["POST_NOMINALS", "contact_blocks", "speaker_labels"]
+__all__ = ["contact_blocks", "speaker_labels"]
 
 _LINE = re.compile(r"[^\n]+")
 # A speaker's label in capitals at the start of a transcript's line: "JANE ROE, DEPUTY PRIME MINISTER:", "MINISTER
@@ -27,12 +27,6 @@ _SPEAKER_LABEL = re.compile(
 )
 # Letters after which a name in capitals goes on in capitals ("O'Neil", "Kosiniak-Kamysz").
 _WORD_START = re.compile(r"(?:^|(?<=[\s'’\-.]))[a-z]")
-# What follows a member's name in a release ("The Hon Jane Roe MP"): parliament, the bar, orders and decorations.
-POST_NOMINALS = frozenset(
-    {"MP", "MHR", "MLA", "MLC", "MHA", "MHK", "MSP", "MS", "MEP", "TD", "QC", "KC", "SC", "PC", "AC", "AO", "AM", "OAM",
-     "CSC", "DSC", "CB", "CBE", "OBE", "MBE", "KBE", "DBE", "KCB", "KCMG", "GCMG", "CMG", "CVO", "LVO", "MVO",
-     "DSO", "MC", "VC", "ADC"}
-)  # fmt: skip
 _CONNECTOR_WORDS = re.compile(r"\b(Of|For|The|And|On|In|To)\b")
 
 
