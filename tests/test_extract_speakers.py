@@ -112,3 +112,17 @@ def test_the_other_side_of_a_joint_press_conference_may_be_named_only_in_the_add
     places = find_places(ctx, people, find_treaties(ctx))
     (joint,) = [e for e in find_encounters(ctx, people, places) if e.whole]
     assert {people[i].name for i in joint.participants} == {"Jane Roe", "Carlos Mendoza"}
+
+
+def test_a_courtesy_title_and_a_family_name_in_capitals_label_a_speaker() -> None:
+    text = (
+        "Press Conference by Foreign Minister\n\n"
+        "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs: I will take part in the General Assembly this week.\n\n"
+        "Today, Secretary of State Anne Blake of the United States and I held our first meeting in person following "
+        "our telephone meeting last week.\n"
+    )
+    ctx = context(text)
+    people = find_people(ctx)
+    places = find_places(ctx, people, find_treaties(ctx))
+    met = [e for e in find_encounters(ctx, people, places) if e.kind == "Meeting" and len(e.participants) == 2]
+    assert [sorted(people[i].name for i in e.participants) for e in met] == [["Anne Blake", "Kamikawa Yoko"]]

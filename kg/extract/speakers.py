@@ -17,6 +17,8 @@ __all__ = ["FIRST_PERSON", "speaker_turns"]
 # A label: up to 100 characters before a colon at a line's start, the whole line when it ends in "said:".
 LABEL = re.compile(r"^[^\S\n]*(?P<label>[^\n:]{2,100}):", re.MULTILINE)
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+# "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs:": a courtesy title and a family name in capitals.
+COURTESY_LABEL = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.? [A-Z]{2,}\b")
 
 
 def speaker_turns(ctx: Context, people: list[PersonMention]) -> SpanIndex[tuple[int, int, int | None]]:
@@ -29,7 +31,7 @@ def speaker_turns(ctx: Context, people: list[PersonMention]) -> SpanIndex[tuple[
         rest = ctx.text[m.end() : ctx.text.find("\n", m.end()) % (len(ctx.text) + 1)]
         in_capitals = sum(c.isupper() for c in label) >= 0.6 * sum(c.isalpha() for c in label) > 0
         said = rest.strip() == "" and re.search(r"\b(?:said|says|stated|remarked)\s*$", label)
-        if not (in_capitals or said):
+        if not (in_capitals or said or COURTESY_LABEL.match(label)):
             continue  # "Phone: 613 ...", "Subjects: ..."
         at = bisect_left(starts, (m.start("label"), -1))
         speaker = starts[at][1] if at < len(starts) and starts[at][0] < m.end("label") else None
