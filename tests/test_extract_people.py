@@ -415,9 +415,16 @@ def test_a_hyphenated_given_name_in_apposition_to_an_office_is_whole() -> None:
 
 
 def test_sultan_is_a_title_after_majesty_and_a_given_name_elsewhere() -> None:
-    text = "He had an audience with His Majesty Sultan Haji Omar Bakri. Sultan Al Shamsi, Assistant Minister, attended."
+    text = (
+        "He had an audience with His Majesty Sultan Haji Omar Bakri. Sultan Al Shamsi, Assistant Minister, attended. "
+        "He later called on Sultan of Brunei Hassan Bakar."
+    )
     found = {p.name: p.title for p in find_people(context(text))}
-    assert found == {"Haji Omar Bakri": "Sultan", "Sultan Al Shamsi": "Assistant Minister"}
+    assert found == {
+        "Haji Omar Bakri": "Sultan",
+        "Sultan Al Shamsi": "Assistant Minister",
+        "Hassan Bakar": "Sultan of Brunei",
+    }
 
 
 def test_amir_is_an_emir_after_the_or_highness_and_a_given_name_elsewhere() -> None:

@@ -180,10 +180,13 @@ class Context:
         return kept + [p for p in posts if not held.any_overlapping(p[0], p[1])]
 
     def _given_name(self, start: int, end: int) -> bool:
-        """ "Amir" and "Sultan" are titles after "the", "Highness" or "Majesty" ("His Highness the Amir Sheikh
-        X", "His Majesty Sultan Y"), else given names ("Defence Minister Amir Hatami", "Sultan Al Shamsi")."""
-        return self.text[start:end].lower() in GIVEN_NAME_TITLES and not re.search(
-            r"(?:\bthe|Highness|Majesty)\s+$", self.text[max(0, start - 12) : start]
+        """ "Amir" and "Sultan" are titles after "the", "Highness" or "Majesty" or before "of" ("His Highness the
+        Amir Sheikh X", "His Majesty Sultan Y", "Sultan of Brunei Z"), else given names ("Defence Minister Amir
+        Hatami", "Sultan Al Shamsi")."""
+        return (
+            self.text[start:end].lower() in GIVEN_NAME_TITLES
+            and not re.search(r"(?:\bthe|Highness|Majesty)\s+$", self.text[max(0, start - 12) : start])
+            and not self.text.startswith(" of ", end)  # "Sultan of Brunei Hassanal Bolkiah"
         )
 
     def _posts(self) -> Iterator[tuple[int, int, str]]:
