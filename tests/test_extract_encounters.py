@@ -446,3 +446,11 @@ def test_earlier_in_the_day_is_the_day_of_the_meeting_told_before() -> None:
     )
     call = next(e for e in found if any(people[i].name == "Mariko Saito" for i in e.participants))
     assert call.date == date(2024, 5, 20)
+
+
+def test_an_audience_with_a_monarch_is_a_meeting() -> None:
+    (meeting,), people, _ = encounters(
+        "Singapore's Minister for Foreign Affairs Vivian Bala has an audience with Sultan of Brunei Hassan Bakar on "
+        "March 22."
+    )
+    assert sorted(people[i].name for i in meeting.participants) == ["Hassan Bakar", "Vivian Bala"]

@@ -38,7 +38,7 @@ MEETING_VERBS = [
 ]
 # "had a meeting with X", "held talks with X": a verb of holding whose object is a meeting.
 HOLDING_VERBS = ["had", "has", "have", "having", "held", "hold", "holds", "holding"]
-MEETING_NOUNS = ["meeting", "meetings", "talks", "discussion", "discussions", "consultations", "dialogue"]
+MEETING_NOUNS = ["meeting", "meetings", "talks", "discussion", "discussions", "consultations", "dialogue", "audience"]
 PREPOSITIONS = ["with", "on", "between", "by", "to"]
 # Verbs whose "to" names the other side: "handed over X to Y", "presented her credentials to Y".
 GIVING = ("hand", "present")
