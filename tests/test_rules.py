@@ -747,3 +747,16 @@ def test_the_one_a_quotation_of_i_met_is_attributed_to_took_part() -> None:
     (meeting,) = meetings(kg.build(text, published="2026-02-10"))
     assert {"Rachel Whitby", "Faizal Rahim"} <= meeting["people"]
     assert (meeting["place"], meeting["date"]) == ({"Wellington"}, {"2026-02-10"})
+
+
+@pytest.mark.model
+def test_one_who_says_it_of_a_meeting_with_one_other_was_at_it() -> None:
+    text = (
+        "The two nations share a common vision, Defense Secretary Ash Carver said in a joint news conference at the "
+        "Pentagon with Indian Defense Minister Manoj Parikh. Today's productive discussion marked their sixth "
+        "meeting, Carver said, describing Parikh as a great partner. She said she looked forward to welcoming Parikh "
+        "to Hawaii in September."
+    )
+    (meeting,) = meetings(kg.build(text, published="2016-08-29"))
+    assert {"Ash Carver", "Manoj Parikh"} <= meeting["people"]
+    assert (meeting["place"], meeting["date"]) == ({"Pentagon"}, {"2016-08-29"})

@@ -33,6 +33,7 @@ _NOT_A_DAY = (
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|audience|"
+    r"joint (?:news|press) (?:conference|availability|point)|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
     r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
@@ -62,7 +63,7 @@ PLANNED = re.compile(
     r"|\b(?:plans|planned|planning) to\b|\b(?:we|they|I|you) plan to\b|\bto be held\b"
     r"|\bnext (?:week|month|year|summit|meeting|round|session|visit|dialogue)\b"
     r"|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
-    r"|\blooks? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
+    r"|\blook(?:s|ed)? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
     re.IGNORECASE,
 )
 # An encounter told as coming at another time of the day is not where the one before was ("later in the day";

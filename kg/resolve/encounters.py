@@ -93,6 +93,7 @@ def resolve_encounters(
     with_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
     for e in extraction.encounters:
         participants: list[str] = []
+        reporters: list[str] = []
         for i in e.participants:
             p = people[i]
             key = officials.get(i)
@@ -100,9 +101,10 @@ def resolve_encounters(
                 continue
             if p.title and SPOKESPEOPLE.search(p.title):
                 continue
-            if ATTRIBUTION.match(text[p.end : p.end + 12]) and not _speaks_of_self(extraction, e.sentence, p.start):
-                continue  # "X met Y, Z said": Z reports; but in "'I met Y today,' Z said", Z met Y
             if key in spokespeople:
+                continue
+            if ATTRIBUTION.match(text[p.end : p.end + 12]) and not _speaks_of_self(extraction, e.sentence, p.start):
+                reporters.append(key)  # "X met Y, Z said": Z reports; but in "'I met Y today,' Z said", Z met Y
                 continue
             participants.append(key)
         if e.group:
@@ -118,6 +120,10 @@ def resolve_encounters(
                     if e.group_office and not any(e.group_office in t for t in titles_of.get(key, ())):
                         continue  # "The two Prime Ministers last met ...": prime ministers only
                     participants.append(key)
+        if len(participants) == 1 and reporters and reporters[0] not in participants:
+            # "Carter said in a joint news conference with Parrikar", "their sixth meeting, Carter said": one who
+            # says it, of a meeting of one other, was at it
+            participants.append(reporters[0])
         if not participants:
             continue
         place_kind = extraction.places[e.place].kind if e.place is not None else None
