@@ -454,3 +454,12 @@ def test_an_audience_with_a_monarch_is_a_meeting() -> None:
         "March 22."
     )
     assert sorted(people[i].name for i in meeting.participants) == ["Hassan Bakar", "Vivian Bala"]
+
+
+def test_he_in_a_list_meeting_is_the_one_the_sentence_before_is_about() -> None:
+    (meeting,), people, _ = encounters(
+        "Gen. John Kelso returned to his headquarters this week after a visit to Peru. There, he met with President "
+        "Ollanta Humo, Vice Defense Minister Mario Sanz and Peruvian Chief of Defense Adm. Jose Cueva."
+    )
+    assert people[meeting.participants[0]].name in {"John Kelso", "Kelso"}
+    assert len(meeting.participants) == 4

@@ -278,6 +278,8 @@ def _by_structure(
     # X and Y") are all in its phrase.
     if len(found) == 1 and ctx.doc.char_span(found[0].start, found[0].end).root.pos_ == "NOUN":
         return found
+    if len(found) == 1 and set(mention.participants) < set(found[0].participants):
+        return found  # "There, he met with President X, Minister Y and Adm. Z": the parse adds who "he" is
     if len(found) < 2:
         span = ctx.span(mention.start, mention.end)
         sides_of = verb_sides.get(span[0].i) if span is not None else None
