@@ -237,3 +237,9 @@ def test_seats_of_government_are_known_buildings(building: str, country: str) ->
 )
 def test_an_abbreviation_or_a_direction_is_no_place(text: str) -> None:
     assert places(text) == []
+
+
+def test_a_capital_named_with_city_is_its_country_s() -> None:
+    assert [(p.name, p.country) for p in places("The commander met the president in Djibouti City on Tuesday.")] == [
+        ("Djibouti City", "DJI")
+    ]
