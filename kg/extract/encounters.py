@@ -276,7 +276,7 @@ def _by_structure(
     # One verb alone keeps all the people of the clause: the parse of a long sentence (a dateline run into
     # it, a name set off by commas) often leaves one of them off its sides. A noun's sides ("the meeting of
     # X and Y") are all in its phrase.
-    if len(found) == 1 and ctx.doc.char_span(found[0].start, found[0].end).root.pos_ == "NOUN":
+    if len(found) == 1 and (noun := ctx.span(found[0].start, found[0].end)) is not None and noun.root.pos_ == "NOUN":
         return found
     if len(found) == 1 and set(mention.participants) < set(found[0].participants):
         return found  # "There, he met with President X, Minister Y and Adm. Z": the parse adds who "he" is

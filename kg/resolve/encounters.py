@@ -245,18 +245,14 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
 def _meet_where_the_day_was(encounters: list[_Encounter]) -> None:
     """A meeting told with no place, on a day one of its people met others in one city: there too ("In Tokyo,
     X met the Defence Minister. X also called on Prime Minister Y")."""
+    in_a_city: dict[date, list[_Encounter]] = defaultdict(list)  # by day
+    for enc in encounters:
+        if enc.kind == "Meeting" and enc.place_kind == "city" and enc.date is not None:
+            in_a_city[enc.date].append(enc)
     for enc in encounters:
         if enc.kind != "Meeting" or enc.place is not None or enc.date is None:
             continue
-        cities = {
-            other.place
-            for other in encounters
-            if other is not enc
-            and other.kind == "Meeting"
-            and other.date == enc.date
-            and other.place_kind == "city"
-            and set(other.participants) & set(enc.participants)
-        }
+        cities = {o.place for o in in_a_city.get(enc.date, ()) if set(o.participants) & set(enc.participants)}
         if len(cities) == 1:
             enc.place, enc.place_kind = cities.pop(), "city"
 

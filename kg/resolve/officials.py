@@ -230,7 +230,7 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
         country's, whatever the home's titles look like."""
         countries = places_abroad.get(first.sentence, set())
         visitor = first_named[first.sentence]
-        if visitor in serving_abroad or stated[visitor] - {default_nation}:
+        if visitor in serving_abroad or stated.get(visitor, set()) - {default_nation}:
             return None  # "NATO Secretary General X met Defense Secretary Y in Brussels": no one is visiting
         if len(countries) == 1 and any(
             people[visitor].start < t < first.start for t in triggers.get(first.sentence, ())
