@@ -463,3 +463,12 @@ def test_he_in_a_list_meeting_is_the_one_the_sentence_before_is_about() -> None:
     )
     assert people[meeting.participants[0]].name in {"John Kelso", "Kelso"}
     assert len(meeting.participants) == 4
+
+
+def test_a_meeting_with_no_place_is_where_the_sentence_before_went() -> None:
+    found, _, places = encounters(
+        "Secretary Jane Kerr then traveled to Paris, France. She met with French Foreign Minister Luc Fabre and UK "
+        "Foreign Secretary Will Hale on Monday."
+    )
+    (meeting,) = [e for e in found if e.kind == "Meeting"]
+    assert places[meeting.place].name == "Paris"

@@ -460,6 +460,8 @@ def _clause_encounter(
             else place
         )
         place = earlier.places.get(source.index) if place is None else place
+    if place is None and kind == "Meeting" and sent.index > 0:
+        place = _travelled_to(ctx, ctx.sentences[sent.index - 1], places, places_in)
     if kind == "Meeting" and place is None and SPOKE.fullmatch(trigger.group(0)) and not MEETING_ONLY.search(clause):
         # "Secretary Blinken spoke with Foreign Minister X today": a readout that says only that two officials
         # spoke, and nowhere, tells of a call; those who met say they met, or where.
@@ -677,6 +679,21 @@ _PEOPLE_OF = frozenset(
     {"leader", "head", "government", "people", "delegation", "representative", "minister", "official",
      "president", "counterpart", "ambassador", "envoy", "king", "queen", "premier", "chief", "governor", "mayor"}
 )  # fmt: skip
+
+
+# Verbs of going somewhere: "Secretary Kerry then traveled to Paris, France. He met with ...".
+TRAVELLED = re.compile(r"\b(?:travell?ed|flew|arrived|landed|visited)\b", re.IGNORECASE)
+
+
+def _travelled_to(
+    ctx: Context, before: Sentence, places: list[PlaceMention], places_in: dict[int, list[int]]
+) -> int | None:
+    """The one city, base or building the sentence before says someone went to ("Admiral X visited Tokyo Dec.
+    8-9. The Chairman met with ..."): where a meeting told with no place of its own happened."""
+    if not TRAVELLED.search(before.text):
+        return None
+    there = [i for i in places_in.get(before.index, []) if places[i].kind in {"city", "base", "building"}]
+    return there[0] if len({places[i].name for i in there}) == 1 else None
 
 
 def _whose(ctx: Context, place: PlaceMention) -> bool:
