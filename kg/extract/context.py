@@ -158,8 +158,7 @@ class Context:
         straight = self.text.translate(_STRAIGHT_QUOTES)
         terms = self.gaz.nation_terms()
         for m in self.terms("nation").finditer(straight):
-            iso3 = terms.get(m.group(0)) or terms[self.text[m.start() : m.end()]]
-            yield m.start(), m.end(), iso3
+            yield m.start(), m.end(), terms[m.group(0)]
 
     def _find_offices(self) -> list[tuple[int, int, str]]:
         """The gazetteer's offices, with the body they are of when one follows ("Minister of State for the

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 
 from kg.extract.context import Context
+from kg.extract.transcripts import COURTESY_LABEL
 from kg.model import PersonMention
 from kg.spans import SpanIndex
 
@@ -17,8 +18,6 @@ __all__ = ["FIRST_PERSON", "speaker_turns"]
 # A label: up to 100 characters before a colon at a line's start, the whole line when it ends in "said:".
 LABEL = re.compile(r"^[^\S\n]*(?P<label>[^\n:]{2,100}):", re.MULTILINE)
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
-# "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs:": a courtesy title and a family name in capitals.
-COURTESY_LABEL = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.? [A-Z]{2,}\b")
 
 
 def speaker_turns(ctx: Context, people: list[PersonMention]) -> SpanIndex[tuple[int, int, int | None]]:

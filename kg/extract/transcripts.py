@@ -16,17 +16,17 @@ from kg.extract.context import Context
 from kg.extract.names import POST_NOMINALS, title_vocab
 from kg.model import PersonMention
 
-__all__ = ["contact_blocks", "speaker_labels"]
+__all__ = ["COURTESY_LABEL", "contact_blocks", "speaker_labels"]
 
 _LINE = re.compile(r"[^\n]+")
 # A speaker's label in capitals at the start of a transcript's line: "JANE ROE, DEPUTY PRIME MINISTER:", "MINISTER
 # FOR DEFENCE OF NORWAY, LARS HOLM:", "SECRETARY DOE:", "MS ROE:", perhaps with a note in brackets before the colon:
-# "JANE ROE, DEFENCE MINISTER (via interpreter):".
-# "JANE ROE, DEPUTY PRIME MINISTER:", and a courtesy title and a family name in capitals, as Japan's ministry
-# writes them: "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs:".
+# "JANE ROE, DEFENCE MINISTER (via interpreter):"; or led by a courtesy title and a family name in capitals, as
+# Japan's ministry writes them: "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs:".
+COURTESY_LABEL = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.? [A-Z]{2,}\b")
 _SPEAKER_LABEL = re.compile(
     r"^[ \t]*(?P<label>[A-Z][A-Z'’.\- ]*(?:,[ ]*[A-Z][A-Z'’.\- ]*)?"
-    r"|(?:Mr|Ms|Mrs|Dr)\.?[ ][A-Z]{2,}\b[\w'’.\- ]*(?:,[ ]*[A-Z][\w'’.\- ]*)?)(?:[ \t]*\([^()\n]{1,40}\))?:",
+    rf"|{COURTESY_LABEL.pattern}[\w'’.\- ]*(?:,[ ]*[A-Z][\w'’.\- ]*)?)(?:[ \t]*\([^()\n]{{1,40}}\))?:",
     re.MULTILINE,
 )
 # Letters after which a name in capitals goes on in capitals ("O'Neil", "Kosiniak-Kamysz").
