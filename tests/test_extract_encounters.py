@@ -85,6 +85,17 @@ def test_each_verb_of_meeting_with_its_own_sides_is_its_own_encounter() -> None:
     ]
 
 
+def test_a_name_set_off_after_a_counterpart_is_the_counterpart_and_each_verb_keeps_its_day() -> None:
+    found, people, _ = encounters(
+        "Gen. Tom Ridley met yesterday with his Norwegian counterpart, Gen. Ana Lindqvist and other officers as "
+        "part of his first day in the country, and meets today with Gen. Ivo Maran, chief of defence."
+    )
+    assert [([people[i].name for i in e.participants], e.date) for e in found] == [
+        (["Tom Ridley", "Ana Lindqvist"], date(2024, 5, 22)),
+        (["Tom Ridley", "Ivo Maran"], date(2024, 5, 23)),
+    ]
+
+
 def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
     (meeting,), people, _ = encounters(
         "Defence Minister Ana Lindqvist met with President Tomas Berg, Chief of Defence Force Gen. Ivo Maran and "

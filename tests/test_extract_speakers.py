@@ -93,6 +93,22 @@ def test_a_transcript_of_a_joint_appearance_is_a_meeting_of_its_speakers_at_its_
     ]
 
 
+def test_a_transcript_of_remarks_at_a_meeting_is_a_meeting_of_its_speakers() -> None:
+    text = (
+        "Remarks by Secretary Ridley at an Honor Cordon and Meeting Welcoming Minister Lindqvist to the Pentagon\n\n"
+        "SECRETARY OF DEFENSE TOM RIDLEY: Well, Minister, it is great to have you here.\n\n"
+        "NORWAY MINISTER OF DEFENCE ANA LINDQVIST: Thank you, Tom.\n"
+    )
+    ctx = context(text)
+    people = find_people(ctx)
+    places = find_places(ctx, people, find_treaties(ctx))
+    joint = [e for e in find_encounters(ctx, people, places) if e.whole]
+    assert [({people[i].name for i in e.participants} >= {"Tom Ridley", "Ana Lindqvist"}, e.date) for e in joint] == [
+        (True, ctx.anchor)
+    ]
+    assert places[joint[0].place].name == "Pentagon"
+
+
 def test_a_transcript_of_one_speaker_is_no_meeting() -> None:
     text = "Remarks Before Their Meeting\n\nSECRETARY RIDLEY: Thank you all for coming today.\n"
     ctx = context(text)

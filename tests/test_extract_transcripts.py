@@ -47,6 +47,20 @@ def test_a_speaker_s_label_in_capitals_gives_the_name_and_the_office() -> None:
     assert "Question" not in found
 
 
+def test_a_label_of_one_part_may_hold_a_modifier_or_a_nation_before_the_office_then_the_name() -> None:
+    found = by_name(
+        speaker_labels(
+            context(
+                "ACTING SECRETARY OF DEFENSE TOM RIDLEY: Welcome back to the Pentagon.\n"
+                "NORWAY MINISTER OF DEFENCE LARS HOLM: Thank you, Tom.\n"
+            )
+        )
+    )
+    assert found["Tom Ridley"].title == "Acting Secretary of Defense"
+    holm = found["Lars Holm"]
+    assert (holm.title, holm.nation) == ("Minister of Defence", "NOR")
+
+
 def test_a_release_names_its_minister_above_the_offices_held() -> None:
     text = (
         "Media release\n\nThe Hon Nora Blythe MP\n\nDeputy Prime Minister\n\nMinister for Defence\n\n"

@@ -112,6 +112,16 @@ def test_the_dateline_names_the_home_when_the_story_names_it() -> None:
 
 
 @pytest.mark.model
+def test_a_dateline_in_the_nation_the_story_visits_is_not_the_home() -> None:
+    text = (
+        "OSLO, March 13 (Pacific Wire) — Air Force Chief of Staff Gen. Tom Ridley arrived here Monday as part of a "
+        "weeklong visit to Norway. Ridley met Norwegian Chief of Defence Gen. Ana Lindqvist in Oslo. The U.S. and "
+        "Norway train together every year."
+    )
+    assert official(build(text), "Tom Ridley")["nation"] == {"USA"}
+
+
+@pytest.mark.model
 def test_a_metadata_url_reaches_the_article(tmp_path) -> None:
     from kg import corpus
 

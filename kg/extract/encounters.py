@@ -144,7 +144,9 @@ HERE_IN = re.compile(r"\bhere in (?:the )?")
 JOINT_APPEARANCE = re.compile(
     r"\b(?:joint press (?:point|conference|availability|remarks|statements?)|press availability with|"
     r"(?:before|after|ahead of|at the (?:start|top|end) of) (?:their |the |a )?(?:bilateral |trilateral )?"
-    r"(?:meeting|talks)|joint (?:remarks|statements) to the press)\b",
+    r"(?:meeting|talks)|joint (?:remarks|statements) to the press|"
+    # "Remarks at an Enhanced Honor Cordon and Meeting Welcoming ..."
+    r"(?:at|during) (?:an? |the |their )?(?:[\w-]+ ){0,4}(?:meeting|honou?r cordon|welcome ceremony)\b(?! of\b))\b",
     re.IGNORECASE,
 )
 

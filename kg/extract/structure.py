@@ -114,6 +114,17 @@ def sides(doc: Doc) -> dict[int, tuple[list[Token], list[Token]]]:
         if after:
             subjects[:] = [t for t in subjects if t not in after]
             objects.extend(after)
+        # "met with his counterpart, Gen. X": a name set off by a comma after the object, which the parser
+        # hangs from the verb, is the object's appositive.
+        objects.extend(
+            c
+            for c in verb.children
+            if c.dep_ == "npadvmod"
+            and c.pos_ == "PROPN"
+            and c.i > i
+            and doc[c.left_edge.i - 1].text == ","
+            and any(o.i < c.i for o in objects)
+        )
         if not subjects and verb.dep_ == "conj":
             shared = found[verb.head.i][0] if verb.head.i in found else []
             shared = shared or [c for c in verb.head.children if c.dep_ in SUBJECTS]

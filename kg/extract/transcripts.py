@@ -94,6 +94,20 @@ def _nation_before_office(ctx: Context, cased: str) -> tuple[str, re.Match[str]]
     return None
 
 
+def _office_then_name(ctx: Context, words: list[str]) -> tuple[str, str | None, str] | None:
+    """A label of one part that is an office, perhaps with a modifier or a nation before it, then a name
+    ("Acting Secretary Of Defense Jane Roe", "Norway Minister Of Defence Jane Roe"), as (the title without
+    the nation, the nation, the name)."""
+    for split in range(len(words) - 1, 0, -1):
+        office = ctx.gaz.office(" ".join(words[:split]))
+        if office is None or not _is_person_name(ctx, words[split:], titled=True):
+            continue
+        before = _nation_before_office(ctx, " ".join(words[:split]))
+        title = " ".join(words[:split])[before[1].start() :] if before else " ".join(words[:split])
+        return _title_case(title, title=True), office.nation, " ".join(words[split:])
+    return None
+
+
 def speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
     """The speakers of a transcript, labelled in capitals: a part of the label that is an office is the title,
     the other the name ("DEPUTY PRIME MINISTER, JANE ROE:", "JANE ROE, SINGAPORE MINISTER FOR DEFENCE:"); in one
@@ -128,6 +142,11 @@ def speaker_labels(ctx: Context) -> list[tuple[PersonMention, tuple[int, int]]]:
                     name = (at + len(part) - len(rest), at + len(part), rest)
                 continue
             words = cased.split()
+            if len(parts) == 1 and (found := _office_then_name(ctx, words)):
+                # "ACTING SECRETARY OF DEFENSE JANE ROE:", "NORWAY MINISTER OF DEFENCE JANE ROE:"
+                title, nation, given = found
+                name = (at + len(part) - len(given), at + len(part), given)
+                continue
             honorifics = ctx.gaz.rank_prefix(words)
             if (len(parts) == 2 or honorifics) and _is_person_name(ctx, words[honorifics:], titled=True):
                 given = " ".join(words[honorifics:])

@@ -94,6 +94,13 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
     return clusters, of_mention
 
 
+# "arrived here", "a weeklong visit to China": the dateline is where the visitor went, not home
+_ARRIVED_HERE = re.compile(r"\barrived here\b")
+_VISIT_TO = re.compile(
+    r"\b(?:visits?|trip|travel(?:led|ed|s)?|arriv(?:ed|es|al)|tour)\s+(?:\w+\s+){0,2}(?:to|in|of)\s+(?:the\s+)?$"
+)
+
+
 def _default_nation(extraction: Extraction) -> str | None:
     """The nation an official with an unqualified title ("Defence Secretary X") serves: the article's home.
 
@@ -113,8 +120,18 @@ def _default_nation(extraction: Extraction) -> str | None:
     top = tuple(c for c, _ in codes.most_common(2))
     if extraction.article.dateline_place:
         info = gaz.place(extraction.article.dateline_place, prefer=top)
-        if info and info.country in codes:
-            return info.country  # the story names the dateline's nation, not only its city
+        text = extraction.article.text
+        visited = info is not None and (
+            _ARRIVED_HERE.search(text)
+            or any(
+                n.iso3 == info.country and _VISIT_TO.search(text, max(0, n.start - 40), n.start)
+                for n in extraction.nations
+            )
+        )
+        if info and info.country in codes and not visited:
+            # the story names the dateline's nation, not only its city, and tells of no visit there ("arrived
+            # here", "a weeklong visit to China": the dateline is where the visitor went)
+            return info.country
     # "at the Pentagon" says the U.S. is in the story as much as "U.S." does.
     codes.update(p.country for p in extraction.places if p.country)
 
