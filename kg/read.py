@@ -83,6 +83,7 @@ _DATELINE = re.compile(
 _NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _DAY_MONTH_FIRST = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}})"
 _DAY_FIRST_DATE = re.compile(rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 _PLACE_ONLY = re.compile(rf"(?P<place>{_NAME}),\s*(?P<region>{_NAME})")
 _PLACE_THEN_DATE = re.compile(
     rf"(?P<place>{_NAME})(?:,\s*(?P<region>{_NAME}))?,\s*(?:{_DAY_MONTH_FIRST}|{_DAY_MONTH_YEAR})"
@@ -408,8 +409,8 @@ def _place_and_date_line(line: str, following: str) -> _Dateline:
             and _PLACE_ONLY.fullmatch(line)
         )
     )
-    if match is None or not all(w[:1].isupper() for w in match["place"].split()):
-        return _Dateline()
+    if match is None or not all(w[:1].isupper() for w in match["place"].split()) or _WEEKDAY.fullmatch(match["place"]):
+        return _Dateline()  # "Monday, 18 November 2024" is a day, not a place and its day
     groups = match.groupdict()
     month = groups.get("month") or groups.get("month2")
     day, year = groups.get("day") or groups.get("day2"), groups.get("year") or groups.get("year2")

@@ -361,6 +361,11 @@ def test_a_particle_joined_by_a_hyphen_leads_the_name() -> None:
     assert found["el-Tahiri"].title == "Prime Minister"
 
 
+def test_a_glottal_stop_is_part_of_a_polynesian_name() -> None:
+    found = people("The envoy met Prime Minister of Tonga Samuela \u2018Akilisi Pohiva; also present were others.")
+    assert found["Samuela \u2018Akilisi Pohiva"].title == "Prime Minister of Tonga"
+
+
 def test_a_date_after_a_name_is_no_part_of_it() -> None:
     found = people("Defence Secretary Tom Hadley Oct. 14 told reporters the exercise would go ahead.")
     assert "Tom Hadley" in found

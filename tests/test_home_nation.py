@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 import rdflib
-from graph_views import official
+from graph_views import meetings, official, officials
 
 import kg
 from kg import api, read
@@ -299,6 +299,21 @@ def test_people_met_in_a_foreign_nation_named_after_in_are_that_nations() -> Non
     graph = build(text, "https://www.beehive.govt.nz/release/x")
     assert official(graph, "Minoru Kihara")["nation"] == {"JPN"}
     assert official(graph, "Winston Peters")["nation"] == {"NZL"}
+
+
+@pytest.mark.model
+def test_a_well_known_holder_named_without_the_office_is_an_official_with_the_office_held_that_day() -> None:
+    text = (
+        "Press release\n\nThe Foreign Secretary met his Irish counterpart for talks today during a visit to "
+        "Ireland. Boris Johnson and Simon Coveney discussed the relationship. Jane Roe, a painter, showed them "
+        "her work."
+    )
+    graph = build(text, "https://www.gov.uk/government/news/x", published="2017-11-17")
+    coveney = official(graph, "Simon Coveney")
+    assert (coveney["title"], coveney["nation"]) == ({"Minister for Foreign Affairs"}, {"IRL"})
+    assert official(graph, "Boris Johnson")["title"] == {"Foreign Secretary"}
+    assert not any("Jane Roe" in p["name"] for p in officials(graph).values())  # no office: no official
+    assert [m["people"] for m in meetings(graph)] == [{"Boris Johnson", "Simon Coveney"}]
 
 
 @pytest.mark.model

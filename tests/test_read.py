@@ -327,6 +327,7 @@ def test_dateline_place_and_date(dateline, published, place, expected):
         ("January 16, 2018 \u2013 Vancouver, Canada \u2013 National Defence", "Vancouver", date(2018, 1, 16)),
         ("Rome, Italy\nDecember 14, 2014", "Rome", None),
         ("Minister Jane Roe, Defence\nSecretary of State", None, None),
+        ("Monday, 18 November 2024", None, None),  # a day, not a place
     ],
 )
 def test_a_release_header_in_mixed_case_is_a_dateline(header, place, expected):

@@ -18,7 +18,7 @@ from kg import timex
 from kg.extract.context import Context
 from kg.extract.dates import carried_from, clause_date, story_day, verb_date
 from kg.extract.speakers import FIRST_PERSON, speaker_turns
-from kg.extract.structure import HOLDING_VERBS, phrase, sides
+from kg.extract.structure import HOLDING_VERBS, SUBJECTS, phrase, sides
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
 from kg.spans import SpanIndex
 
@@ -112,6 +112,9 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
         if turn and turn[2] is not None and turn[2] not in in_sentence and FIRST_PERSON.search(sent.text):
             # "I was delighted to welcome Secretary X": the speaker of the turn takes part.
             in_sentence = [turn[2], *in_sentence]
+        if (named_next := _counterpart_named_next(ctx, sent, people, people_in)) is not None:
+            # "The Foreign Secretary met his Irish counterpart today. X and Y discussed ...": who they were
+            in_sentence = [*in_sentence, *named_next]
         for offset, clause in _clauses(sent.text):
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, earlier)
             if mention and mention.kind == "Meeting" and mention.place is None and turn:
@@ -120,7 +123,10 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             if mention:
                 start = sent.start + offset
                 verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
-                out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, places, in_sentence))
+                if named_next:
+                    out.append(mention)  # the sides the parse gives are the unnamed ones
+                else:
+                    out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, places, in_sentence))
                 if mention.kind == "Meeting":
                     earlier.met.add(sent.index)
                     if mention.date:
@@ -130,6 +136,37 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     if (appearance := _joint_appearance(ctx, people, places, turns)) is not None:
         out.append(appearance)
     return out
+
+
+_MET_A_COUNTERPART = re.compile(
+    rf"{MEETING_TRIGGER.pattern}\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?\b(?!\s*,)"
+)
+
+
+def _counterpart_named_next(
+    ctx: Context, sent: Sentence, people: list[PersonMention], people_in: dict[int, list[int]]
+) -> list[int] | None:
+    """The people the next sentence opens with, joined by "and" as the subject of its verb, when this one tells
+    of a meeting with an unnamed counterpart ("The Foreign Secretary met his Irish counterpart for talks today.
+    X and Y discussed ..."): who met."""
+    met = _MET_A_COUNTERPART.search(sent.text)
+    if met is None or sent.index + 1 >= len(ctx.sentences):
+        return None
+    if any(people[i].name and people[i].start >= sent.start + met.end() for i in people_in.get(sent.index, ())):
+        return None  # the counterpart is named: "met his counterpart, X"
+    following = ctx.sentences[sent.index + 1]
+    span = ctx.span(following.start, following.end)
+    if span is None:
+        return None
+    subjects = [t for t in span.root.children if t.dep_ in SUBJECTS]
+    heads = [t for s in subjects for t in (s, *s.conjuncts)]
+    spans = [(t.idx, t.idx + len(t.text)) for h in heads for t in phrase(h)]
+    named = [
+        i
+        for i in people_in.get(following.index, ())
+        if people[i].name and any(a < people[i].end and people[i].start < b for a, b in spans)
+    ]
+    return named if len(named) >= 2 else None
 
 
 # The title of a readout of a call: "Readout of the President's Call with ...", "Telephone Conference (Summary)"

@@ -57,6 +57,17 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
     ):
         return True  # "Kosiniak-Kamysz", "Ching-te"
     if (
+        text in {"‘", "ʻ", "'"}
+        and not tok.whitespace_
+        and tok.i > 0
+        and ctx.doc[tok.i - 1].whitespace_
+        and ctx.doc[tok.i - 1].text[:1].isupper()
+        and tok.i + 1 < len(ctx.doc)
+        and ctx.doc[tok.i + 1].text[:1].isupper()
+        and ctx.doc[tok.i + 1].is_alpha
+    ):
+        return True  # the glottal stop of Polynesian names: "Samuela ‘Akilisi Pohiva"
+    if (
         tok.i > 0
         and ctx.doc[tok.i - 1].text in {"-", "‐"}
         and not ctx.doc[tok.i - 1].whitespace_

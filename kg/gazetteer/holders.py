@@ -143,6 +143,23 @@ class Holders:
                 return holder.name
         return None
 
+    def holder_offices(self, name: str, day: date | None) -> tuple[str | None, list[str]] | None:
+        """The nation and the offices, as that nation styles them, the person named in full held on ``day``
+        ("Simon Coveney" on 2017-11-17: Ireland's Foreign Minister), or None when the table has no such holder,
+        or they served several nations."""
+        if day is None or len(_key(name).split()) < 2:
+            return None
+        found = [h for h in self._holders[0].get(_key(name), ()) if h.start <= day <= (h.end or date.max)]
+        nations = {h.nation for h in found}
+        if len(nations) != 1:
+            return None
+        nation = nations.pop()
+        return nation, list(dict.fromkeys(self._office_styles.get((nation, h.office), h.office) for h in found))
+
+    @cached_property
+    def _office_styles(self) -> dict[tuple[str | None, str], str]:
+        return {(row["nation"], row["office"]): row["title"] for row in _rows("office_styles.tsv")}
+
     def holder_nation(self, name: str, titles: list[str], day: date | None) -> tuple[str | None] | None:
         """The nation the person of this name served in the offices ``titles`` name on ``day``, as a 1-tuple
         (holding None for an international organization's official), or None when the table cannot tell."""

@@ -86,7 +86,8 @@ class Nations:
                 if plural := _plural(adjective):
                     add(plural, iso3, override=False)
             country = pycountry.countries.get(alpha_3=iso3)
-            infos[iso3] = NationInfo(iso3, country.alpha_2, country.numeric, row["name"], row["wikidata"] or None)
+            iso2, numeric = (country.alpha_2, country.numeric) if country else (row["iso2"], "")  # Kosovo
+            infos[iso3] = NationInfo(iso3, iso2, numeric, row["name"], row["wikidata"] or None)
         for row in _rows("territories.tsv"):
             country = pycountry.countries.get(alpha_3=row["iso3"])
             infos[row["iso3"]] = NationInfo(

@@ -186,7 +186,10 @@ class Places:
     def _country_of(self) -> dict[str, str | None]:
         """ISO2 -> the ISO3 code places there are coded with: the nation itself, or a territory's holder."""
         holders = {row["iso3"]: row["country"] or None for row in _rows("territories.tsv")}
-        return {c.alpha_2: holders.get(c.alpha_3, c.alpha_3) for c in pycountry.countries}
+        codes = {c.alpha_2: holders.get(c.alpha_3, c.alpha_3) for c in pycountry.countries}
+        # and the nations pycountry lacks (Kosovo: GeoNames codes its places XK)
+        codes.update({row["iso2"]: row["iso3"] for row in _rows("nations.tsv") if row["iso2"]})
+        return codes
 
     @cached_property
     def _data_places(self) -> tuple[dict[str, list[PlaceInfo]], dict[str, PlaceInfo]]:

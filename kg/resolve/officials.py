@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.gazetteer import gazetteer, short_forms
@@ -270,9 +270,20 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
     for ci, c in enumerate(clusters):
         mentions = [people[i] for i in c.mentions]
         titled = [m for m in mentions if m.title or m.rank]
+        name = c.full
+        if not titled and (held := gaz.holder_offices(name, extraction.article.published)):
+            # "Boris Johnson and Simon Coveney discussed ...": a well-known holder of a top office, named in full
+            # without it, held it that day
+            first = min(mentions, key=lambda m: m.start)
+            holder_nation, offices = held
+            titled = [
+                replace(first, title=o, office=None, nation=holder_nation, international=holder_nation is None)
+                for o in offices
+            ]
+            titled = [replace(m, confidence=min(m.confidence, 0.5)) for m in titled]
+            mentions = [*mentions, *titled]
         if not titled:
             continue  # a person with no office, rank or role in the text is not an official
-        name = c.full
         key = out.named_entity("Official", f"official/{slug(name)}", name)
         key_of_cluster[ci] = key
         first = min(mentions, key=lambda m: m.start)
