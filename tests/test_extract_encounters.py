@@ -96,6 +96,23 @@ def test_a_name_set_off_after_a_counterpart_is_the_counterpart_and_each_verb_kee
     ]
 
 
+def test_office_calls_with_several_are_a_meeting_each_on_the_day_of_the_visit_there() -> None:
+    found, people, places = encounters(
+        "Adm. Tom Ridley welcomed Chief of the Navy Adm. Ana Lindqvist to the Pentagon today. While at the "
+        "Pentagon Lindqvist attended a symposium and conducted office calls with Commandant of the Coast Guard "
+        "Adm. Ivo Maran and Deputy Assistant Secretary of Defense Lea Horn."
+    )
+    assert [
+        ([people[i].name for i in e.participants], places[e.place].name if e.place is not None else None, e.date)
+        for e in found
+    ] == [
+        (["Tom Ridley", "Ana Lindqvist"], "Pentagon", PUBLISHED),
+        (["Lindqvist", "Ivo Maran"], "Pentagon", PUBLISHED),
+        (["Lindqvist", "Lea Horn"], "Pentagon", PUBLISHED),
+    ]
+    assert {e.kind for e in found} == {"Meeting"}  # an office call is made in person
+
+
 def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
     (meeting,), people, _ = encounters(
         "Defence Minister Ana Lindqvist met with President Tomas Berg, Chief of Defence Force Gen. Ivo Maran and "

@@ -39,7 +39,7 @@ MEETING_TRIGGER = re.compile(
     r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
     r"joined|signed|signing|call(?:ed|s|ing)? on"
     + _NOT_A_DAY
-    + r"|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
+    + r"|(?:office|courtesy) calls? with|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
     re.IGNORECASE,
 )
@@ -125,6 +125,8 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
                 verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
                 if named_next:
                     out.append(mention)  # the sides the parse gives are the unnamed ones
+                elif (calls := _calls_on_each(ctx, mention, people)) is not None:
+                    out.extend(calls)
                 else:
                     out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, places, in_sentence))
                 if mention.kind == "Meeting":
@@ -136,6 +138,19 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     if (appearance := _joint_appearance(ctx, people, places, turns)) is not None:
         out.append(appearance)
     return out
+
+
+def _calls_on_each(
+    ctx: Context, mention: EncounterMention, people: list[PersonMention]
+) -> list[EncounterMention] | None:
+    """ "X conducted office calls with A, B and C": a call on each, one meeting each of X and one of them."""
+    if not re.fullmatch(r"(?:office|courtesy) calls with", ctx.text[mention.start : mention.end], re.IGNORECASE):
+        return None
+    before = [i for i in mention.participants if people[i].start < mention.start]
+    after = [i for i in mention.participants if people[i].start > mention.start]
+    if not before or len(after) < 2:
+        return None
+    return [replace(mention, participants=(*before, i)) for i in after]
 
 
 _MET_A_COUNTERPART = re.compile(
@@ -501,6 +516,12 @@ def _clause_encounter(
         place = earlier.places.get(source.index) if place is None else place
     if place is None and kind == "Meeting" and sent.index > 0:
         place = _travelled_to(ctx, ctx.sentences[sent.index - 1], places, places_in)
+    if value is None and place is not None and re.match(r"\s*While (?:at|in)\b", clause):
+        # "X welcomed Y to the Pentagon today. ... While at the Pentagon Y conducted office calls with Z": the
+        # day of the visit told there
+        there = [k for k, at in earlier.places.items() if places[at].name == places[place].name and k in earlier.days]
+        if there:
+            value, dated = earlier.days[there[-1]], True
     if kind == "Meeting" and place is None and SPOKE.fullmatch(trigger.group(0)) and not MEETING_ONLY.search(clause):
         # "Secretary Blinken spoke with Foreign Minister X today": a readout that says only that two officials
         # spoke, and nowhere, tells of a call; those who met say they met, or where.
@@ -663,7 +684,9 @@ def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int)
     if VIDEO.search(text):
         return "VideoCall"
     # "held our first meeting in person following our telephone meeting last week" is the meeting
-    if PHONE.search(text) and not re.search(r"\bcall(?:ed|s)? (?:for|on)\b|\bin person\b", text, re.I):
+    if PHONE.search(text) and not re.search(
+        r"\bcall(?:ed|s)? (?:for|on)\b|\bin person\b|\b(?:office|courtesy) calls?\b", text, re.I
+    ):
         return "PhoneCall"
     if NEGATED.search(text):
         return "NegatedMeeting"

@@ -137,8 +137,12 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
     def inside_longer_name(s: int, e: int) -> bool:
         """ "Washington Treaty", "Capitol Newswire", "New Zealand", "Reunion of Honor", "the House of
         Representatives": the place is part of another name."""
-        if FOLLOWED_BY_NAME.match(ctx.text, e) or _OF_NAME.match(ctx.text, e):
+        if _OF_NAME.match(ctx.text, e):
             return True
+        if FOLLOWED_BY_NAME.match(ctx.text, e) and (
+            not bare_names.starting_in(e + 1, e + 2) or ctx.office_spans.any_overlapping(s, e)
+        ):
+            return True  # but "While at the Pentagon Vaujour attended": a person's name, not the place's
         return any(ns < s or ne > e for ns, ne, _ in ctx.nation_spans.overlapping(s, e))
 
     def add(
