@@ -113,6 +113,26 @@ def test_office_calls_with_several_are_a_meeting_each_on_the_day_of_the_visit_th
     assert {e.kind for e in found} == {"Meeting"}  # an office call is made in person
 
 
+def test_held_discussions_in_a_sentence_split_off_after_its_subject_is_the_subjects_meeting() -> None:
+    found, people, _ = encounters(
+        "Norway's Minister of Defense Ana Lindqvist visited U.S. Southern Command (SOUTHCOM) May 5, 2024, and "
+        "held discussions with SOUTHCOM commander, U.S. Navy Adm. Tom Ridley, and command leaders."
+    )
+    assert [([people[i].name for i in e.participants], e.date) for e in found] == [
+        (["Ana Lindqvist", "Tom Ridley"], date(2024, 5, 5))
+    ]
+
+
+def test_a_caption_of_two_who_sign_is_their_meeting_and_the_photographer_is_not_in_it() -> None:
+    found, people, _ = encounters(
+        "Photo By Cpl. Ed Fox | Maj. Gen. Tom Ridley, the Adjutant General of Illinois, and Norwegian Lt. Gen. Ana "
+        "Lindqvist sign the agreement on May 20 at the Norwegian Ministry of Defence in Oslo."
+    )
+    assert [([people[i].name for i in e.participants if people[i].name], e.kind) for e in found] == [
+        (["Tom Ridley", "Ana Lindqvist"], "Meeting")
+    ]
+
+
 def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
     (meeting,), people, _ = encounters(
         "Defence Minister Ana Lindqvist met with President Tomas Berg, Chief of Defence Force Gen. Ivo Maran and "

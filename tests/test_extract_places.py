@@ -80,6 +80,11 @@ def test_a_ministry_named_after_at_is_its_building() -> None:
     assert (found["State Department"].kind, found["State Department"].country) == ("building", "USA")
 
 
+def test_a_ministry_named_after_at_and_a_nations_word_is_that_nations_building() -> None:
+    found = {p.name: p for p in places("Roe and Doe met on Jan. 12 at the Portuguese Ministry of Defense in Lisbon.")}
+    assert (found["Ministry of Defense"].kind, found["Ministry of Defense"].country) == ("building", "PRT")
+
+
 def test_a_region_one_can_point_at_is_a_place_and_a_broad_one_is_not() -> None:
     found = {p.name for p in places("The drills near the Korean Peninsula worry Southeast Asia and Europe alike.")}
     assert found == {"Korean Peninsula"}

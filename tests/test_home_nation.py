@@ -122,6 +122,18 @@ def test_a_dateline_in_the_nation_the_story_visits_is_not_the_home() -> None:
 
 
 @pytest.mark.model
+def test_an_office_of_a_region_or_city_is_of_the_nation_it_lies_in() -> None:
+    text = (
+        "Foreign Minister Tom Ridley called on Ana Lindqvist, Chief Minister of Sarawak, in Kuching today. He also "
+        "met Ivo Maran, the Mayor of Osaka."
+    )
+    graph = build(text, "https://www.mfa.gov.sg/x")
+    assert official(graph, "Ana Lindqvist")["nation"] == {"MYS"}
+    assert official(graph, "Ivo Maran")["nation"] == {"JPN"}
+    assert official(graph, "Tom Ridley")["nation"] == {"SGP"}
+
+
+@pytest.mark.model
 def test_a_metadata_url_reaches_the_article(tmp_path) -> None:
     from kg import corpus
 

@@ -33,11 +33,12 @@ _NOT_A_DAY = (
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|audience|"
+    r"(?:held|holds?|holding) discussions with|"
     r"joint (?:news|press) (?:conference|availability|point)|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
     r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
-    r"joined|signed|signing|call(?:ed|s|ing)? on"
+    r"joined|signed|signing|signs?|call(?:ed|s|ing)? on"
     + _NOT_A_DAY
     + r"|(?:office|courtesy) calls? with|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
     r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
@@ -93,7 +94,8 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     people = PeopleInOrder(people)  # find_people gives them in the order of the text
     people_in: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(people):
-        people_in[p.sentence].append(i)
+        if not _PHOTO_BY.search(ctx.text, max(0, p.start - 40), p.start):
+            people_in[p.sentence].append(i)  # but "Photo By Cpl. X | ...": who took the picture was behind it
     # A place inside an official's title ("Pentagon chief spokesperson X") is where no one met.
     titles = SpanIndex(sorted(_title_extents(ctx, people)))
     places_in: dict[int, list[int]] = defaultdict(list)
@@ -152,6 +154,12 @@ def _calls_on_each(
         return None
     return [replace(mention, participants=(*before, i)) for i in after]
 
+
+_PHOTO_BY = re.compile(r"\b(?:[Pp]hoto|PHOTO|[Pp]hotograph|[Ii]mage)\s+(?:[Bb]y|BY)\s+(?:[A-Z][\w.]*\s+){0,3}$")
+
+# A sentence the parser split off after its subject: "X visited U.S. Southern Command (SOUTHCOM) | May 5, 2025,
+# and held discussions with Y".
+_CONTINUED = re.compile(r"\s*(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?,?\s+)?and\s+$")
 
 _MET_A_COUNTERPART = re.compile(
     rf"{MEETING_TRIGGER.pattern}\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?\b(?!\s*,)"
@@ -448,7 +456,13 @@ def _clause_encounter(
     if not trigger:
         return None
     group, group_at = _group_size(clause)
-    if group is None and len(in_sentence) == 1 and re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()]):
+    if (
+        group is None
+        and len(in_sentence) == 1
+        and (
+            re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()]) or _CONTINUED.match(clause[: trigger.start()])
+        )
+    ):
         # "He met X": the one the sentences before are about, and X
         ante = _antecedent(ctx, people, sent.start)
         if ante is None:
@@ -469,7 +483,7 @@ def _clause_encounter(
     if kind == "Meeting" and not MEETING_TRIGGER.fullmatch(trigger.group(0)):
         return None
     if (
-        trigger.group(0).lower() in {"joined", "signed", "signing", "visited", "visits"}
+        trigger.group(0).lower() in {"joined", "signed", "signing", "sign", "signs", "visited", "visits"}
         and len(in_sentence) + bool(group) < 2
     ):
         return None

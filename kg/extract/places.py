@@ -285,13 +285,16 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
     # "met at the Ministry of Defense", "at the State Department": a ministry named after "at" is its building.
     for os_, oe, nation, _ in ctx.org_spans:
         org = ctx.gaz.organization(ctx.text[os_:oe])
+        # "at the Portuguese Ministry of Defense": the nation's word before the ministry says whose it is
+        whose = ctx.nation_spans.covering(os_ - 2) if os_ >= 2 and nation is None else None
+        at = whose[0] if whose else os_
         if (
             org is not None
             and org.kind == "ministry"
-            and AT_THE.search(ctx.text, max(0, os_ - 14), os_)
+            and AT_THE.search(ctx.text, max(0, at - 14), at)
             and _said_of_a_deed(ctx, os_, oe)
         ):
-            add(os_, oe, ctx.text[os_:oe], 0.6, "building", stated=nation)
+            add(os_, oe, ctx.text[os_:oe], 0.6, "building", stated=whose[2] if whose else nation)
     for ns, ne, iso3 in ctx.nation_spans:
         capital = re.match(r"(?:'s|’s)? capital\b", ctx.text[ne : ne + 12])
         if capital and (info := ctx.gaz.capital(iso3)):

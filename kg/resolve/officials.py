@@ -94,6 +94,17 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
     return clusters, of_mention
 
 
+_OF_PLACE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$")
+
+
+def _place_of_office(title: str) -> str | None:
+    """The country of the city or region a title ends on ("Governor of Sarawak": MYS), or None."""
+    if (m := _OF_PLACE.search(title)) is None:
+        return None
+    place = gazetteer().place(m.group(1))
+    return place.country if place and place.kind in {"city", "region"} and not place.broad else None
+
+
 # "arrived here", "a weeklong visit to China": the dateline is where the visitor went, not home
 _ARRIVED_HERE = re.compile(r"\barrived here\b")
 _VISIT_TO = re.compile(
@@ -301,6 +312,12 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
                 if not m.title and (full := gaz.rank(m.rank)) and full != m.rank:
                     out.fact(key, "title", full, m.sentence, 0.4)
         international = any(m.international for m in mentions)
+        # "Chief Minister of Sarawak", "Adjutant General for South Carolina": the nation of the place the office
+        # is of, where the title states no nation
+        mentions = [
+            replace(m, nation=where) if m.title and not m.nation and (where := _place_of_office(m.title)) else m
+            for m in mentions
+        ]
         nations = Counter(m.nation for m in mentions if m.nation)
         if nations:
             iso3, _ = nations.most_common(1)[0]
