@@ -366,6 +366,18 @@ def test_a_glottal_stop_is_part_of_a_polynesian_name() -> None:
     assert found["Samuela \u2018Akilisi Pohiva"].title == "Prime Minister of Tonga"
 
 
+def test_an_honorific_between_two_words_of_a_name_is_part_of_it() -> None:
+    found = people("Gen. Tom Ridley met with Somali President Hassan Sheikh Mohamud in Mogadishu.")
+    assert found["Hassan Sheikh Mohamud"].title == "President"
+
+
+def test_a_portfolio_may_go_on_past_an_office_and_join_another_with_and() -> None:
+    found = people("She met Minister for Defence Industry and Capability Delivery Tom Roe in Canberra.")
+    assert found["Tom Roe"].title == "Minister for Defence Industry and Capability Delivery"
+    found = people("She met Minister for Defence Industry Tom Roe in Canberra.")
+    assert found["Tom Roe"].title == "Minister for Defence Industry"
+
+
 def test_a_date_after_a_name_is_no_part_of_it() -> None:
     found = people("Defence Secretary Tom Hadley Oct. 14 told reporters the exercise would go ahead.")
     assert "Tom Hadley" in found

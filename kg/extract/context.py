@@ -80,7 +80,10 @@ TO_NATION = re.compile(r"\s+to\s+(?:the\s+)?")
 SERVICE_AFTER = re.compile(
     r"\s+(?:Army|Navy|Air Force|Marine|Marines|Coast Guard|Space Force|Forces?|Embassy|Mission)\b"
 )
-AND_PORTFOLIO = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r")\s+[A-Z]")
+AND_PORTFOLIO = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r")\s+[A-Z]")
+# A portfolio going on past an office's last word, right before a person's name: "Minister for Defence" +
+# " Industry" of "Minister for Defence Industry Jane Doe".
+GOING_ON_PORTFOLIO = re.compile(r"\s+(?P<body>[A-Z][a-z]+)\s+[A-Z]")
 AND_PORTFOLIO_APPOSITIVE = re.compile(r"\s+and\s+(?P<body>" + AND_PORTFOLIO_BODY.pattern + r"),(?:\s+[A-Z][\w.]*)+")
 BODY_HEADS = frozenset(
     {
@@ -119,6 +122,7 @@ class Context:
             self._line_start[tok.i] = first
         self.anchor = article.published or article.dateline_date
         self._person_starts = [e.start_char for e in doc.ents if e.label_ == "PERSON"]
+        self._person_ends = [e.end_char for e in doc.ents if e.label_ == "PERSON"]
         self.nation_spans = SpanIndex(self._find_nations())
         self.office_spans = SpanIndex(self._find_offices())
         self.org_spans = SpanIndex(self._find_organizations())
@@ -214,13 +218,15 @@ class Context:
         off by a comma, perhaps after a courtesy title ("Minister of Trade and Industry, Dr. Jane Doe"); not
         another office ("Minister for Trade and Foreign Minister X") nor a name ("the Minister for Trade and
         Jane Doe")."""
-        for pattern in (AND_PORTFOLIO, AND_PORTFOLIO_APPOSITIVE):
+        for pattern in (AND_PORTFOLIO, AND_PORTFOLIO_APPOSITIVE, GOING_ON_PORTFOLIO):
             m = pattern.match(self.text, end)
             if m is None:
                 continue
             k = bisect_right(self._person_starts, m.start("body"))
             if k == len(self._person_starts) or self._person_starts[k] > m.end():
                 continue
+            if pattern is GOING_ON_PORTFOLIO and self._person_ends[k] <= self.text.find(" ", self._person_starts[k]):
+                continue  # the person's name is one word: the word before may be their given name
             words = self.text[m.start("body") : self._person_starts[k]].split()
             if pattern is AND_PORTFOLIO_APPOSITIVE:
                 while words and self.gaz.is_rank(words[-1]):

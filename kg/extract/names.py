@@ -95,7 +95,9 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
         return True
     if ctx.is_rank(text) and not (text.isalpha() and tok.i > 0 and _family_name_in_capitals(ctx, ctx.doc[tok.i - 1])):
-        return False  # but "NAKATANI Gen": a given name after a family name in capitals, however like a rank
+        # but "NAKATANI Gen": a given name after a family name in capitals, however like a rank; and
+        # "Hassan Sheikh Mohamud": an honorific between a given name and the next is part of the name
+        return _honorific_inside_name(ctx, tok)
     if text.lower() in title_vocab(ctx.gaz):
         return False
     if tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB", "X", "NUM"}:
@@ -103,6 +105,24 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
     # A given name that is also a word of another kind ("Will", "May") is tagged as that word, but the tagger
     # still puts it in the person's name or makes it part of the name after it.
     return tok.is_alpha and (tok.ent_type_ == "PERSON" or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"))
+
+
+def _honorific_inside_name(ctx: Context, tok: Token) -> bool:
+    """Whether an honorific word stands between two words of one name: "Hassan Sheikh Mohamud"."""
+    doc = ctx.doc
+    if not (tok.is_alpha and ctx.gaz.is_honorific(tok.text)) or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return (
+        before.is_alpha
+        and before.text[:1].isupper()
+        and not ctx.is_rank(before.text)
+        and before.lower_ not in title_vocab(ctx.gaz)
+        and before.ent_type_ == "PERSON"
+        and after.is_alpha
+        and after.text[:1].isupper()
+        and not ctx.is_rank(after.text)
+    )
 
 
 # The abbreviated months of news copy, with their period: "Oct.", "Sept.".
