@@ -290,6 +290,24 @@ def test_three_way_meeting_has_three_participants() -> None:
     assert meeting["people"] >= {"Lloyd Austin", "Minoru Kihara", "Richard Marles"}, meeting
 
 
+def test_a_series_of_meetings_gives_its_day_and_place_to_each_and_one_may_join_a_meeting() -> None:
+    g = build(
+        "The Minister of National Defence, Ana Lindqvist, held several bilateral meetings at the security forum "
+        "on May 20 in Halifax. Gen. Tom Ridley, the Chief of Defence Staff, met with Adm. Ivo Maran, Commander "
+        "of the Navy of Norway, to discuss shared interests. The Minister of National Defence joined the "
+        "discussion. Minister Lindqvist, along with General Ridley, met with Lea Horn, the Ambassador to the "
+        "United States, to discuss defence ties."
+    )
+    found = sorted(
+        (sorted(m["people"] & {"Ana Lindqvist", "Tom Ridley", "Ivo Maran", "Lea Horn"}), m["place"], m["date"])
+        for m in meetings(g)
+    )
+    assert found == [
+        (["Ana Lindqvist", "Ivo Maran", "Tom Ridley"], {"Halifax"}, {"2024-05-20"}),
+        (["Ana Lindqvist", "Lea Horn", "Tom Ridley"], {"Halifax"}, {"2024-05-20"}),
+    ]
+
+
 def test_sidelines_of_a_summit_take_the_summits_city() -> None:
     g = build(
         "President Joe Biden met Turkish President Recep Tayyip Erdogan on the sidelines of the G20 summit in "

@@ -122,10 +122,19 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             if mention and mention.kind == "Meeting" and mention.place is None and turn:
                 # "It's wonderful to be here in Jakarta ... this morning I had a meeting with X": where the speaker is
                 mention = replace(mention, place=_speaker_is_in(ctx, place_at, turn[0], sent.start))
+            if mention and mention.kind == "Meeting":
+                if _SERIES.search(clause) and (mention.date or mention.place is not None):
+                    earlier.series = mention
+                elif earlier.series is not None:
+                    mention = replace(
+                        mention,
+                        date=mention.date or earlier.series.date,
+                        place=mention.place if mention.place is not None else earlier.series.place,
+                    )
             if mention:
                 start = sent.start + offset
                 verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
-                if named_next:
+                if named_next or (len(mention.participants) == 1 and _JOINED_THE_MEETING.search(clause)):
                     out.append(mention)  # the sides the parse gives are the unnamed ones
                 elif (calls := _calls_on_each(ctx, mention, people)) is not None:
                     out.extend(calls)
@@ -156,6 +165,9 @@ def _calls_on_each(
 
 
 _PHOTO_BY = re.compile(r"\b(?:[Pp]hoto|PHOTO|[Pp]hotograph|[Ii]mage)\s+(?:[Bb]y|BY)\s+(?:[A-Z][\w.]*\s+){0,3}$")
+
+_JOINED_THE_MEETING = re.compile(r"joined\s+(?:the|their|that)\s+(?:discussions?|meeting|talks)\b")
+_SERIES = re.compile(r"\b(?:held|had|holds|has held|conducted)\s+(?:[\w-]+\s+){0,3}meetings\b")
 
 # A sentence the parser split off after its subject: "X visited U.S. Southern Command (SOUTHCOM) | May 5, 2025,
 # and held discussions with Y".
@@ -261,6 +273,9 @@ class _Earlier:
     met: set[int] = field(default_factory=set)
     days: dict[int, date] = field(default_factory=dict)
     places: dict[int, int] = field(default_factory=dict)
+    # "X held several bilateral meetings at the forum on November 19 in Halifax": the day and place of the
+    # meetings the story goes on to tell one by one
+    series: EncounterMention | None = None
 
 
 class PeopleInOrder(list):
@@ -485,6 +500,8 @@ def _clause_encounter(
     if (
         trigger.group(0).lower() in {"joined", "signed", "signing", "sign", "signs", "visited", "visits"}
         and len(in_sentence) + bool(group) < 2
+        # "The Minister joined the discussion": one joining the meeting told before
+        and not _JOINED_THE_MEETING.match(clause, trigger.start())
     ):
         return None
     trigger_char = start + trigger.start()

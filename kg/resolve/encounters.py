@@ -141,6 +141,12 @@ def resolve_encounters(
             e.whole,
         )
         if len(participants) < 2:
+            if encounters and _joins(encounters[-1], current, alone=True):
+                # "X met Y ... The Minister of National Defence joined the discussion"
+                _merge(encounters[-1], current)
+                for pair in _pairs(encounters[-1]):
+                    with_pair[pair].add(len(encounters) - 1)
+                continue
             # "The Prime Minister met Prime Minister X in Warsaw today" (the home's leader unnamed): no meeting
             # kg can tell, but one someone may join in the next sentences.
             lone = current
@@ -296,14 +302,15 @@ def _discussed(
         out.fact(key, "discusses", Ref(treaty), sentence, confidence)
 
 
-def _joins(last: _Encounter, joining: _Encounter) -> bool:
+def _joins(last: _Encounter, joining: _Encounter, *, alone: bool = False) -> bool:
     """Whether an encounter told by "joined" ("Y, chargé d'affaires, joined X for the meeting") is someone
-    joining the meeting told just before: one of its people was at it, within two sentences, same place or none,
-    and no other day."""
+    joining the meeting told just before: one of its people was at it (or, ``alone``, the one who joined is
+    the encounter's only person: "The Minister joined the discussion"), within two sentences, same place or
+    none, and no other day."""
     return (
         last.kind == joining.kind == "Meeting"
         and any(t.lower().startswith("joined") for t in joining.triggers)
-        and bool(set(last.participants) & set(joining.participants))
+        and (alone or bool(set(last.participants) & set(joining.participants)))
         and 0 <= joining.sentences[0] - last.sentences[-1] <= 2
         and (joining.place is None or last.place is None or joining.place == last.place)
         and (joining.date is None or last.date is None or joining.date == last.date)
@@ -316,6 +323,8 @@ def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
     shared = set(a.participants) & set(b.participants)
     if len(shared) < 2:
         return False
+    if set(a.participants) - shared and set(b.participants) - shared and not (a.whole or b.whole):
+        return False  # "X and Y met Z" and later "X, with Y, met W": two of a day's meetings, each with its guest
     if a.place and b.place and a.place != b.place and not (a.whole or b.whole):
         return False  # the same people in Tokyo and in New Delhi met twice
     if a.date and b.date:
