@@ -91,6 +91,12 @@ _PLACE_THEN_DATE = re.compile(
 _DATE_THEN_PLACE = re.compile(
     rf"{_DAY_MONTH_YEAR}\s*[\u2013\u2014-]+\s*(?P<place>{_NAME})(?:,\s*(?P<region>{_NAME}))?\s*[\u2013\u2014-]+\s*.{{0,80}}"
 )
+# A transcript's header of its day, hour and place: "Monday, September 18, 2023, 11:01 p.m. New York".
+_DATE_TIME_PLACE = re.compile(
+    rf"(?:{_WEEKDAY.pattern},\s*)?{_DAY_MONTH_YEAR},?\s*\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?,?\s+"
+    rf"(?P<place>{_NAME})(?:,\s*(?P<region>{_NAME}))?",
+    re.IGNORECASE,
+)
 # The place and day a credit line ends on: "... Public Affairs Stuttgart, Germany Jan 24, 2018".
 _FILED_FROM = re.compile(
     rf"(?<=\s)(?!(?:Affairs|Command|Office|Staff|Public|Service|News|Activity)\b)[A-Z][\w.'\u2019-]+"
@@ -404,6 +410,7 @@ def _place_and_date_line(line: str, following: str) -> _Dateline:
     match = (
         _PLACE_THEN_DATE.fullmatch(line)
         or _DATE_THEN_PLACE.fullmatch(line)
+        or _DATE_TIME_PLACE.fullmatch(line)
         or (
             (_DATE.fullmatch(following.strip()) or _DAY_FIRST_DATE.fullmatch(following.strip()))
             and _PLACE_ONLY.fullmatch(line)

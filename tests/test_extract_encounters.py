@@ -133,6 +133,14 @@ def test_a_caption_of_two_who_sign_is_their_meeting_and_the_photographer_is_not_
     ]
 
 
+def test_where_the_subject_is_visiting_is_where_the_meeting_was() -> None:
+    (meeting,), _, places = encounters(
+        "On May 20, Ms. ROE Jane, Minister for Foreign Affairs of Norway, who is visiting Washington, D.C., held a "
+        "meeting with Hon. Ana Lindqvist, Secretary for Foreign Affairs of Sweden."
+    )
+    assert places[meeting.place].name == "Washington, D.C."
+
+
 def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
     (meeting,), people, _ = encounters(
         "Defence Minister Ana Lindqvist met with President Tomas Berg, Chief of Defence Force Gen. Ivo Maran and "

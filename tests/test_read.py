@@ -328,6 +328,7 @@ def test_dateline_place_and_date(dateline, published, place, expected):
         ("Rome, Italy\nDecember 14, 2014", "Rome", None),
         ("Minister Jane Roe, Defence\nSecretary of State", None, None),
         ("Monday, 18 November 2024", None, None),  # a day, not a place
+        ("Monday, January 15, 2018, 11:01 p.m. New York", "New York", date(2018, 1, 15)),  # a transcript's header
     ],
 )
 def test_a_release_header_in_mixed_case_is_a_dateline(header, place, expected):

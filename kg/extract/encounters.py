@@ -671,6 +671,8 @@ def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bo
     clause = _clause_off_the_line(span.root, trigger[0], SUBORDINATE)
     if clause is None or (clause.dep_ == "acl" and clause.head.i == trigger[0].i):
         return False  # "the Summit held in New Delhi": a clause of the meeting word itself
+    if clause.lower_ == "visiting" and any(c.lower_ in {"is", "are", "was", "were"} for c in clause.children):
+        return False  # "X, who is visiting Washington, D.C., held a meeting with Y": where X is, they met
     # "..., meeting at the Shangri-La Hotel", "when he met X in Siem Reap": a clause of meeting is the
     # encounter's own. Reported speech ("said a conference would be hosted in Geneva") never is.
     return clause.dep_ == "ccomp" or not MEETING_TRIGGER.fullmatch(clause.text)
