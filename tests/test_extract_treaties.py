@@ -33,6 +33,33 @@ def test_descriptions_of_a_treaty() -> None:
     assert (treaty.name, treaty.parties, treaty.generic) == ("mutual defense treaty", (), True)
 
 
+def test_the_alliance_is_no_mention_of_its_treaty() -> None:
+    assert treaties("Both navies took part in North Atlantic Treaty Organization\u2019s Exercise Neptune Strike.") == []
+
+
+def test_a_pronoun_after_and_ends_a_treaty_name() -> None:
+    found = treaties("We discussed the Hague Fisheries Protocol and I stressed the need for early engagement.")
+    assert [t.name for t in found] == ["Hague Fisheries Protocol"]
+
+
+def test_a_signed_statement_of_three_words_is_an_agreement_one_of_two_is_news() -> None:
+    found = treaties("Tom Ridley and his German counterpart Ana Lindqvist signed a Joint Vision Statement today.")
+    assert [t.name for t in found] == ["Joint Vision Statement"]
+    assert treaties("Tom Ridley and his German counterpart Ana Lindqvist signed a Joint Statement today.") == []
+
+
+def test_a_known_treaty_in_lower_case_is_that_treaty_where_its_parties_are_named() -> None:
+    (fpa,) = treaties("Australia's prime minister and the U.S. president announced the force posture agreement.")
+    assert (fpa.key, fpa.generic) == ("us-australia-force-posture-agreement", False)
+    (generic,) = treaties("The two sides announced the force posture agreement.")
+    assert (generic.key, generic.generic) == (None, True)
+
+
+def test_well_known_declarations_and_frameworks_are_in_the_data() -> None:
+    (declaration,) = treaties("Both stressed the faithful implementation of the Panmunjeom Declaration.")
+    assert (declaration.key, declaration.parties) == ("panmunjeom-declaration", ("KOR", "PRK"))
+
+
 def test_an_acronym_is_an_alias_and_names_the_treaty_later() -> None:
     found = treaties(
         "The Philippines and the United States discussed the Enhanced Defense Cooperation Agreement, or EDCA, "

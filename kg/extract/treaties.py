@@ -51,6 +51,7 @@ GENERIC_TREATY = re.compile(
     r"\b(?:(?P<nations>[A-Z][\w.]*(?:-[A-Z][\w.]*)+)\s+)?(?P<desc>(?:(?:mutual|collective|common)\s+)?"
     r"(?:defen[cs]e|security|peace|alliance|nuclear|trade|military|cooperation)\s+)?(?P<head>treaty|pact)\b"
 )
+_ORGANIZATION_AFTER = re.compile(r"\s+Organi[sz]ation\b")
 TRILATERAL = re.compile(r"\b(?:trilateral|three-way|tripartite)\b", re.I)
 INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:new\s+)?$", re.I)
 # "an agreement on the sidelines", "on behalf of": where or for whom, not what the agreement is about.
@@ -69,8 +70,8 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
     mentioned = ranked_nations(ctx.nation_spans)
     for m in ctx.terms("treaty").finditer(ctx.text):
         info = ctx.gaz.treaty(m.group(0), parties=mentioned)
-        if info is None:
-            continue
+        if info is None or _ORGANIZATION_AFTER.match(ctx.text, m.end()):
+            continue  # "North Atlantic Treaty Organization's exercise": the alliance, not its treaty
         if _other_parties_named_before(ctx, m.start(), info):
             continue  # "the U.S.-Poland Enhanced Defense Cooperation Agreement" is not the Philippine EDCA
         shared_alias = len(ctx.gaz.treaties(m.group(0))) > 1
@@ -79,7 +80,9 @@ def find_treaties(ctx: Context) -> list[TreatyMention]:
         s, e, name = strip_the(m.start(), m.end(), m.group(0))
         if name.islower() and INDEFINITE.search(ctx.text, max(0, s - 12), s):
             continue  # "negotiations on a reciprocal access agreement": a new one, of the nations named with it
-        if name.islower():  # "our mutual defense treaty" describes a treaty; resolve decides which
+        if name.islower() and not (info.parties and set(info.parties) <= set(mentioned) and not shared_alias):
+            # "our mutual defense treaty" describes a treaty; resolve decides which. But "the force posture
+            # agreement" in a story of its two parties is theirs, the only one so called.
             found.append(TreatyMention(name, s, e, ctx.sentence_at(s), None, (), generic=True, confidence=0.5))
             continue
         found.append(
@@ -331,6 +334,7 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
                 and "\n" not in doc[k - 1].whitespace_
                 and ("," not in doc[e:k].text or in_list)
                 and doc[k].text.rstrip(".") not in CALENDAR_WORDS
+                and doc[k].pos_ != "PRON"  # "the Protocol and I stressed"
                 and not another
             ):
                 e = run
@@ -338,8 +342,8 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
                 break
         while s < tok.i and re.fullmatch(r"(?:19|20)\d\d", doc[s].text) is None and doc[s].text.lower() in {"the"}:
             s += 1
-        if signed_only and (e == tok.i + 1 if tok.lower_ == "statement" else e - s < 2):
-            continue
+        if signed_only and (e == tok.i + 1 and e - s < 3 if tok.lower_ == "statement" else e - s < 2):
+            continue  # "signed a Joint Statement" is news; "signed a Joint Vision Statement" an agreement
         if e - s < 2 and tok.text.lower() in {
             "agreement",
             "convention",
