@@ -124,3 +124,12 @@ def test_a_post_named_by_a_force_and_a_rank_is_the_post_of_that_force_s_nation()
 )  # fmt: skip
 def test_an_appositive_of_several_posts(text: str, name: str, title: str) -> None:
     assert person(text, name).title == title
+
+
+def test_a_purpose_closes_an_appositive_office_no_comma_closes() -> None:
+    text = (
+        "Gen. Tom Ridley met with Admiral Ivo Maran, Commander of the United States Indo-Pacific Command to discuss "
+        "shared interests in the region."
+    )
+    maran = person(text, "Ivo Maran")
+    assert (maran.title, maran.nation) == ("Commander of the United States Indo-Pacific Command", "USA")

@@ -307,6 +307,12 @@ _RELATIVES = frozenset({"who", "whose", "which"})
 _APPOSITIVE_ENDS = frozenset({",", ".", ";", "—", "(", ")", "[", "]"})
 
 
+def _clause_begins(tok: Token) -> bool:
+    """Whether a purpose or a verb begins at the token, closing an appositive office that no comma closes: "met
+    Adm. X, Commander of the Indo-Pacific Command to discuss ..."."""
+    return tok.tag_ == "TO" and tok.head.pos_ == "VERB" and tok.head.i == tok.i + 1
+
+
 def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str | None, bool, str | None]:
     """An appositive office after a name: "Gen. Charles Brown, chairman of the Joint Chiefs of Staff,"; the first
     office of several posts in a row ("Wang Yi, Member of the Political Bureau ..., Director of ..., and Minister
@@ -324,7 +330,7 @@ def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str |
     while (
         stop < len(doc)
         and (doc[stop].text not in _APPOSITIVE_ENDS or (stop > k and ctx.office_covering(doc[stop])))
-        and not (stop > k and doc[stop].lower_ in _RELATIVES)
+        and not (stop > k and (doc[stop].lower_ in _RELATIVES or _clause_begins(doc[stop])))
         and stop - k < 12
         and not doc[stop].is_space
     ):
@@ -368,6 +374,7 @@ def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str |
         or stop == len(doc)
         or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
         or doc[stop].lower_ in _RELATIVES
+        or _clause_begins(doc[stop])
     )
 
     # "X, Chargé d'Affaires of the U.S. Embassy, joined": a nation's mission abroad is the nation's.
