@@ -85,6 +85,12 @@ def test_a_ministry_named_after_at_and_a_nations_word_is_that_nations_building()
     assert (found["Ministry of Defense"].kind, found["Ministry of Defense"].country) == ("building", "PRT")
 
 
+def test_a_headlines_verb_is_no_part_of_the_place_after_it() -> None:
+    found = {p.name for p in places("Secretary of the Navy Visits Souda Bay, India and Naples\n\nHe met sailors.")}
+    assert {"Souda Bay", "Naples"} <= found
+    assert not any("Visits" in name for name in found)
+
+
 def test_a_region_one_can_point_at_is_a_place_and_a_broad_one_is_not() -> None:
     found = {p.name for p in places("The drills near the Korean Peninsula worry Southeast Asia and Europe alike.")}
     assert found == {"Korean Peninsula"}

@@ -68,6 +68,9 @@ OF_PLACE_PATTERN = re.compile(
     r"\b(?:Port|Gulf|Bay|Sea|Strait|Straits|Isle|Palace|Castle)[ \t]+of[ \t]+(?:the[ \t]+)?"
     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
 )
+_HEADLINE_VERB = re.compile(
+    r"^(?:\S+\s+)*?(?:Visits|Visited|Meets|Met|Tours|Toured|Arrives|Arrived|Travels|Hosts|Welcomes)\s+"
+)
 # "in Kerry", "at Richardson": a preposition that makes the name after it a place's, not a person's.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+$", re.IGNORECASE)
 AT_THE = re.compile(r"\b(?:at|visit|visited|visiting|toured)\s+(?:the\s+)?$")
@@ -218,6 +221,9 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             or first.group(0).strip().lower() in LOCATIVE | {"the"}
         ):
             s, name = s + first.end(), name[first.end() :]
+        # "Secretary of the Navy Visits Souda Bay": a headline's verb in capitals is no part of the name after it
+        if verb := _HEADLINE_VERB.search(name):
+            s, name = s + verb.end(), name[verb.end() :]
         # "visit Camp Humphreys.": the sentence's full stop, not an abbreviation's ("New Executive Bldg.").
         if re.search(r"[a-z]{4}\.$", name):
             name, e = name[:-1], e - 1
