@@ -115,6 +115,7 @@ class EncounterMention:
     confidence: float = 0.6
     follows: bool = False  # told as coming after a meeting it names ("Following their meeting, X and Y signed")
     whole: bool = False  # told by the page as a whole (a transcript of a joint appearance), not by one sentence
+    joins: bool = False  # told as people joining the meeting told before ("X and Y were also present in the meeting")
 
 
 @dataclass(frozen=True)

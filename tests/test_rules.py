@@ -308,6 +308,16 @@ def test_a_series_of_meetings_gives_its_day_and_place_to_each_and_one_may_join_a
     ]
 
 
+def test_those_present_in_the_meeting_told_before_were_at_it() -> None:
+    g = build(
+        "Defence Minister Tom Ridley held talks with Defence Minister of Norway Ana Lindqvist in Oslo on Monday. "
+        "Chief of Defence Staff General Ivo Maran, Defence Secretary Lea Horn and other officials were also present "
+        "in the meeting."
+    )
+    (meeting,) = meetings(g)
+    assert meeting["people"] >= {"Tom Ridley", "Ana Lindqvist", "Ivo Maran", "Lea Horn"}
+
+
 def test_sidelines_of_a_summit_take_the_summits_city() -> None:
     g = build(
         "President Joe Biden met Turkish President Recep Tayyip Erdogan on the sidelines of the G20 summit in "

@@ -134,7 +134,9 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             if mention:
                 start = sent.start + offset
                 verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
-                if named_next or (len(mention.participants) == 1 and _JOINED_THE_MEETING.search(clause)):
+                if _JOINED_THE_MEETING.search(clause) and not named_next:
+                    out.append(replace(mention, joins=True))  # all of its people, however the parse sides them
+                elif named_next:
                     out.append(mention)  # the sides the parse gives are the unnamed ones
                 elif (calls := _calls_on_each(ctx, mention, people)) is not None:
                     out.extend(calls)
@@ -166,7 +168,12 @@ def _calls_on_each(
 
 _PHOTO_BY = re.compile(r"\b(?:[Pp]hoto|PHOTO|[Pp]hotograph|[Ii]mage)\s+(?:[Bb]y|BY)\s+(?:[A-Z][\w.]*\s+){0,3}$")
 
-_JOINED_THE_MEETING = re.compile(r"joined\s+(?:the|their|that)\s+(?:discussions?|meeting|talks)\b")
+# "The Minister joined the discussion", "X, Y and other officials were also present in the meeting", "X and Y
+# participated in the meeting": people joining the meeting told before.
+_JOINED_THE_MEETING = re.compile(
+    r"\b(?:joined|attended|participated in|took part in|(?:was|were) (?:also )?present (?:in|at))\s+"
+    r"(?:the|their|that)\s+(?:discussions?|meeting|talks)\b"
+)
 _SERIES = re.compile(r"\b(?:held|had|holds|has held|conducted)\s+(?:[\w-]+\s+){0,3}meetings\b")
 
 # A sentence the parser split off after its subject: "X visited U.S. Southern Command (SOUTHCOM) | May 5, 2025,
@@ -465,8 +472,13 @@ def _clause_encounter(
     # "agreed to open talks when they met in Manila": what happened over what was agreed to come
     trigger = next((m for m in told if not _planned_by_parse(ctx, start + m.start())), None)
     trigger = trigger or (told or triggers or [None])[0]
-    if triggers and not told and {sent.index - 1, sent.index - 2} & earlier.met:
-        return None  # "During the meeting, X praised Y": the meeting just told, not another
+    if (
+        triggers
+        and not told
+        and {sent.index - 1, sent.index - 2} & earlier.met
+        and not _JOINED_THE_MEETING.search(clause)
+    ):
+        return None  # "During the meeting, X praised Y": the meeting just told, not another (but those present at it)
     trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
     if not trigger:
         return None
@@ -501,7 +513,7 @@ def _clause_encounter(
         trigger.group(0).lower() in {"joined", "signed", "signing", "sign", "signs", "visited", "visits"}
         and len(in_sentence) + bool(group) < 2
         # "The Minister joined the discussion": one joining the meeting told before
-        and not _JOINED_THE_MEETING.match(clause, trigger.start())
+        and not _JOINED_THE_MEETING.search(clause)
     ):
         return None
     trigger_char = start + trigger.start()

@@ -48,6 +48,7 @@ class _Encounter:
     triggers: set[str] = field(default_factory=set)
     follows: bool = False  # comes after the meeting told before it, so is not that meeting
     whole: bool = False  # the page's own meeting (a joint appearance): the same as any of its people's that day
+    joins: bool = False  # told as people joining the meeting told before it
 
 
 # CAMEO event codes (Schrodt, CAMEO Event Data Codebook 1.1b3), as PLOVER's CONSULT and its modes align them.
@@ -139,14 +140,16 @@ def resolve_encounters(
             {extraction.article.text[e.start : e.end]},
             e.follows,
             e.whole,
+            e.joins,
         )
+        if current.joins and encounters and _joins(encounters[-1], current):
+            # "X met Y ... The Minister of National Defence joined the discussion", "A, B and other officials
+            # were also present in the meeting"
+            _merge(encounters[-1], current)
+            for pair in _pairs(encounters[-1]):
+                with_pair[pair].add(len(encounters) - 1)
+            continue
         if len(participants) < 2:
-            if encounters and _joins(encounters[-1], current, alone=True):
-                # "X met Y ... The Minister of National Defence joined the discussion"
-                _merge(encounters[-1], current)
-                for pair in _pairs(encounters[-1]):
-                    with_pair[pair].add(len(encounters) - 1)
-                continue
             # "The Prime Minister met Prime Minister X in Warsaw today" (the home's leader unnamed): no meeting
             # kg can tell, but one someone may join in the next sentences.
             lone = current
@@ -302,15 +305,20 @@ def _discussed(
         out.fact(key, "discusses", Ref(treaty), sentence, confidence)
 
 
-def _joins(last: _Encounter, joining: _Encounter, *, alone: bool = False) -> bool:
+def _joins(last: _Encounter, joining: _Encounter) -> bool:
     """Whether an encounter told by "joined" ("Y, chargé d'affaires, joined X for the meeting") is someone
-    joining the meeting told just before: one of its people was at it (or, ``alone``, the one who joined is
-    the encounter's only person: "The Minister joined the discussion"), within two sentences, same place or
-    none, and no other day."""
+    joining the meeting told just before: one of its people was at it (or the encounter is told as joining
+    "the meeting": "The Minister joined the discussion"), within two sentences, same place or none, and no
+    other day."""
     return (
         last.kind == joining.kind == "Meeting"
-        and any(t.lower().startswith("joined") for t in joining.triggers)
-        and (alone or bool(set(last.participants) & set(joining.participants)))
+        and (
+            joining.joins
+            or (
+                any(t.lower().startswith("joined") for t in joining.triggers)
+                and bool(set(last.participants) & set(joining.participants))
+            )
+        )
         and 0 <= joining.sentences[0] - last.sentences[-1] <= 2
         and (joining.place is None or last.place is None or joining.place == last.place)
         and (joining.date is None or last.date is None or joining.date == last.date)
