@@ -141,6 +141,18 @@ def test_where_the_subject_is_visiting_is_where_the_meeting_was() -> None:
     assert places[meeting.place].name == "Washington, D.C."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg conferred about the P5+1 talks with Iran.",
+        "Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg welcomed the signing of the Fisheries Treaty.",
+    ],
+)
+def test_talks_spoken_about_and_a_signing_welcomed_are_no_meeting_of_those_who_speak(text: str) -> None:
+    found, _, _ = encounters(text)
+    assert [e for e in found if e.kind == "Meeting"] == []
+
+
 def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
     (meeting,), people, _ = encounters(
         "Defence Minister Ana Lindqvist met with President Tomas Berg, Chief of Defence Force Gen. Ivo Maran and "
@@ -217,6 +229,8 @@ def test_a_place_in_an_official_s_title_is_not_where_the_meeting_was() -> None:
         ("Foreign Minister Ana Lindqvist was able to sit down with Foreign Minister Tomas Berg in Davos.", "Meeting"),
         ("Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg would build on the outcomes of the Summit "
          "held in Oslo last year.", "Meeting"),
+        ("Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg agreed the summit in Bergen would cement "
+         "their relationship.", "PlannedMeeting"),
     ],
 )  # fmt: skip
 def test_a_meeting_to_come_by_the_parse(text: str, kind: str) -> None:

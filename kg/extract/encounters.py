@@ -170,6 +170,8 @@ _PHOTO_BY = re.compile(r"\b(?:[Pp]hoto|PHOTO|[Pp]hotograph|[Ii]mage)\s+(?:[Bb]y|
 
 # "The Minister joined the discussion", "X, Y and other officials were also present in the meeting", "X and Y
 # participated in the meeting": people joining the meeting told before.
+# Verbs of approving what others did: "the ministers welcomed the signing of the treaty" (by others).
+_APPROVING = frozenset({"welcomed", "welcomes", "welcome", "praised", "hailed", "applauded", "noted", "lauded"})
 _JOINED_THE_MEETING = re.compile(
     r"\b(?:joined|attended|participated in|took part in|(?:was|were) (?:also )?present (?:in|at))\s+"
     r"(?:the|their|that)\s+(?:discussions?|meeting|talks)\b"
@@ -612,6 +614,11 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     if span is None:
         return True
     verb = span[0]
+    if verb.pos_ == "NOUN" and (
+        verb.head.lower_ in {"about", "regarding", "concerning"}  # "conferred about the P5+1 talks with Iran"
+        or (verb.lower_ == "signing" and verb.head.lower_ in _APPROVING)  # "welcomed the signing of the treaty"
+    ):
+        return False
     if verb.lower_.startswith("call"):
         return not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
     if verb.lower_ == "joined" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
@@ -707,6 +714,11 @@ def _planned_by_parse(ctx: Context, char: int) -> bool:
     if span is None:
         return False
     tok = span[0]
+    if tok.pos_ == "NOUN":
+        # "agreed the summit in Portsmouth would cement ...": a modal after the noun, before any verb, is its own
+        after = next((t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.pos_ in {"VERB", "AUX"}), None)
+        if after is not None and after.lower_ in MODALS:
+            return True
     # A meeting noun reaches the verb it is the object or subject of ("hold the next Meeting", "the meeting will
     # focus on"), not one it only hangs from ("would build on the outcomes of the Summit held in March").
     while tok.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and tok.dep_ in {
