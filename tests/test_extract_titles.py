@@ -133,3 +133,8 @@ def test_a_purpose_closes_an_appositive_office_no_comma_closes() -> None:
     )
     maran = person(text, "Ivo Maran")
     assert (maran.title, maran.nation) == ("Commander of the United States Indo-Pacific Command", "USA")
+
+
+def test_the_force_an_office_heads_stands_before_it_with_its_nation() -> None:
+    commander = person("Colombian National Army Commander Gen. Ana Lindqvist arrived on Monday.", "Ana Lindqvist")
+    assert (commander.title, commander.nation, commander.rank) == ("National Army Commander", "COL", "Gen.")

@@ -42,6 +42,12 @@ TITLE_MODIFIERS = {
 # Offices that name their portfolio before them in news copy ("Culture Minister", "Health Secretary").
 PORTFOLIO_HEADS = frozenset({"minister", "secretary", "undersecretary", "under secretary", "commissioner", "director"})
 
+# The words of the name of a force or command an office before a name heads: "National Army Commander".
+_FORCE_WORDS = frozenset(
+    {"national", "army", "navy", "naval", "air", "force", "forces", "guard", "coast", "corps", "marine", "marines",
+     "armed", "ground", "maritime", "self-defense", "self-defence", "special", "operations", "joint"}
+)  # fmt: skip
+
 # What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
 TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
 
@@ -100,6 +106,8 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
             or low in TITLE_MODIFIERS
             or low in _POSSESSIVES
             or ctx.org_covering(tok)
+            # "Colombian National Army Commander": the force the office heads, in capitals before it
+            or (office_hit is not None and tok.text[:1].isupper() and low in _FORCE_WORDS)
             or (tok.text in {"-", "–"} and j - 2 >= sent_start and doc[j - 2].text.lower() == "then")
         ):
             j -= 1
