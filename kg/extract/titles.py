@@ -383,6 +383,7 @@ def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str |
         or doc[stop].text in _APPOSITIVE_ENDS - {"—", "("}
         or doc[stop].lower_ in _RELATIVES
         or _clause_begins(doc[stop])
+        or abbreviation_in_brackets(ctx, stop)  # "X, Commander of United States Africa Command (AFRICOM) and Y"
     )
 
     # "X, Chargé d'Affaires of the U.S. Embassy, joined": a nation's mission abroad is the nation's.
