@@ -94,6 +94,7 @@ _DATE_THEN_PLACE = re.compile(
 # A transcript's header of its day, hour and place: "Monday, September 18, 2023, 11:01 p.m. New York".
 _DATE_TIME_PLACE = re.compile(
     rf"(?:{_WEEKDAY.pattern},\s*)?{_DAY_MONTH_YEAR},?\s*\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?,?\s+"
+    r"(?!(?:[A-Z]{1,4}T|GMT|UTC|Local Time)\b)"  # a time zone is no place: "10:15 a.m. EDT"
     rf"(?P<place>{_NAME})(?:,\s*(?P<region>{_NAME}))?",
     re.IGNORECASE,
 )

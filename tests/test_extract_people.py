@@ -364,6 +364,8 @@ def test_a_particle_joined_by_a_hyphen_leads_the_name() -> None:
 def test_a_glottal_stop_is_part_of_a_polynesian_name() -> None:
     found = people("The envoy met Prime Minister of Tonga Samuela \u2018Akilisi Pohiva; also present were others.")
     assert found["Samuela \u2018Akilisi Pohiva"].title == "Prime Minister of Tonga"
+    found = people("Defence Minister Jane Roe 'Confident' of a deal with the allies, officials said.")
+    assert "Jane Roe" in found  # a quotation, not part of the name
 
 
 def test_an_honorific_between_two_words_of_a_name_is_part_of_it() -> None:
@@ -376,6 +378,8 @@ def test_a_portfolio_may_go_on_past_an_office_and_join_another_with_and() -> Non
     assert found["Tom Roe"].title == "Minister for Defence Industry and Capability Delivery"
     found = people("She met Minister for Defence Industry Tom Roe in Canberra.")
     assert found["Tom Roe"].title == "Minister for Defence Industry"
+    found = people("She met Minister of Foreign Affairs Sheikh Abdullah bin Zayed in Abu Dhabi.")
+    assert found["Abdullah bin Zayed"].title == "Minister of Foreign Affairs"  # an honorific is no portfolio
 
 
 def test_a_date_after_a_name_is_no_part_of_it() -> None:

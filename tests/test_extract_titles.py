@@ -138,3 +138,12 @@ def test_a_purpose_closes_an_appositive_office_no_comma_closes() -> None:
 def test_the_force_an_office_heads_stands_before_it_with_its_nation() -> None:
     commander = person("Colombian National Army Commander Gen. Ana Lindqvist arrived on Monday.", "Ana Lindqvist")
     assert (commander.title, commander.nation, commander.rank) == ("National Army Commander", "COL", "Gen.")
+
+
+def test_an_office_before_a_name_never_reaches_back_over_a_sentence() -> None:
+    text = "Tom Ridley met Defence Minister of Norway Ana Lindqvist. Iran's Foreign Minister Ivo Maran joined them."
+    assert (person(text, "Ana Lindqvist").title, person(text, "Ana Lindqvist").nation) == (
+        "Defence Minister of Norway",
+        "NOR",
+    )
+    assert (person(text, "Ivo Maran").title, person(text, "Ivo Maran").nation) == ("Foreign Minister", "IRN")

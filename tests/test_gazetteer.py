@@ -271,6 +271,7 @@ def test_place_prefers_the_article_nations(gaz: Gazetteer) -> None:
     assert gaz.place("Santa Ana", prefer=["USA", "PHL"]).country == "USA"
     assert gaz.place("Paris", prefer=["USA", "FRA"]).country == "FRA"  # Paris, Texas does not beat Paris
     assert gaz.place("Naples", prefer=["USA"]).country == "ITA"  # nor Naples, Florida (a fortieth of it)
+    assert gaz.place("Alexandria", prefer=["USA"]).country == "USA"  # Alexandria, Va. is a twenty-fourth of Egypt's
     assert gaz.place("Perth", prefer=["USA", "GBR"]).country == "AUS"
     assert gaz.place("Victoria", prefer=["CAN"]).country == "CAN"
     assert gaz.place("Victoria").country == "AUS"  # the state

@@ -112,11 +112,14 @@ def test_the_dateline_names_the_home_when_the_story_names_it() -> None:
 
 
 @pytest.mark.model
-def test_a_dateline_in_the_nation_the_story_visits_is_not_the_home() -> None:
+@pytest.mark.parametrize(
+    "visit",
+    ["arrived here Monday for talks with Norway's leaders", "is on the second day of a weeklong visit to Norway"],
+)
+def test_a_dateline_in_the_nation_the_story_visits_is_not_the_home(visit: str) -> None:
     text = (
-        "OSLO, March 13 (Pacific Wire) — Air Force Chief of Staff Gen. Tom Ridley arrived here Monday as part of a "
-        "weeklong visit to Norway. Ridley met Norwegian Chief of Defence Gen. Ana Lindqvist in Oslo. The U.S. and "
-        "Norway train together every year."
+        f"OSLO, March 13 (Pacific Wire) — Air Force Chief of Staff Gen. Tom Ridley {visit}. Ridley met Norwegian "
+        "Chief of Defence Gen. Ana Lindqvist in Oslo. The U.S. and Norway train together every year."
     )
     assert official(build(text), "Tom Ridley")["nation"] == {"USA"}
 
@@ -129,6 +132,9 @@ def test_an_office_of_a_region_or_city_is_of_the_nation_it_lies_in() -> None:
     )
     graph = build(text, "https://www.mfa.gov.sg/x")
     assert official(graph, "Ana Lindqvist")["nation"] == {"MYS"}
+    assert official(build(text.replace("Chief Minister of Sarawak", "Minister of Justice")), "Ana Lindqvist")[
+        "nation"
+    ] != {"USA"}  # a portfolio is no town of that name
     assert official(graph, "Ivo Maran")["nation"] == {"JPN"}
     assert official(graph, "Tom Ridley")["nation"] == {"SGP"}
 
@@ -326,6 +332,13 @@ def test_a_well_known_holder_named_without_the_office_is_an_official_with_the_of
     assert official(graph, "Boris Johnson")["title"] == {"Foreign Secretary"}
     assert not any("Jane Roe" in p["name"] for p in officials(graph).values())  # no office: no official
     assert [m["people"] for m in meetings(graph)] == [{"Boris Johnson", "Simon Coveney"}]
+    # but the next sentence's subjects are not a named person's counterpart
+    text = (
+        "Defence Minister Ana Lindqvist met her Japanese counterpart in Tokyo on Monday. Boris Johnson and Simon "
+        "Coveney, meanwhile, discussed trade in London."
+    )
+    graph = build(text, "https://www.gov.uk/government/news/x", published="2017-11-17")
+    assert not any({"Ana Lindqvist", "Boris Johnson"} <= m["people"] for m in meetings(graph))
 
 
 @pytest.mark.model

@@ -329,6 +329,7 @@ def test_dateline_place_and_date(dateline, published, place, expected):
         ("Minister Jane Roe, Defence\nSecretary of State", None, None),
         ("Monday, 18 November 2024", None, None),  # a day, not a place
         ("Monday, January 15, 2018, 11:01 p.m. New York", "New York", date(2018, 1, 15)),  # a transcript's header
+        ("Monday, January 15, 2018, 11:01 p.m. EST", None, None),  # a time zone is no place
     ],
 )
 def test_a_release_header_in_mixed_case_is_a_dateline(header, place, expected):

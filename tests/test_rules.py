@@ -308,6 +308,23 @@ def test_a_series_of_meetings_gives_its_day_and_place_to_each_and_one_may_join_a
     ]
 
 
+def test_a_series_holds_neither_for_a_meeting_in_the_past_perfect_nor_far_after_it() -> None:
+    g = build(
+        "The Minister of National Defence, Ana Lindqvist, held several bilateral meetings at the forum on May 20 in "
+        "Halifax. In 2019, she had met Gen. Tom Ridley, the Chief of Defence of Norway, in Oslo."
+    )
+    (meeting,) = meetings(g)
+    assert (meeting["place"], meeting["date"]) == ({"Oslo"}, set())
+
+
+def test_those_who_joined_the_talks_somewhere_else_did_not_join_the_meeting_told_before() -> None:
+    g = build(
+        "Defence Minister Tom Ridley met Defence Minister of Norway Ana Lindqvist. Iran's Foreign Minister Ivo Maran "
+        "and Russia's Foreign Minister Lea Horn joined the talks in Vienna."
+    )
+    assert not any({"Tom Ridley", "Ivo Maran"} <= m["people"] for m in meetings(g))
+
+
 def test_those_present_in_the_meeting_told_before_were_at_it() -> None:
     g = build(
         "Defence Minister Tom Ridley held talks with Defence Minister of Norway Ana Lindqvist in Oslo on Monday. "

@@ -225,8 +225,12 @@ class Context:
             k = bisect_right(self._person_starts, m.start("body"))
             if k == len(self._person_starts) or self._person_starts[k] > m.end():
                 continue
-            if pattern is GOING_ON_PORTFOLIO and self._person_ends[k] <= self.text.find(" ", self._person_starts[k]):
-                continue  # the person's name is one word: the word before may be their given name
+            if pattern is GOING_ON_PORTFOLIO and (
+                self._person_ends[k] <= self.text.find(" ", self._person_starts[k]) or self.gaz.is_rank(m["body"])
+            ):
+                # the person's name is one word: the word before may be their given name; or the word is an
+                # honorific of the name ("Minister of Foreign Affairs Sheikh X")
+                continue
             words = self.text[m.start("body") : self._person_starts[k]].split()
             if pattern is AND_PORTFOLIO_APPOSITIVE:
                 while words and self.gaz.is_rank(words[-1]):
@@ -245,6 +249,8 @@ class Context:
         right before a person's name are the body's whatever they are ("Minister of State for Trade Policy Jane
         Doe", "Secretary for Operations and Special Concerns Jane Doe")."""
         end = None
+        if stop := re.search(r"[a-z]{2}\.(?=\s)", body):
+            body = body[: stop.end() - 1]  # "... of Norway Ana Lindqvist. Iran's": a sentence ends the body
         after = self._person_starts[bisect_right(self._person_starts, start) :]
         person = after[0] if after and after[0] < start + len(body) else None
         for w in re.finditer(r"\S+", body):

@@ -16,75 +16,45 @@ from spacy.tokens import Token
 
 from kg import timex
 from kg.extract.context import Context
+from kg.extract.cues import (
+    APPROVING,
+    CALL_TITLE,
+    CLAUSE_BREAK,
+    CONTINUED,
+    FOLLOWING,
+    GREETING_VERBS,
+    GROUP_NUMBERS,
+    HERE,
+    HERE_IN,
+    INTENDING,
+    JOINS_THE_MEETING,
+    JOINT_APPEARANCE,
+    MEETING_ONLY,
+    MEETING_TRIGGER,
+    MODALS,
+    NEGATED,
+    NEW_TIME,
+    PEOPLE_NOUNS,
+    PEOPLE_OF,
+    PHONE,
+    PHOTO_BY,
+    PLANNED,
+    SAME_DAY,
+    SPOKE,
+    SUBORDINATE,
+    TOLD_BEFORE,
+    TOPIC,
+    TRAVELLED,
+    VIDEO,
+)
 from kg.extract.dates import carried_from, clause_date, story_day, verb_date
+from kg.extract.sequels import calls_on_each, counterpart_named_next, from_series, opens_series
 from kg.extract.speakers import FIRST_PERSON, speaker_turns
-from kg.extract.structure import HOLDING_VERBS, SUBJECTS, phrase, sides
+from kg.extract.structure import HOLDING_VERBS, phrase, sides
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
 from kg.spans import SpanIndex
 
 __all__ = ["find_encounters"]
-
-GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
-
-# "called on the President" is a courtesy call; "a telephone call on Jan. 26" is not.
-_NOT_A_DAY = (
-    r"(?!\s+(?:\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))"
-)
-MEETING_TRIGGER = re.compile(
-    r"\b(met|meets?|meetings?|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
-    r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|audience|"
-    r"(?:held|holds?|holding) discussions with|"
-    r"joint (?:news|press) (?:conference|availability|point)|"
-    r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
-    r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
-    r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
-    r"joined|signed|signing|signs?|call(?:ed|s|ing)? on"
-    + _NOT_A_DAY
-    + r"|(?:office|courtesy) calls? with|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
-    r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
-    re.IGNORECASE,
-)
-SPOKE = re.compile(r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to)", re.IGNORECASE)
-# Words that place two officials together: with them, "spoke with" is a conversation in person.
-MEETING_ONLY = re.compile(
-    r"\b(?:met|meets?|meeting|sidelines?|visit\w*|in person|on the margins|hosted|welcomed|during|dinner|lunch|"
-    r"breakfast|ceremony|summit|here)\b",
-    re.IGNORECASE,
-)
-PHONE = re.compile(r"\b(phone|telephone|(?:phone|telephone) call|called|calls?|by phone)\b", re.IGNORECASE)
-VIDEO = re.compile(r"\b(video|videoconference|virtual(?:ly)?|teleconference|video ?link)\b", re.IGNORECASE)
-NEGATED = re.compile(
-    r"\b(?:did not|didn't|does not|doesn't|not|never|no)\s+(?:\w+\s+){0,2}?(?:meet|hold|sit|talk|met)\b"
-    r"|\bwithout (?:a )?meeting\b|\bdeclined to meet\b|\bno (?:meeting|talks)\b",
-    re.IGNORECASE,
-)
-PLANNED = re.compile(
-    r"\b(will|would|shall|is|are) (?:\w+ )?(?:expected|due|scheduled|set|slated|planning|going) to\b"
-    r"|\b(?:will|shall) (?:\w+ )?(?:meet|host|hold|visit|travel|sit)\b"
-    r"|\b(?:plans|planned|planning) to\b|\b(?:we|they|I|you) plan to\b|\bto be held\b"
-    r"|\bnext (?:week|month|year|summit|meeting|round|session|visit|dialogue)\b"
-    r"|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
-    r"|\blook(?:s|ed)? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
-    re.IGNORECASE,
-)
-# An encounter told as coming at another time of the day is not where the one before was ("later in the day";
-# but "then called on X, and later met Y" goes on at the palace of the welcome).
-NEW_TIME = re.compile(
-    r"\b(?:later (?:in|that) the (?:day|afternoon|evening)|in the (?:afternoon|evening)|that (?:afternoon|evening)|"
-    r"afterwards?|subsequently)\b",
-    re.IGNORECASE,
-)
-HERE = re.compile(r"\b(?:met|meeting|talks|here)\s+here\b|\bhere (?:today|on|this)\b", re.IGNORECASE)
-
-# Verbs of greeting: an encounter only when what they take is people.
-GREETING_VERBS = re.compile(r"(?:welcom|receiv|greet)(?:e|es|ed|ing|s)?", re.IGNORECASE)
-PEOPLE_NOUNS = {
-    "delegation", "counterpart", "counterparts", "leader", "leaders", "minister", "ministers", "secretary",
-    "president", "official", "officials", "guest", "guests", "visitor", "visitors", "ambassador", "envoy",
-    "commander", "chief", "general", "admiral", "team", "side", "king", "queen", "emperor", "prince",
-}  # fmt: skip
-SUBORDINATE = frozenset({"relcl", "ccomp", "acl", "advcl", "parataxis", "xcomp"})
-CLAUSE_BREAK = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|would|shall|plans?|is|are)\b)|;\s+", re.IGNORECASE)
 
 
 def find_encounters(ctx: Context, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
@@ -94,7 +64,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     people = PeopleInOrder(people)  # find_people gives them in the order of the text
     people_in: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(people):
-        if not _PHOTO_BY.search(ctx.text, max(0, p.start - 40), p.start):
+        if not PHOTO_BY.search(ctx.text, max(0, p.start - 40), p.start):
             people_in[p.sentence].append(i)  # but "Photo By Cpl. X | ...": who took the picture was behind it
     # A place inside an official's title ("Pentagon chief spokesperson X") is where no one met.
     titles = SpanIndex(sorted(_title_extents(ctx, people)))
@@ -114,31 +84,27 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
         if turn and turn[2] is not None and turn[2] not in in_sentence and FIRST_PERSON.search(sent.text):
             # "I was delighted to welcome Secretary X": the speaker of the turn takes part.
             in_sentence = [turn[2], *in_sentence]
-        if (named_next := _counterpart_named_next(ctx, sent, people, people_in)) is not None:
+        if (named_next := counterpart_named_next(ctx, sent, people, people_in)) is not None:
             # "The Foreign Secretary met his Irish counterpart today. X and Y discussed ...": who they were
-            in_sentence = [*in_sentence, *named_next]
+            in_sentence = named_next
         for offset, clause in _clauses(sent.text):
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, earlier)
             if mention and mention.kind == "Meeting" and mention.place is None and turn:
                 # "It's wonderful to be here in Jakarta ... this morning I had a meeting with X": where the speaker is
                 mention = replace(mention, place=_speaker_is_in(ctx, place_at, turn[0], sent.start))
             if mention and mention.kind == "Meeting":
-                if _SERIES.search(clause) and (mention.date or mention.place is not None):
+                if opens_series(mention, clause):
                     earlier.series = mention
-                elif earlier.series is not None:
-                    mention = replace(
-                        mention,
-                        date=mention.date or earlier.series.date,
-                        place=mention.place if mention.place is not None else earlier.series.place,
-                    )
+                else:
+                    mention = from_series(mention, earlier.series, clause)
             if mention:
                 start = sent.start + offset
                 verbs = verb_order[bisect_left(verb_chars, start) : bisect_left(verb_chars, start + len(clause))]
-                if _JOINED_THE_MEETING.search(clause) and not named_next:
+                if JOINS_THE_MEETING.search(clause) and not named_next:
                     out.append(replace(mention, joins=True))  # all of its people, however the parse sides them
                 elif named_next:
                     out.append(mention)  # the sides the parse gives are the unnamed ones
-                elif (calls := _calls_on_each(ctx, mention, people)) is not None:
+                elif (calls := calls_on_each(ctx, mention, people)) is not None:
                     out.extend(calls)
                 else:
                     out.extend(_by_structure(ctx, mention, verb_sides, verbs, people, places, in_sentence))
@@ -151,85 +117,6 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     if (appearance := _joint_appearance(ctx, people, places, turns)) is not None:
         out.append(appearance)
     return out
-
-
-def _calls_on_each(
-    ctx: Context, mention: EncounterMention, people: list[PersonMention]
-) -> list[EncounterMention] | None:
-    """ "X conducted office calls with A, B and C": a call on each, one meeting each of X and one of them."""
-    if not re.fullmatch(r"(?:office|courtesy) calls with", ctx.text[mention.start : mention.end], re.IGNORECASE):
-        return None
-    before = [i for i in mention.participants if people[i].start < mention.start]
-    after = [i for i in mention.participants if people[i].start > mention.start]
-    if not before or len(after) < 2:
-        return None
-    return [replace(mention, participants=(*before, i)) for i in after]
-
-
-_PHOTO_BY = re.compile(r"\b(?:[Pp]hoto|PHOTO|[Pp]hotograph|[Ii]mage)\s+(?:[Bb]y|BY)\s+(?:[A-Z][\w.]*\s+){0,3}$")
-
-# "The Minister joined the discussion", "X, Y and other officials were also present in the meeting", "X and Y
-# participated in the meeting": people joining the meeting told before.
-# Verbs of approving what others did: "the ministers welcomed the signing of the treaty" (by others).
-_APPROVING = frozenset({"welcomed", "welcomes", "welcome", "praised", "hailed", "applauded", "noted", "lauded"})
-_JOINED_THE_MEETING = re.compile(
-    r"\b(?:joined|attended|participated in|took part in|(?:was|were) (?:also )?present (?:in|at))\s+"
-    r"(?:the|their|that)\s+(?:discussions?|meeting|talks)\b"
-)
-_SERIES = re.compile(r"\b(?:held|had|holds|has held|conducted)\s+(?:[\w-]+\s+){0,3}meetings\b")
-
-# A sentence the parser split off after its subject: "X visited U.S. Southern Command (SOUTHCOM) | May 5, 2025,
-# and held discussions with Y".
-_CONTINUED = re.compile(r"\s*(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?,?\s+)?and\s+$")
-
-_MET_A_COUNTERPART = re.compile(
-    rf"{MEETING_TRIGGER.pattern}\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?\b(?!\s*,)"
-)
-
-
-def _counterpart_named_next(
-    ctx: Context, sent: Sentence, people: list[PersonMention], people_in: dict[int, list[int]]
-) -> list[int] | None:
-    """The people the next sentence opens with, joined by "and" as the subject of its verb, when this one tells
-    of a meeting with an unnamed counterpart ("The Foreign Secretary met his Irish counterpart for talks today.
-    X and Y discussed ..."): who met."""
-    met = _MET_A_COUNTERPART.search(sent.text)
-    if met is None or sent.index + 1 >= len(ctx.sentences):
-        return None
-    if any(people[i].name and people[i].start >= sent.start + met.end() for i in people_in.get(sent.index, ())):
-        return None  # the counterpart is named: "met his counterpart, X"
-    following = ctx.sentences[sent.index + 1]
-    span = ctx.span(following.start, following.end)
-    if span is None:
-        return None
-    subjects = [t for t in span.root.children if t.dep_ in SUBJECTS]
-    heads = [t for s in subjects for t in (s, *s.conjuncts)]
-    spans = [(t.idx, t.idx + len(t.text)) for h in heads for t in phrase(h)]
-    named = [
-        i
-        for i in people_in.get(following.index, ())
-        if people[i].name and any(a < people[i].end and people[i].start < b for a, b in spans)
-    ]
-    return named if len(named) >= 2 else None
-
-
-# The title of a readout of a call: "Readout of the President's Call with ...", "Telephone Conference (Summary)"
-# (not "Leaders call for a ceasefire")
-CALL_TITLE = re.compile(
-    r"\b(?:phone|telephone|video ?conference|teleconference)|\bcalls? (?:with|between)\b", re.IGNORECASE
-)
-HERE_IN = re.compile(r"\bhere in (?:the )?")
-# The titles of transcripts of people appearing together: "Remarks With Foreign Secretary X Before Their
-# Meeting", "Remarks by President X and Prime Minister Y Before Bilateral Meeting", "Joint press point with X
-# and Y", "Press Availability With Prime Minister X" (in the title, or in the page's address).
-JOINT_APPEARANCE = re.compile(
-    r"\b(?:joint press (?:point|conference|availability|remarks|statements?)|press availability with|"
-    r"(?:before|after|ahead of|at the (?:start|top|end) of) (?:their |the |a )?(?:bilateral |trilateral )?"
-    r"(?:meeting|talks)|joint (?:remarks|statements) to the press|"
-    # "Remarks at an Enhanced Honor Cordon and Meeting Welcoming ..."
-    r"(?:at|during) (?:an? |the |their )?(?:[\w-]+ ){0,4}(?:meeting|honou?r cordon|welcome ceremony)\b(?! of\b))\b",
-    re.IGNORECASE,
-)
 
 
 def _joint_appearance(
@@ -478,7 +365,7 @@ def _clause_encounter(
         triggers
         and not told
         and {sent.index - 1, sent.index - 2} & earlier.met
-        and not _JOINED_THE_MEETING.search(clause)
+        and not JOINS_THE_MEETING.search(clause)
     ):
         return None  # "During the meeting, X praised Y": the meeting just told, not another (but those present at it)
     trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
@@ -488,9 +375,7 @@ def _clause_encounter(
     if (
         group is None
         and len(in_sentence) == 1
-        and (
-            re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()]) or _CONTINUED.match(clause[: trigger.start()])
-        )
+        and (re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()]) or CONTINUED.match(clause[: trigger.start()]))
     ):
         # "He met X": the one the sentences before are about, and X
         ante = _antecedent(ctx, people, sent.start)
@@ -515,7 +400,7 @@ def _clause_encounter(
         trigger.group(0).lower() in {"joined", "signed", "signing", "sign", "signs", "visited", "visits"}
         and len(in_sentence) + bool(group) < 2
         # "The Minister joined the discussion": one joining the meeting told before
-        and not _JOINED_THE_MEETING.search(clause)
+        and not JOINS_THE_MEETING.search(clause)
     ):
         return None
     trigger_char = start + trigger.start()
@@ -614,9 +499,11 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     if span is None:
         return True
     verb = span[0]
+    if verb.lower_ in {"sign", "signs"} and verb.pos_ != "VERB":
+        return False  # "signs of progress", "a sign of strong ties"
     if verb.pos_ == "NOUN" and (
         verb.head.lower_ in {"about", "regarding", "concerning"}  # "conferred about the P5+1 talks with Iran"
-        or (verb.lower_ == "signing" and verb.head.lower_ in _APPROVING)  # "welcomed the signing of the treaty"
+        or (verb.lower_ == "signing" and verb.head.lower_ in APPROVING)  # "welcomed the signing of the treaty"
     ):
         return False
     if verb.lower_.startswith("call"):
@@ -634,22 +521,6 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     return any(
         t.pos_ == "PRON" or t.text.lower() in PEOPLE_NOUNS or any(s <= t.idx < e for s, e in spans) for t in taken
     )
-
-
-SAME_DAY = re.compile(
-    r"\b(?:(?:later|earlier) (?:in|on) the (?:same )?day|later that (?:day|morning|afternoon|evening)|"
-    r"the same day|that (?:afternoon|evening)|in the (?:afternoon|evening))\b",
-    re.IGNORECASE,
-)
-# "Following their meeting, X and Y signed ...": an encounter after the one named, so not that one
-FOLLOWING = re.compile(
-    r"\W*(?:following|after) (?:their|the|his|her|this|that) (?:[\w-]+ ){0,3}?(?:meeting|talks|dialogue)\b", re.I
-)
-TOLD_BEFORE = re.compile(
-    r"\b(?:following|after|before|ahead of|prior to|during|at|in) (?:their|the|his|her|this|that) $", re.IGNORECASE
-)
-# What a meeting was about, after its verb: a time to come named in it is not the meeting's.
-TOPIC = re.compile(r"\bto (?:discuss|review|talk about|exchange views on|address|consider|prepare)\b|\bdiscussed\b")
 
 
 def _clause_off_the_line(token: Token, trigger: Token, clauses: frozenset[str], *, after: bool = False) -> Token | None:
@@ -697,15 +568,6 @@ def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bo
     return clause.dep_ == "ccomp" or not MEETING_TRIGGER.fullmatch(clause.text)
 
 
-MODALS = {"will", "would", "shall", "'ll", "’ll"}
-# Verbs whose infinitive is yet to happen: "agreed to meet", "plans to visit"; not "was delighted to welcome".
-INTENDING = re.compile(
-    r"(?:agree|concur|decide|plan|intend|expect|hope|aim|schedule|arrange|propose|promise|want|wish|seek)"
-    r"(?:s|d|ed|ing|ned|ning|red|ring)?|set|due|going|scheduled",
-    re.IGNORECASE,
-)
-
-
 def _planned_by_parse(ctx: Context, char: int) -> bool:
     """Whether the verb a trigger word belongs to speaks of what is to come: it has a modal ("would begin
     consultations") or is the infinitive of a verb of intending ("concurred to hold the next meeting", "agreed
@@ -716,7 +578,7 @@ def _planned_by_parse(ctx: Context, char: int) -> bool:
     tok = span[0]
     if tok.pos_ == "NOUN":
         # "agreed the summit in Portsmouth would cement ...": a modal after the noun, before any verb, is its own
-        after = next((t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.pos_ in {"VERB", "AUX"}), None)
+        after = next((t for t in tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)] if t.pos_ in {"VERB", "AUX"}), None)
         if after is not None and after.lower_ in MODALS:
             return True
     # A meeting noun reaches the verb it is the object or subject of ("hold the next Meeting", "the meeting will
@@ -793,17 +655,6 @@ def _encounter_place(
     return None
 
 
-# Words for people that a place after "of" says whose they are: "the leaders of Fiji", "the Governor of Guam".
-_PEOPLE_OF = frozenset(
-    {"leader", "head", "government", "people", "delegation", "representative", "minister", "official",
-     "president", "counterpart", "ambassador", "envoy", "king", "queen", "premier", "chief", "governor", "mayor"}
-)  # fmt: skip
-
-
-# Verbs of going somewhere: "Secretary Kerry then traveled to Paris, France. He met with ...".
-TRAVELLED = re.compile(r"\b(?:travell?ed|flew|arrived|landed|visited)\b", re.IGNORECASE)
-
-
 def _travelled_to(
     ctx: Context, before: Sentence, places: list[PlaceMention], places_in: dict[int, list[int]]
 ) -> int | None:
@@ -824,7 +675,7 @@ def _whose(ctx: Context, place: PlaceMention) -> bool:
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.rstrip("s") in _PEOPLE_OF
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.rstrip("s") in PEOPLE_OF
 
 
 def _dateline_place(ctx: Context, places: list[PlaceMention]) -> int | None:

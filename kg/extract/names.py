@@ -65,6 +65,7 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
         and tok.i + 1 < len(ctx.doc)
         and ctx.doc[tok.i + 1].text[:1].isupper()
         and ctx.doc[tok.i + 1].is_alpha
+        and (tok.i + 2 >= len(ctx.doc) or ctx.doc[tok.i + 2].text not in {"'", "’"})  # not "Roe 'Confident'"
     ):
         return True  # the glottal stop of Polynesian names: "Samuela ‘Akilisi Pohiva"
     if (

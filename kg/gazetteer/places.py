@@ -357,7 +357,7 @@ class Places:
             local = [wp for wp in pool if wp[1].country == iso3]
             if local:
                 best_local = max(local, key=lambda wp: wp[0])
-                dwarfed = best[0] >= 500_000 and best[0] >= 25 * best_local[0]
+                dwarfed = best[0] >= 500_000 and best[0] >= 40 * best_local[0]
                 return best[1] if dwarfed else best_local[1]
         return best[1]
 

@@ -320,7 +320,8 @@ def _joins(last: _Encounter, joining: _Encounter) -> bool:
             )
         )
         and 0 <= joining.sentences[0] - last.sentences[-1] <= 2
-        and (joining.place is None or last.place is None or joining.place == last.place)
+        # one told only as joining "the meeting" is at no other place than the meeting's
+        and (joining.place is None or joining.place == last.place or (last.place is None and not joining.joins))
         and (joining.date is None or last.date is None or joining.date == last.date)
     )
 

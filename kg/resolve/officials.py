@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from kg.extract.names import title_vocab
 from kg.gazetteer import gazetteer, short_forms
 from kg.model import Extraction, PersonMention
 from kg.resolve.entities import Ref, Resolved, slug
@@ -94,15 +95,22 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
     return clusters, of_mention
 
 
+_MAJOR_CITY = 100_000  # a city an office may be of by name alone ("Mayor of Osaka")
 _OF_PLACE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$")
 
 
 def _place_of_office(title: str) -> str | None:
-    """The country of the city or region a title ends on ("Governor of Sarawak": MYS), or None."""
+    """The country of the region or major city a title ends on ("Governor of Sarawak": MYS, "Mayor of Osaka":
+    JPN), or None; never a portfolio ("Minister of Justice" is no town of Justice)."""
     if (m := _OF_PLACE.search(title)) is None:
         return None
-    place = gazetteer().place(m.group(1))
-    return place.country if place and place.kind in {"city", "region"} and not place.broad else None
+    gaz = gazetteer()
+    if any(w.lower() in title_vocab(gaz) for w in m.group(1).split()):
+        return None
+    place = gaz.place(m.group(1))
+    if place is None or place.broad or not (place.kind == "region" or place.population >= _MAJOR_CITY):
+        return None
+    return place.country
 
 
 # "arrived here", "a weeklong visit to China": the dateline is where the visitor went, not home
@@ -282,22 +290,21 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
         mentions = [people[i] for i in c.mentions]
         titled = [m for m in mentions if m.title or m.rank]
         name = c.full
+        first = min(mentions, key=lambda m: m.start)
         if not titled and (held := gaz.holder_offices(name, extraction.article.published)):
             # "Boris Johnson and Simon Coveney discussed ...": a well-known holder of a top office, named in full
             # without it, held it that day
-            first = min(mentions, key=lambda m: m.start)
-            holder_nation, offices = held
+            nation_held, offices = held
+            confidence = min(first.confidence, 0.5)
             titled = [
-                replace(first, title=o, office=None, nation=holder_nation, international=holder_nation is None)
+                replace(first, title=o, nation=nation_held, international=nation_held is None, confidence=confidence)
                 for o in offices
             ]
-            titled = [replace(m, confidence=min(m.confidence, 0.5)) for m in titled]
             mentions = [*mentions, *titled]
         if not titled:
             continue  # a person with no office, rank or role in the text is not an official
         key = out.named_entity("Official", f"official/{slug(name)}", name)
         key_of_cluster[ci] = key
-        first = min(mentions, key=lambda m: m.start)
         out.fact(key, "name", name, first.sentence, max(m.confidence for m in mentions))
         for alias in sorted({n for n, _ in c.names} - {name}):
             m = next(people[i] for n, i in c.names if n == alias)
