@@ -28,6 +28,11 @@ def test_a_nation_inside_a_place_name_is_no_mention_of_it() -> None:
     assert [(n.text, n.start) for n in find_nations(ctx, [place])] == [("China", 0)]
 
 
+def test_a_nation_inside_the_name_of_a_region_kg_keeps_no_place_of_is_no_mention_of_it() -> None:
+    ctx = context("NATO keeps a billion citizens across Europe and North America secure, Japan said.")
+    assert [n.iso3 for n in find_nations(ctx, [])] == ["JPN"]
+
+
 def test_a_place_that_is_the_nation_s_name_leaves_the_nation() -> None:
     ctx = context("Officials arrived in Singapore.")
     at = ctx.text.index("Singapore")
