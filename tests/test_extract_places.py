@@ -85,6 +85,22 @@ def test_a_ministry_named_after_at_and_a_nations_word_is_that_nations_building()
     assert (found["Ministry of Defense"].kind, found["Ministry of Defense"].country) == ("building", "PRT")
 
 
+def test_universities_colleges_galleries_and_airbases_are_places() -> None:
+    found = {
+        p.name: p.kind
+        for p in places(
+            "The minister visited Oxford University, Trinity College and the National Gallery on Monday, then flew "
+            "to Bodø Airbase."
+        )
+    }
+    assert found == {
+        "Oxford University": "building",
+        "Trinity College": "building",
+        "National Gallery": "building",
+        "Bodø Airbase": "base",
+    }
+
+
 def test_a_headlines_verb_is_no_part_of_the_place_after_it() -> None:
     found = {p.name for p in places("Secretary of the Navy Visits Souda Bay, India and Naples\n\nHe met sailors.")}
     assert {"Souda Bay", "Naples"} <= found

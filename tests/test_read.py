@@ -167,6 +167,7 @@ BOILERPLATE = {
     ),
     "photo-by": "Photo By: Sgt. Lee Park",
     "virin": "VIRIN: 190101-D-AB123-0001",
+    "gallery-link": "View Gallery",
     "photo-credit-line": "(DoD photo by Navy Petty Officer 2nd Class Kim Lee)",
     "byline-affiliation": "By Ana Ruiz, DoD News",
     "byline-name": "By Maria Clara dela Cruz",

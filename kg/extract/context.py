@@ -52,7 +52,7 @@ PLACE_HEADS = (
     r"Air Force Base|Air Base|Naval Air Station|Naval Base|Naval Station|Air Station|Base|Islands?|"
     r"Shoal|Reef|Atoll|Strait|Sea|Ocean|River|Bay|Gulf|Peninsula|Palace|Castle|Hotel|Academy|"
     r"Prefecture|Province|Canal|Lake|Harbor|Harbour|Port|Airport|Airfield|Headquarters|Centre|Center|House|"
-    r"Residence|Cemetery|Memorial|Gardens"
+    r"Residence|Cemetery|Memorial|Gardens|Airbase|University|College|Gallery|Museum|Mountains"
 )
 
 
