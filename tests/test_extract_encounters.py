@@ -154,6 +154,14 @@ def test_talks_spoken_about_and_a_signing_welcomed_are_no_meeting_of_those_who_s
     assert [e for e in found if e.kind == "Meeting"] == []
 
 
+def test_a_titled_name_after_the_verb_is_met_however_the_parse_hangs_it() -> None:
+    found, people, _ = encounters(
+        "Secretary General Ana Lindqvist arrived on Monday. During her visit, the Secretary General also met the "
+        "Assistant to the President and National Security Advisor, Ambassador Tom Ridley."
+    )
+    assert any("Tom Ridley" in {people[i].name for i in e.participants} for e in found)
+
+
 def test_one_verb_of_meeting_keeps_all_the_people_of_its_clause() -> None:
     (meeting,), people, _ = encounters(
         "Defence Minister Ana Lindqvist met with President Tomas Berg, Chief of Defence Force Gen. Ivo Maran and "

@@ -263,6 +263,9 @@ def _by_structure(
             and len(sides_of[0]) <= 1
             and not any(t.pos_ == "PRON" for t in (*sides_of[0], *sides_of[1]))
             and not any(_people_of(ctx, head, span[0], people, in_sentence) for head in (*sides_of[0], *sides_of[1]))
+            # but "the Secretary General also met the Assistant to the President, X": a titled name after the verb
+            # the parse hung elsewhere
+            and not any(people[i].name and people[i].title and people[i].start > span[0].idx for i in in_sentence)
         ):
             return []  # "a trip that included stops to meet with host nation leaders": no one named met
         return [mention]
