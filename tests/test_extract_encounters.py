@@ -113,6 +113,14 @@ def test_office_calls_with_several_are_a_meeting_each_on_the_day_of_the_visit_th
     assert {e.kind for e in found} == {"Meeting"}  # an office call is made in person
 
 
+def test_discussions_with_named_people_are_a_meeting() -> None:
+    (meeting,), people, _ = encounters(
+        "In Sarajevo, Gen. Tom Ridley's engagements included discussions with President Ana Lindqvist and Defense "
+        "Minister Ivo Maran."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Tom Ridley", "Ana Lindqvist", "Ivo Maran"]
+
+
 def test_held_discussions_in_a_sentence_split_off_after_its_subject_is_the_subjects_meeting() -> None:
     found, people, _ = encounters(
         "Norway's Minister of Defense Ana Lindqvist visited U.S. Southern Command (SOUTHCOM) May 5, 2024, and "

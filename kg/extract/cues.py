@@ -19,7 +19,7 @@ _NOT_A_DAY = (
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|audience|"
-    r"(?:held|holds?|holding) discussions with|"
+    r"(?:(?:held|holds?|holding) )?discussions with|"
     r"joint (?:news|press) (?:conference|availability|point)|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
