@@ -382,6 +382,15 @@ def test_a_portfolio_may_go_on_past_an_office_and_join_another_with_and() -> Non
     assert found["Abdullah bin Zayed"].title == "Minister of Foreign Affairs"  # an honorific is no portfolio
 
 
+def test_a_long_paragraph_cut_off_before_its_full_stop_is_no_headline() -> None:
+    text = (
+        "Defence news\n\nDuring his visit to India, the Secretary met with National Security Advisor Ajit Roe, "
+        "Foreign Secretary Vinay Doe, Defence Secretary Giri Fox, Chief of Naval Staff Adm. Hari Kay, Chairman of "
+        "the National Technical Research Organization Dr. Arun Lee, and NSA Maritim"
+    )
+    assert {"Ajit Roe", "Vinay Doe", "Giri Fox", "Hari Kay", "Arun Lee"} <= set(people(text))
+
+
 def test_a_date_after_a_name_is_no_part_of_it() -> None:
     found = people("Defence Secretary Tom Hadley Oct. 14 told reporters the exercise would go ahead.")
     assert "Tom Hadley" in found

@@ -140,6 +140,17 @@ def test_an_office_of_a_region_or_city_is_of_the_nation_it_lies_in() -> None:
 
 
 @pytest.mark.model
+def test_officials_met_on_a_visit_to_a_nation_after_the_verb_are_that_nations() -> None:
+    text = (
+        "Secretary of the Navy Tom Ridley traveled to Greece and India. During his visit to India, Ridley met with "
+        "Foreign Secretary Vinay Doe and Defence Secretary Giri Fox."
+    )
+    graph = build(text, "https://www.navy.mil/Press-Office/News-Stories/x")
+    assert official(graph, "Vinay Doe")["nation"] == {"IND"}
+    assert official(graph, "Tom Ridley")["nation"] == {"USA"}
+
+
+@pytest.mark.model
 def test_a_metadata_url_reaches_the_article(tmp_path) -> None:
     from kg import corpus
 

@@ -249,6 +249,7 @@ def _appositive_names(ctx: Context) -> list[tuple[int, int]]:
 # A line is a headline when it ends in no sentence punctuation and at least this share of its longer words are
 # capitalized ("Foreign Minister Completes Successful Week of International Engagements").
 _HEADLINE_CAPITALS = 0.75
+_HEADLINE_WORDS = 30  # the most words a headline has
 _LINE = re.compile(r"[^\n]+")
 # A photo caption ends on the day it was taken, a headline does not: "X meets Y at NATO Headquarters, 23
 # February 2026".
@@ -263,7 +264,7 @@ def _headlines(ctx: Context) -> SpanIndex:
     for line in _LINE.finditer(ctx.text):
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.group(0)) if len(w) >= 4]
         if (
-            len(line.group(0).split()) >= 3
+            3 <= len(line.group(0).split()) <= _HEADLINE_WORDS  # not a paragraph cut off before its full stop
             and len(words) >= 2
             and not re.search(r"[.!?:;,\"”’)]\s*$", line.group(0))
             and not _CAPTION_DATE.search(line.group(0))

@@ -253,8 +253,11 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
             places_abroad[place.sentence].add(place.country)
     text = extraction.article.text
     for n in extraction.nations:
-        if n.iso3 != default_nation and _IN_BEFORE.search(text, max(0, n.start - 12), n.start):
-            places_abroad[n.sentence].add(n.iso3)  # "While in Japan, X held meetings with ..."
+        if n.iso3 != default_nation and (
+            _IN_BEFORE.search(text, max(0, n.start - 12), n.start)
+            or _VISIT_TO.search(text, max(0, n.start - 40), n.start)
+        ):
+            places_abroad[n.sentence].add(n.iso3)  # "While in Japan, X held meetings with ...", "During his visit to"
 
     triggers: dict[int, list[int]] = defaultdict(list)
     for e in extraction.encounters:
