@@ -113,6 +113,14 @@ def test_office_calls_with_several_are_a_meeting_each_on_the_day_of_the_visit_th
     assert {e.kind for e in found} == {"Meeting"}  # an office call is made in person
 
 
+def test_the_high_representative_is_a_role_in_a_meeting() -> None:
+    (meeting,), people, _ = encounters("The High Representative and Minister Ana Lindqvist last met in Kyiv.")
+    assert [(people[i].name, people[i].role) for i in meeting.participants] == [
+        ("", "high representative"),
+        ("Ana Lindqvist", None),
+    ]
+
+
 def test_discussions_with_named_people_are_a_meeting() -> None:
     (meeting,), people, _ = encounters(
         "In Sarajevo, Gen. Tom Ridley's engagements included discussions with President Ana Lindqvist and Defense "

@@ -147,3 +147,10 @@ def test_an_office_before_a_name_never_reaches_back_over_a_sentence() -> None:
         "NOR",
     )
     assert (person(text, "Ivo Maran").title, person(text, "Ivo Maran").nation) == ("Foreign Minister", "IRN")
+
+
+def test_a_bare_office_after_and_is_another_persons_not_a_second_office() -> None:
+    text = "The High Representative and Minister Ana Lindqvist last met in Kyiv last month."
+    assert person(text, "Ana Lindqvist").title == "Minister"
+    text = "The Deputy Prime Minister and Minister for Defence Tom Ridley spoke."
+    assert person(text, "Tom Ridley").title == "Deputy Prime Minister and Minister for Defence"

@@ -49,6 +49,7 @@ ROLE_WORDS = (
     "defense minister",
     "defence minister",
     "foreign minister",
+    "high representative",
     "secretary",
     "minister",
     "president",

@@ -48,6 +48,10 @@ _FORCE_WORDS = frozenset(
      "armed", "ground", "maritime", "self-defense", "self-defence", "special", "operations", "joint"}
 )  # fmt: skip
 
+# Offices written bare before a name as a courtesy ("Minister X", "Secretary Y"): never the second of one
+# person's two offices joined by "and".
+_BARE_OFFICES = frozenset({"minister", "secretary", "president", "ambassador", "general"})
+
 # What may stand before a demonym in a title without being part of the office: "the", "then-", "former".
 TITLE_TIME_PREFIX = re.compile(r"(?:the|then\s*-?|former|ex\s*-)?\s*", re.IGNORECASE)
 
@@ -118,6 +122,8 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
             and j - 2 >= sent_start
             and (before := ctx.office_covering(doc[j - 2]))
             and not (office_hit and _same_office(ctx, before, office_hit))
+            # but "The High Representative and Minister X": a bare courtesy office before a name is another's
+            and office_hit[2].lower() not in _BARE_OFFICES
         ):
             j -= 1  # "Deputy Crown Prince and Minister of Defense": one person's two offices
             continue
