@@ -258,6 +258,8 @@ def test_a_place_in_an_official_s_title_is_not_where_the_meeting_was() -> None:
          "their relationship.", "PlannedMeeting"),
         ("Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg held a summit in Bergen. It will be "
          "followed by a dinner.", "Meeting"),
+        ("Foreign Minister Ana Lindqvist and Foreign Minister Tomas Berg discussed preparations for the Summit in "
+         "Oslo in July.", "PlannedMeeting"),
     ],
 )  # fmt: skip
 def test_a_meeting_to_come_by_the_parse(text: str, kind: str) -> None:

@@ -50,7 +50,8 @@ PLANNED = re.compile(
     r"|\b(?:plans|planned|planning) to\b|\b(?:we|they|I|you) plan to\b|\bto be held\b"
     r"|\bnext (?:week|month|year|summit|meeting|round|session|visit|dialogue)\b"
     r"|\btomorrow\b|\blater this (?:week|month|year)\b|\bupcoming\b"
-    r"|\blook(?:s|ed)? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b",
+    r"|\blook(?:s|ed)? forward to\b|\blooking forward to\b|\binvited\b|\binvitation to\b"
+    r"|\bpreparations? for\b",
     re.IGNORECASE,
 )
 # An encounter told as coming at another time of the day is not where the one before was ("later in the day";
