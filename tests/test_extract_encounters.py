@@ -5,22 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_context import PUBLISHED, context
+from extract_context import PUBLISHED, encounters_in
 
-from kg.extract.encounters import find_encounters
-from kg.extract.people import find_people
-from kg.extract.places import find_places
-from kg.extract.treaties import find_treaties
 from kg.model import EncounterMention, PersonMention, PlaceMention
 
 pytestmark = pytest.mark.model
 
 
 def encounters(text: str) -> tuple[list[EncounterMention], list[PersonMention], list[PlaceMention]]:
-    ctx = context(text)
-    people = find_people(ctx)
-    places = find_places(ctx, people, find_treaties(ctx))
-    return find_encounters(ctx, people, places), people, places
+    _, found, people, places = encounters_in(text)
+    return found, people, places
 
 
 def test_a_meeting_with_its_participants_and_place() -> None:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from extract_context import context
+from extract_context import context, encounters_in
 
-from kg.extract.encounters import find_encounters
 from kg.extract.people import find_people
-from kg.extract.places import find_places
 from kg.extract.speakers import speaker_turns
-from kg.extract.treaties import find_treaties
 
 pytestmark = pytest.mark.model
 
@@ -32,9 +29,7 @@ def test_a_turn_runs_from_its_label_to_the_next() -> None:
 
 
 def test_i_in_a_turn_is_its_speaker() -> None:
-    ctx = context(STATEMENT)
-    people = find_people(ctx)
-    (meeting,) = find_encounters(ctx, people, find_places(ctx, people, find_treaties(ctx)))
+    _, (meeting,), people, _ = encounters_in(STATEMENT)
     assert [people[i].name for i in meeting.participants] == ["Jane Holt", "Tom Ridley"]
 
 
@@ -44,9 +39,7 @@ def test_each_encounter_of_a_sentence_takes_the_time_of_its_own_verb() -> None:
         "then counterpart, now President Budi Santoso, and this morning I had a good meeting with my new "
         "counterpart, Minister Agus Wirawan."
     )
-    ctx = context(text)
-    people = find_people(ctx)
-    found = find_encounters(ctx, people, find_places(ctx, people, find_treaties(ctx)))
+    ctx, found, people, _ = encounters_in(text)
     got = {people[e.participants[-1]].name: (e.date, e.dated) for e in found}
     assert got["Budi Santoso"] == (None, True)  # last year
     assert got["Agus Wirawan"] == (ctx.anchor, True)  # this morning
@@ -57,10 +50,8 @@ def test_welcoming_him_here_in_a_turn_is_a_meeting_of_the_day() -> None:
         "SECRETARY ROE: Thank you all. I am grateful to Foreign Minister Ivan Petrov for traveling here on short "
         "notice. I'm delighted to welcome him here to the embassy residence in Rome.\n"
     )
-    ctx = context(text)
-    people = find_people(ctx)
-    meetings = [e for e in find_encounters(ctx, people, find_places(ctx, people, find_treaties(ctx)))]
-    assert [(sorted(people[i].name for i in e.participants), e.date) for e in meetings] == [
+    ctx, found, people, _ = encounters_in(text)
+    assert [(sorted(people[i].name for i in e.participants), e.date) for e in found] == [
         (["Ivan Petrov", "Roe"], ctx.anchor)
     ]
 
@@ -70,10 +61,8 @@ def test_a_meeting_in_a_turn_is_where_the_speaker_says_they_are() -> None:
         "DEFENCE MINISTER, JANE HOLT: It is good to be here in Jakarta again. This morning I had a good meeting "
         "with my counterpart, Minister Agus Wirawan.\n"
     )
-    ctx = context(text)
-    people = find_people(ctx)
-    places = find_places(ctx, people, find_treaties(ctx))
-    (meeting,) = find_encounters(ctx, people, places)
+    _, found, _, places = encounters_in(text)
+    (meeting,) = found
     assert places[meeting.place].name == "Jakarta"
 
 
@@ -84,10 +73,8 @@ def test_a_transcript_of_a_joint_appearance_is_a_meeting_of_its_speakers_at_its_
         "PRIME MINISTER LINDQVIST: Good morning, and welcome. We had a good talk on trade.\n\n"
         "SECRETARY RIDLEY: Thank you, Ana. It is good to be back.\n"
     )
-    ctx = context(text)
-    people = find_people(ctx)
-    places = find_places(ctx, people, find_treaties(ctx))
-    joint = [e for e in find_encounters(ctx, people, places) if e.whole]
+    ctx, found, people, places = encounters_in(text)
+    joint = [e for e in found if e.whole]
     assert [(sorted({people[i].name for i in e.participants}), places[e.place].name, e.date) for e in joint] == [
         (["Ana Lindqvist", "Lindqvist", "Ridley", "Tom Ridley"], "Premier House", ctx.anchor)
     ]
@@ -99,10 +86,8 @@ def test_a_transcript_of_remarks_at_a_meeting_is_a_meeting_of_its_speakers() -> 
         "SECRETARY OF DEFENSE TOM RIDLEY: Well, Minister, it is great to have you here.\n\n"
         "NORWAY MINISTER OF DEFENCE ANA LINDQVIST: Thank you, Tom.\n"
     )
-    ctx = context(text)
-    people = find_people(ctx)
-    places = find_places(ctx, people, find_treaties(ctx))
-    joint = [e for e in find_encounters(ctx, people, places) if e.whole]
+    ctx, found, people, places = encounters_in(text)
+    joint = [e for e in found if e.whole]
     assert [({people[i].name for i in e.participants} >= {"Tom Ridley", "Ana Lindqvist"}, e.date) for e in joint] == [
         (True, ctx.anchor)
     ]
@@ -111,9 +96,8 @@ def test_a_transcript_of_remarks_at_a_meeting_is_a_meeting_of_its_speakers() -> 
 
 def test_a_transcript_of_one_speaker_is_no_meeting() -> None:
     text = "Remarks Before Their Meeting\n\nSECRETARY RIDLEY: Thank you all for coming today.\n"
-    ctx = context(text)
-    people = find_people(ctx)
-    assert [e for e in find_encounters(ctx, people, []) if e.whole] == []
+    _, found, _, _ = encounters_in(text)
+    assert [e for e in found if e.whole] == []
 
 
 def test_the_other_side_of_a_joint_press_conference_may_be_named_only_in_the_address() -> None:
@@ -123,10 +107,8 @@ def test_the_other_side_of_a_joint_press_conference_may_be_named_only_in_the_add
         "Secretary of National Defense, Carlos Mendoza. Carlos and I have met often.\n"
     )
     url = "https://www.minister.defence.gov.au/transcripts/2025-08-22/joint-press-conference-carlos-mendoza-secretary"
-    ctx = context(text, source=url)
-    people = find_people(ctx)
-    places = find_places(ctx, people, find_treaties(ctx))
-    (joint,) = [e for e in find_encounters(ctx, people, places) if e.whole]
+    _, found, people, _ = encounters_in(text, source=url)
+    (joint,) = [e for e in found if e.whole]
     assert {people[i].name for i in joint.participants} == {"Jane Roe", "Carlos Mendoza"}
 
 
@@ -137,8 +119,6 @@ def test_a_courtesy_title_and_a_family_name_in_capitals_label_a_speaker() -> Non
         "Today, Secretary of State Anne Blake of the United States and I held our first meeting in person following "
         "our telephone meeting last week.\n"
     )
-    ctx = context(text)
-    people = find_people(ctx)
-    places = find_places(ctx, people, find_treaties(ctx))
-    met = [e for e in find_encounters(ctx, people, places) if e.kind == "Meeting" and len(e.participants) == 2]
+    _, found, people, _ = encounters_in(text)
+    met = [e for e in found if e.kind == "Meeting" and len(e.participants) == 2]
     assert [sorted(people[i].name for i in e.participants) for e in met] == [["Anne Blake", "Kamikawa Yoko"]]
