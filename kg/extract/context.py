@@ -126,6 +126,8 @@ class Context:
         self.nation_spans = SpanIndex(self._find_nations())
         self.office_spans = SpanIndex(self._find_offices())
         self.org_spans = SpanIndex(self._find_organizations())
+        # where the gazetteer's place names stand, broad regions included ("North America")
+        self.place_name_spans = SpanIndex([(m.start(), m.end()) for m in self.terms("place").finditer(self.text)])
 
     # -- helpers -------------------------------------------------------------------------------------
     def terms(self, kind: str) -> re.Pattern[str]:

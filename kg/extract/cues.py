@@ -16,6 +16,7 @@ OFFICE_CALLS = r"(?:office|courtesy) calls? with"
 _NOT_A_DAY = (
     r"(?!\s+(?:\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))"
 )
+SPOKE = re.compile(r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to)", re.IGNORECASE)
 MEETING_TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|welcomed|welcomes|welcoming|welcome|greeted|greets|received|"
     r"receives|sat down|sit down|shakes hands|shook hands|held talks|hold talks|holds talks|talks|audience|"
@@ -26,11 +27,9 @@ MEETING_TRIGGER = re.compile(
     r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
     r"joined|signed|signing|signs?|call(?:ed|s|ing)? on"
     + _NOT_A_DAY
-    + rf"|{OFFICE_CALLS}|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|"
-    r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to))\b",
+    + rf"|{OFFICE_CALLS}|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|{SPOKE.pattern})\b",
     re.IGNORECASE,
 )
-SPOKE = re.compile(r"(?:speaks?|spoke|talked|talks)(?: \w+ly| today| again)? (?:with|to)", re.IGNORECASE)
 # Words that place two officials together: with them, "spoke with" is a conversation in person.
 MEETING_ONLY = re.compile(
     r"\b(?:met|meets?|meeting|sidelines?|visit\w*|in person|on the margins|hosted|welcomed|during|dinner|lunch|"

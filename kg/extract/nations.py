@@ -25,14 +25,12 @@ def find_nations(ctx: Context, places: list[PlaceMention]) -> list[NationMention
     out = []
     # The places kept do not overlap one another.
     place_spans = SpanIndex(places, bounds=lambda p: (p.start, p.end))
-    # and the names of places kg keeps no mention of: broad regions, "North America", "the Indian Ocean region"
-    named_places = SpanIndex([(m.start(), m.end()) for m in ctx.terms("place").finditer(ctx.text)])
     for s, e, iso3 in ctx.nation_spans:
         place = place_spans.covering(s)
         if place and e <= place.end and not (place.start == s and place.end == e):
             continue
-        if any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in named_places.overlapping(s, e)):
-            continue
+        if any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in ctx.place_name_spans.overlapping(s, e)):
+            continue  # and the names of places kg keeps no mention of: broad regions, "North America"
         org = ctx.org_spans.covering(s)
         if org and e <= org[1] and (org[0], org[1]) != (s, e):
             continue  # "the Islamic State of Iraq and Syria", "U.S. Africa Command": a name, not the nation

@@ -210,8 +210,8 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             if info is not None and info.geonames is None:
                 unlinked[key] = info
 
-    for m in ctx.terms("place").finditer(ctx.text):
-        add(m.start(), m.end(), m.group(0), 0.85)
+    for start, end in ctx.place_name_spans:
+        add(start, end, ctx.text[start:end], 0.85)
     for m in PLACE_PATTERN.finditer(ctx.text):
         s, e, name = m.start(), m.end(), m.group(0)
         # "Japanese-controlled Senkaku Islands", "At the Apiay Air Base": a leading nation word, hyphenated

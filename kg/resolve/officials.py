@@ -120,6 +120,14 @@ _VISIT_TO = re.compile(
 )
 
 
+def _visits(extraction: Extraction, iso3: str) -> bool:
+    """Whether the story tells of a visit to the nation ("arrived here", "a weeklong visit to China")."""
+    text = extraction.article.text
+    return bool(_ARRIVED_HERE.search(text)) or any(
+        n.iso3 == iso3 and _VISIT_TO.search(text, max(0, n.start - 40), n.start) for n in extraction.nations
+    )
+
+
 def _default_nation(extraction: Extraction) -> str | None:
     """The nation an official with an unqualified title ("Defence Secretary X") serves: the article's home.
 
@@ -139,15 +147,7 @@ def _default_nation(extraction: Extraction) -> str | None:
     top = tuple(c for c, _ in codes.most_common(2))
     if extraction.article.dateline_place:
         info = gaz.place(extraction.article.dateline_place, prefer=top)
-        text = extraction.article.text
-        visited = info is not None and (
-            _ARRIVED_HERE.search(text)
-            or any(
-                n.iso3 == info.country and _VISIT_TO.search(text, max(0, n.start - 40), n.start)
-                for n in extraction.nations
-            )
-        )
-        if info and info.country in codes and not visited:
+        if info and info.country in codes and not _visits(extraction, info.country):
             # the story names the dateline's nation, not only its city, and tells of no visit there ("arrived
             # here", "a weeklong visit to China": the dateline is where the visitor went)
             return info.country
