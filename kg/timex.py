@@ -31,8 +31,9 @@ MONTH_DAY = re.compile(
 _MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # "Nov. 22-24", "March 10 to 14", "10-14 March": several days, so no one day for what the sentence tells.
 DAY_RANGE = re.compile(
-    rf"\b(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through)\s*(?:{_MONTH_WORD}\s+)?\d{{1,2}}"
-    rf"(?:st|nd|rd|th)?|\d{{1,2}}\s*(?:-|–|—|to)\s*\d{{1,2}}\s+{_MONTH_WORD})\b(?:,?\s+\d{{4}}\b)?",
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through)\s*"
+    rf"(?:(?P<m2>{_MONTH_WORD})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d3>\d{{1,2}})\s*(?:-|–|—|to)\s*(?P<d4>\d{{1,2}})\s+(?P<m3>{_MONTH_WORD}))\b(?:,?\s+(?P<year>\d{{4}})\b)?",
     re.IGNORECASE,
 )
 WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -52,6 +53,7 @@ class Timex:
     text: str
     value: date | None
     future: bool = False
+    days: tuple[date, date] | None = None  # the first and last day of a range ("Nov. 22-24"), which has no value
 
 
 def resolve_month_day(
@@ -95,19 +97,21 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
     ['2023-07-29']
     >>> [(t.text, t.value) for t in find("during a visit Nov. 22-24", date(2024, 12, 1))]
     [('Nov. 22-24', None)]
+    >>> [d.isoformat() for d in find("visited April 28 – May 1, 2025", date(2025, 5, 2))[0].days]
+    ['2025-04-28', '2025-05-01']
     """
     found: list[Timex] = []
     taken: list[range] = []
 
-    def add(match: re.Match[str], value: date | None) -> None:
+    def add(match: re.Match[str], value: date | None, days: tuple[date, date] | None = None) -> None:
         span = range(match.start(), match.end())
         if any(set(span) & set(t) for t in taken):
             return
         taken.append(span)
-        found.append(Timex(offset + match.start(), offset + match.end(), match.group(0), value, future))
+        found.append(Timex(offset + match.start(), offset + match.end(), match.group(0), value, future, days))
 
     for m in DAY_RANGE.finditer(text):
-        add(m, None)
+        add(m, None, _range_days(m, anchor, future) if anchor else None)
     for m in MONTH_DAY.finditer(text):
         month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
         day = int(m.group("day") or m.group("day2"))
@@ -140,6 +144,18 @@ def find(text: str, anchor: date | None, *, offset: int = 0, future: bool = Fals
             resolve_weekday(WEEKDAYS[m.group("weekday").lower()], anchor, m.group("rel"), future) if anchor else None,
         )
     return sorted(found, key=lambda t: t.start)
+
+
+def _range_days(m: re.Match[str], anchor: date, future: bool) -> tuple[date, date] | None:
+    """The first and last day of a range of days ("April 28 – May 1, 2025", "Dec. 11-14", "10-14 March")."""
+    first_month = MONTHS[(m["m1"] or m["m3"]).lower().rstrip(".")]
+    last_month = MONTHS[(m["m2"] or m["m1"] or m["m3"]).lower().rstrip(".")]
+    year = int(m["year"]) if m["year"] else None
+    last = resolve_month_day(last_month, int(m["d2"] or m["d4"]), anchor, year=year, future=future)
+    if last is None:
+        return None
+    first = _safe_date(last.year - (first_month > last_month), first_month, int(m["d1"] or m["d3"]))
+    return (first, last) if first is not None and first <= last else None
 
 
 def resolve_weekday(weekday: int, anchor: date, rel: str | None = None, future: bool = False) -> date:

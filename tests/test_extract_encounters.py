@@ -565,3 +565,39 @@ def test_a_meeting_with_no_place_is_where_the_sentence_before_went() -> None:
     )
     (meeting,) = [e for e in found if e.kind == "Meeting"]
     assert places[meeting.place].name == "Paris"
+
+
+def test_a_caption_s_bracketed_dateline_gives_its_meeting_place_and_day() -> None:
+    (meeting,), people, places = encounters(
+        "Courtesy Photo | SPLIT, Croatia (May 2, 2024) -- U.S. Army Gen. Jane Roe, commander of U.S. European "
+        "Command, is greeted by Croatia's Chief of Defence, General Ivo Kos."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Jane Roe", "Ivo Kos"]
+    assert (places[meeting.place].name, meeting.date) == ("SPLIT", date(2024, 5, 2))
+
+
+def test_the_place_a_story_is_filed_from_is_not_where_its_visit_was() -> None:
+    (meeting,), _, _ = encounters(
+        "MIAMI – Gen. Jane Roe, commander of U.S. Southern Command, visited Peru and met with President Ana Peña."
+    )
+    assert meeting.place is None
+
+
+def test_the_leaders_of_two_delegations_met_where_and_when_their_dialogue_was_held() -> None:
+    (meeting,), people, places = encounters(
+        "1. On May 14, the 3rd Norway-Chile Defense Dialogue was held in Oslo, Norway.\n"
+        "2. The Norwegian delegation was led by Mr. BERG Ola, Director General for Security Policy, and the Chile "
+        "delegation was led by Ms. Ana Soto, Assistant Secretary for International Affairs. They exchanged views."
+    )
+    assert [(people[i].name, people[i].nation) for i in meeting.participants] == [
+        ("BERG Ola", "NOR"),
+        ("Ana Soto", "CHL"),
+    ]
+    assert (places[meeting.place].name, meeting.date) == ("Oslo", date(2024, 5, 14))
+
+
+def test_talks_named_as_a_process_are_no_meeting() -> None:
+    found, _, _ = encounters(
+        "Secretary Ana Soto and Minister Ola Berg expressed support for the resumption of the Six-Party Talks."
+    )
+    assert found == []

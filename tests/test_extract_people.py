@@ -461,3 +461,31 @@ def test_amir_is_an_emir_after_the_or_highness_and_a_given_name_elsewhere() -> N
     text = "Defence Minister Amir Hatami met His Highness the Amir Sheikh Tamim bin Hamad Al Thani in Doha."
     found = {p.name: p.title for p in find_people(context(text))}
     assert found == {"Amir Hatami": "Defence Minister", "Tamim bin Hamad Al Thani": "Amir"}
+
+
+def test_the_given_name_before_an_initial_is_no_word_of_the_office() -> None:
+    found = {p.name: p.title for p in find_people(context("Secretary of Defense Lloyd J. Austin III greets the crew."))}
+    assert found == {"Lloyd J. Austin III": "Secretary of Defense"}
+
+
+def test_a_day_after_a_name_is_no_part_of_it() -> None:
+    found = {p.name for p in find_people(context("Gen. Roe last met with President Ana Peña May 16 in Lima."))}
+    assert found == {"Roe", "Ana Peña"}
+
+
+def test_the_items_of_a_list_of_officials_are_no_headlines() -> None:
+    text = (
+        "Adm. Tom Hale met with senior defense officials.\nMeetings with Fijian officials included:\n"
+        "· Chief of Staff, Colonel Ravi Naidu\n· Chief of Force Preparation, Colonel Sam Tora\n"
+    )
+    found = {p.name for p in find_people(context(text))}
+    assert found == {"Tom Hale", "Ravi Naidu", "Sam Tora"}  # and no "Preparation"
+
+
+def test_a_list_of_commanders_serves_the_nation_its_first_is_of() -> None:
+    text = (
+        "The admiral also met with Peruvian Army Commander Gen. Luis Soto, Commander of Naval Operations Adm. Raul "
+        "Mena, and Air Force Commander Gen. Pablo Ruiz."
+    )
+    found = {p.name: p.nation for p in find_people(context(text)) if p.name}  # and "the admiral", a role
+    assert found == {"Luis Soto": "PER", "Raul Mena": "PER", "Pablo Ruiz": "PER"}

@@ -270,3 +270,12 @@ def test_a_capital_named_with_city_is_its_country_s() -> None:
     assert [(p.name, p.country) for p in places("The commander met the president in Djibouti City on Tuesday.")] == [
         ("Djibouti City", "DJI")
     ]
+
+
+def test_a_ministry_building_lies_in_the_nation_the_sentence_is_set_in() -> None:
+    text = (
+        "In the Philippines upon the invitation of Secretary Ana Cruz, Japan's Defense Minister Ken Sato was "
+        "received at the Department of National Defense on Monday."
+    )
+    found = {p.name: p.country for p in places(text)}
+    assert found["Department of National Defense"] == "PHL"

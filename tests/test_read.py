@@ -469,3 +469,15 @@ def test_a_credit_line_goes_but_the_place_and_day_it_was_filed_from_stay() -> No
     assert "Public Affairs" not in article.text
     assert "Stuttgart, Germany Nov 24, 2022" in article.text.splitlines()
     assert article.dateline_place is None  # a place of the story, not where its meetings were
+
+
+def test_a_teaser_cut_short_before_the_whole_caption_on_its_line_goes() -> None:
+    caption = "SPLIT, Croatia (May 2, 2024) -- Gen. Jane Roe greets Croatian Chief of Defence Gen. Ivo Kos at the port."
+    article = read_text(
+        f"Commander Visits Croatia\n\nPhoto By Sgt. Al Poe | {caption[:60]}...... read more read more "
+        f"Photo By Sgt. Al Poe | {caption} see less | View Image Page\n\nThe visit lasted two days."
+    )
+    assert article.text.splitlines()[2] == f"Photo By Sgt. Al Poe | {caption}"
+    assert read_text("Gen. Roe said the plan... read more about it later.").text == (
+        "Gen. Roe said the plan... read more about it later."
+    )

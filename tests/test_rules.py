@@ -109,6 +109,15 @@ def test_a_short_form_of_one_person_s_given_name_is_that_person() -> None:
     assert "Tom" in official(g, "Thomas Reid")["name"]
 
 
+def test_a_full_name_with_a_short_given_name_is_the_person_named_in_full() -> None:
+    g = build(
+        "SECRETARY OF DEFENSE JIM MATTIS: Thank you all for coming.\n\n"
+        "MINISTER ANA ROCHA: Thank you, Secretary James N. Mattis, for the welcome."
+    )
+    assert {"Jim Mattis", "James N. Mattis"} <= official(g, "James N. Mattis")["name"]
+    assert len(officials(g)) == 2, officials(g)
+
+
 def test_a_short_form_two_people_could_bear_stands_for_neither() -> None:
     g = build(
         "Defence Minister Thomas Reid spoke after Foreign Minister Thomas Hale. When Tom and I met in Perth, we "
@@ -395,6 +404,39 @@ def test_encounter_kinds_other_than_meetings(text: str, kind: str, cameo: str) -
     assert enc["cameo"] == {cameo}
     assert len(enc["people"]) == 2, enc
     assert meetings(g) == [], "only in-person meetings that happened belong in meetings.rq"
+
+
+def test_a_visit_over_days_and_its_meeting_on_one_of_them_are_one_meeting() -> None:
+    g = build(
+        "Gen. Jane Roe, commander of U.S. Southern Command, visited Peru May 14-17 and met with President Ana "
+        "Peña.\n\nOn May 15 in Lima, Roe met with Peña to discuss regional security."
+    )
+    assert meetings(g) == [
+        {"people": {"Jane Roe", "Roe", "Ana Peña", "Peña"}, "place": {"Lima"}, "date": {"2024-05-15"}}
+    ]
+
+
+def test_the_city_a_story_is_filed_from_is_not_where_the_meetings_abroad_were() -> None:
+    g = build(
+        "MIAMI – Gen. Jane Roe, commander of U.S. Southern Command, visited Peru and met with President Ana Peña "
+        "yesterday."
+    )
+    assert the_encounter(g)["place"] == set()
+    g = build("MIAMI – Gen. Jane Roe, commander of U.S. Southern Command, met with President Ana Peña yesterday.")
+    assert the_encounter(g)["place"] == {"Miami"}
+
+
+def test_a_speaker_s_welcome_to_the_one_addressed_is_their_meeting_that_day() -> None:
+    g = build(
+        "Remarks at a Signing Ceremony\n\nSECRETARY OF DEFENSE JIM MATTIS: Well, welcome to the Pentagon, "
+        "Minister Ana Rocha. Thank you for coming."
+    )
+    meeting = the_encounter(g)
+    assert (meeting["people"], meeting["place"], meeting["date"]) == (
+        {"Jim Mattis", "Ana Rocha"},
+        {"Pentagon"},
+        {"2024-05-23"},
+    )
 
 
 # -- 5. dates -----------------------------------------------------------------------------------------------

@@ -228,10 +228,13 @@ class Context:
             if k == len(self._person_starts) or self._person_starts[k] > m.end():
                 continue
             if pattern is GOING_ON_PORTFOLIO and (
-                self._person_ends[k] <= self.text.find(" ", self._person_starts[k]) or self.gaz.is_rank(m["body"])
+                self._person_ends[k] <= self.text.find(" ", self._person_starts[k])
+                or re.match(r"[A-Z]\.", self.text[self._person_starts[k] :])
+                or self.gaz.is_rank(m["body"])
             ):
-                # the person's name is one word: the word before may be their given name; or the word is an
-                # honorific of the name ("Minister of Foreign Affairs Sheikh X")
+                # the person's name is one word, or begins with an initial ("Lloyd [J. Austin III]"): the word
+                # before may be their given name; or the word is an honorific of the name ("Minister of Foreign
+                # Affairs Sheikh X")
                 continue
             words = self.text[m.start("body") : self._person_starts[k]].split()
             if pattern is AND_PORTFOLIO_APPOSITIVE:

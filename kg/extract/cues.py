@@ -25,7 +25,7 @@ MEETING_TRIGGER = re.compile(
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
     r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
-    r"joined|signed|signing|signs?|call(?:ed|s|ing)? on"
+    r"joined|signed|signing|signs?|delegation (?:was|is) (?:led|headed) by|call(?:ed|s|ing)? on"
     + _NOT_A_DAY
     + rf"|{OFFICE_CALLS}|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|{SPOKE.pattern})\b",
     re.IGNORECASE,
@@ -132,6 +132,11 @@ JOINS_THE_MEETING = re.compile(
 )
 # "X held several bilateral meetings at the forum on November 19 in Halifax": a series the story goes on to tell.
 SERIES = re.compile(r"\b(?:held|had|holds|has held|conducted)\s+(?:[\w-]+\s+){0,3}meetings\b")
+# "The 9th Japan-Philippines Military to Military Dialogue was held in Manila on October 21": a meeting of
+# delegations the story goes on to tell by who led them.
+EVENT_HELD = re.compile(
+    r"\b(?:Dialogue|Talks|Meeting|Consultations?|Summit|Committee|Conference|Forum)\b[^.;]{0,40}?\b(?:was|were) held\b"
+)
 # A sentence the parser split off after its subject: "X visited U.S. Southern Command (SOUTHCOM) | May 5, 2025,
 # and held discussions with Y".
 CONTINUED = re.compile(r"\s*(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?,?\s+)?and\s+$")
@@ -140,3 +145,7 @@ MET_A_COUNTERPART = re.compile(
     rf"{MEETING_TRIGGER.pattern}\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?\b(?!\s*,)",
     re.IGNORECASE,
 )
+
+# "X visited Paraguay and met ...", "on a trip to Japan": the story tells of a visit to a nation (not "will travel
+# to Latvia").
+VISITED_NATION = re.compile(r"\b(?:visited|visiting|(?:visit|trip|travell?ed)\s+to|arrived in)\s+(?:the\s+)?[A-Z]")

@@ -15,7 +15,7 @@ from kg import timex
 from kg.extract.context import Context
 from kg.model import PersonMention, Sentence
 
-__all__ = ["carried_from", "clause_date", "date_carried_to", "story_day", "verb_date"]
+__all__ = ["carried_from", "clause_date", "clause_days", "date_carried_to", "story_day", "verb_date"]
 
 UNDATED_TIME = re.compile(
     r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|fall|autumn|winter|"
@@ -25,6 +25,14 @@ UNDATED_TIME = re.compile(
     r"\bpreviously\b|\bin the past\b",
     re.IGNORECASE,
 )
+
+
+def clause_days(
+    ctx: Context, clause: str, start: int, *, future: bool, keep: Callable[[int], bool] | None = None
+) -> tuple[date, date] | None:
+    """The first and last day of the range of days a clause names ("visited Peru Dec. 11-14"), if it names one."""
+    times = timex.find(clause, ctx.anchor, offset=start, future=future)
+    return next((t.days for t in times if t.days and (keep is None or keep(t.start))), None)
 
 
 def clause_date(

@@ -21,6 +21,7 @@ from kg.extract.cues import (
     CALL_TITLE,
     CLAUSE_BREAK,
     CONTINUED,
+    EVENT_HELD,
     FOLLOWING,
     GREETING_VERBS,
     GROUP_NUMBERS,
@@ -46,15 +47,21 @@ from kg.extract.cues import (
     TOPIC,
     TRAVELLED,
     VIDEO,
+    VISITED_NATION,
 )
-from kg.extract.dates import carried_from, clause_date, story_day, verb_date
+from kg.extract.dates import carried_from, clause_date, clause_days, story_day, verb_date
 from kg.extract.sequels import calls_on_each, counterpart_named_next, from_series, opens_series
 from kg.extract.speakers import FIRST_PERSON, speaker_turns
 from kg.extract.structure import HOLDING_VERBS, phrase, sides
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
+from kg.nlp import BRACKETED_DATELINE
 from kg.spans import SpanIndex
 
 __all__ = ["find_encounters"]
+
+
+# A speaker's welcome to the one they address: "Well, welcome to the Pentagon, Minister X."
+WELCOMING = re.compile(r"\W*(?:(?:well|and|so|first|again),?\s+)?welcome\b", re.IGNORECASE)
 
 
 def find_encounters(ctx: Context, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
@@ -81,12 +88,20 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     for sent in ctx.sentences:
         in_sentence = people_in.get(sent.index, [])
         turn = turns.covering(sent.start)
-        if turn and turn[2] is not None and turn[2] not in in_sentence and FIRST_PERSON.search(sent.text):
-            # "I was delighted to welcome Secretary X": the speaker of the turn takes part.
+        if (
+            turn
+            and turn[2] is not None
+            and turn[2] not in in_sentence
+            and (FIRST_PERSON.search(sent.text) or WELCOMING.match(sent.text))
+        ):
+            # "I was delighted to welcome Secretary X", "Welcome to the Pentagon, Minister X": the speaker of the
+            # turn takes part.
             in_sentence = [turn[2], *in_sentence]
         if (named_next := counterpart_named_next(ctx, sent, people, people_in)) is not None:
             # "The Foreign Secretary met his Irish counterpart today. X and Y discussed ...": who they were
             in_sentence = named_next
+        if not in_sentence and EVENT_HELD.search(sent.text):
+            earlier.series = _event_held(ctx, sent, places, places_in) or earlier.series
         for offset, clause in _clauses(sent.text):
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, earlier)
             if mention and mention.kind == "Meeting" and mention.place is None and turn:
@@ -117,6 +132,18 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
     if (appearance := _joint_appearance(ctx, people, places, turns)) is not None:
         out.append(appearance)
     return out
+
+
+def _event_held(
+    ctx: Context, sent: Sentence, places: list[PlaceMention], places_in: dict[int, list[int]]
+) -> EncounterMention | None:
+    """A meeting told with no one named ("The Dialogue was held in Manila on October 21"), with its day or
+    place: those of the meetings told after it (by who led the delegations)."""
+    value, _ = clause_date(ctx, sent.text, sent.start, future=False)
+    place = _encounter_place(ctx, sent, places, places_in, sent.start, sent.end, sent.start)
+    if value is None and place is None:
+        return None
+    return EncounterMention("Meeting", sent.index, sent.start, sent.start, (), place=place, date=value, dated=True)
 
 
 def _joint_appearance(
@@ -407,15 +434,18 @@ def _clause_encounter(
     ):
         return None
     trigger_char = start + trigger.start()
-    value, dated = clause_date(
-        ctx,
-        clause,
-        start,
-        future=kind == "PlannedMeeting",
-        keep=lambda char: not _hangs_off(ctx, char, trigger_char, RELATIVE_CLAUSES),
-    )
+
+    def keep(char: int) -> bool:
+        return not _hangs_off(ctx, char, trigger_char, RELATIVE_CLAUSES)
+
+    value, dated = clause_date(ctx, clause, start, future=kind == "PlannedMeeting", keep=keep)
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
     source = None
+    dateline = _bracketed_dateline(ctx, sent)
+    if not dated and dateline:
+        # "SAN DIEGO (Oct. 5, 2022) -- X greets Y": the caption's day
+        at = dateline[0].start
+        value, dated = clause_date(ctx, ctx.text[at : sent.start], at, future=kind == "PlannedMeeting")
     if not dated and kind == "Meeting" and CALL_TITLE.search(ctx.article.title or ""):
         # "Readout of the President's Call with ...": what the two "discussed" or "welcomed" with no time of its
         # own is said on the call
@@ -430,6 +460,8 @@ def _clause_encounter(
             value = ctx.anchor  # "Secretary X and I have just signed": the speaker's day
         elif value is None and _reported(ctx, start + trigger.start()):
             value = earlier.story_day  # "X met Y" in a story of today, with no day of its own
+        elif value is None and WELCOMING.match(clause) and kind == "Meeting":
+            value = ctx.anchor  # "Welcome to the Pentagon, Minister X": as the speaker speaks
         elif value is None and re.search(r"\bhere\b", clause) and _in_the_present(ctx, start + trigger.start()):
             value = ctx.anchor  # "I'm delighted to welcome him here": happening as the speaker speaks
         dated, confidence = value is not None, confidence - 0.1
@@ -447,6 +479,10 @@ def _clause_encounter(
             else place
         )
         place = earlier.places.get(source.index) if place is None else place
+    for before in dateline if place is None else ():
+        place = _encounter_place(ctx, before, places, places_in, before.start, before.end, before.start)
+        if place is not None:
+            break
     if place is None and kind == "Meeting" and sent.index > 0:
         place = _travelled_to(ctx, ctx.sentences[sent.index - 1], places, places_in)
     if value is None and place is not None and re.match(r"\s*While (?:at|in)\b", clause):
@@ -475,6 +511,7 @@ def _clause_encounter(
         place=place,
         date=value,
         dated=dated,
+        days=clause_days(ctx, clause, start, future=kind == "PlannedMeeting", keep=keep) if value is None else None,
         confidence=confidence,
     )
 
@@ -504,6 +541,8 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     verb = span[0]
     if verb.lower_ in {"sign", "signs"} and verb.pos_ != "VERB":
         return False  # "signs of progress", "a sign of strong ties"
+    if verb.text == "Talks" and verb.head.dep_ == "prep" and verb.head.lower_ not in {"at", "during", "on"}:
+        return False  # "support for the resumption of the Six-Party Talks": a process by its name, not a meeting
     if verb.pos_ == "NOUN" and (
         verb.head.lower_ in {"about", "regarding", "concerning"}  # "conferred about the P5+1 talks with Iran"
         or (verb.lower_ == "signing" and verb.head.lower_ in APPROVING)  # "welcomed the signing of the treaty"
@@ -515,6 +554,8 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
         return False  # "X was joined by his deputy": those who came along, not those met
     if not GREETING_VERBS.fullmatch(verb.text):
         return True
+    if WELCOMING.match(ctx.text, verb.sent.start_char, verb.idx + len(verb.text)):
+        return True  # "Well, welcome to the Pentagon, Minister X": a speaker's welcome to the one addressed
     if verb.pos_ not in {"VERB", "AUX"}:
         return False  # "received a ceremonial welcome": the noun tells of no one met
     taken = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
@@ -644,7 +685,11 @@ def _encounter_place(
     candidates = [
         (i, p)
         for i in places_in.get(sent.index, [])
-        if (p := places[i]).kind != "body_of_water" and not _in_other_clause(ctx, p, trigger) and not _whose(ctx, p)
+        if (p := places[i]).kind != "body_of_water"
+        and not _in_other_clause(ctx, p, trigger)
+        and not _whose(ctx, p)
+        and p.start >= (ctx.article.dateline_end or 0)  # where the story is filed from: see _meet_at_dateline
+        and not (_line_dateline(ctx, p) and VISITED_NATION.search(sent.text))
     ]
     in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
     # A place after the verb is where it happened ("X and Gen. Y, the Joint Force Headquarters commanding
@@ -656,6 +701,12 @@ def _encounter_place(
     if HERE.search(sent.text):
         return _dateline_place(ctx, places)
     return None
+
+
+def _line_dateline(ctx: Context, place: PlaceMention) -> bool:
+    """Whether a place opens its line as a dateline ("MIAMI –", "STUTTGART, Germany —")."""
+    opens_line = place.start == 0 or ctx.text[place.start - 1] == "\n"
+    return opens_line and re.match(r"(?:,[^\n–—]{1,40}?)?\s+(?:–|—|--?)\s", ctx.text[place.end :]) is not None
 
 
 def _travelled_to(
@@ -679,6 +730,17 @@ def _whose(ctx: Context, place: PlaceMention) -> bool:
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.rstrip("s") in PEOPLE_OF
+
+
+def _bracketed_dateline(ctx: Context, sent: Sentence) -> list[Sentence]:
+    """The sentences of the dateline with its day in brackets that the sentence follows on its line ("SAN DIEGO
+    (Oct. 5, 2022) --"), which the parse keeps apart from it."""
+    line = ctx.text.rfind("\n", max(0, sent.start - 300), sent.start) + 1  # a dateline is a line's first words
+    if line == sent.start or (line == 0 and sent.start > 300):
+        return []
+    if not BRACKETED_DATELINE.fullmatch(ctx.text, line, sent.start):
+        return []
+    return [s for s in ctx.sentences[max(0, sent.index - 4) : sent.index] if s.end > line]
 
 
 def _dateline_place(ctx: Context, places: list[PlaceMention]) -> int | None:

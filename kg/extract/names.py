@@ -89,8 +89,12 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
             return True  # "von der Leyen", "van der Berg"
     if text.lower() in NAME_PARTICLES and not tok.whitespace_ and _hyphen_then_capital(ctx, tok.i + 1):
         return True  # "al-Sudani", "el-Sisi": a particle joined by a hyphen to the name it leads
-    if _MONTH_ABBREVIATION.fullmatch(text) and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].like_num:
-        return False  # "Ben Wallace Oct. 23": a date after the name, no part of it
+    if (
+        _MONTH_ABBREVIATION.fullmatch(text)
+        and tok.i + 1 < len(ctx.doc)
+        and re.fullmatch(r"[1-9]|[12]\d|3[01]|(?:1[89]|20)\d\d", ctx.doc[tok.i + 1].text)
+    ):
+        return False  # "Ben Wallace Oct. 23", "President X May 16": a date after the name, no part of it
     if not text[:1].isupper() or (text.isupper() and len(text) > 3 and not text.endswith(".")):
         return _family_name_in_capitals(ctx, tok)
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
@@ -127,7 +131,11 @@ def _honorific_inside_name(ctx: Context, tok: Token) -> bool:
 
 
 # The abbreviated months of news copy, with their period: "Oct.", "Sept.".
-_MONTH_ABBREVIATION = re.compile(r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.")
+# A month before a day's number ("Oct. 23", "May 16"), however like a name ("Theresa May", "June Smith").
+_MONTH_ABBREVIATION = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December"
+)
 
 
 def _hyphen_then_capital(ctx: Context, i: int) -> bool:

@@ -28,7 +28,7 @@ from kg.extract.names import (
     short_form_of,
     title_vocab,
 )
-from kg.extract.titles import describe_title, nation_after, title_after, title_before
+from kg.extract.titles import describe_title, nation_after, nation_leading, title_after, title_before
 from kg.extract.transcripts import contact_blocks, speaker_labels
 from kg.model import PersonMention
 from kg.spans import SpanIndex
@@ -98,6 +98,15 @@ def find_people(ctx: Context) -> list[PersonMention]:
         if span is None:
             continue
         rng = name_tokens_after(ctx, span.end)
+        first = doc[rng[0]] if rng else None
+        if (
+            rng
+            and rng[1] - rng[0] == 1
+            and first.ent_type_ in {"ORG", "FAC"}
+            and first.ent_iob_ == "I"
+            and first.i == span.end
+        ):
+            continue  # "Chief of [Force Preparation]": the name of the body goes on past the office's last word
         if rng:
             candidates.append((*rng, _AFTER_OFFICE))
             after_office.add(rng)
@@ -257,6 +266,9 @@ _LINE = re.compile(r"[^\n]+")
 _CAPTION_DATE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*$")
 
 
+_BULLET = re.compile(r"\s*[·•▪‣◦*–-]\s")
+
+
 def _headlines(ctx: Context) -> SpanIndex:
     """The character spans of the article's title and of the other lines written as headlines."""
     spans = []
@@ -269,6 +281,7 @@ def _headlines(ctx: Context) -> SpanIndex:
             and len(words) >= 2
             and not re.search(r"[.!?:;,\"”’)]\s*$", line.group(0))
             and not _CAPTION_DATE.search(line.group(0))
+            and not _BULLET.match(line.group(0))  # "· Chief of Staff, Colonel X": an item of a list
             and sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
         ):
             spans.append(line.span())
@@ -287,10 +300,10 @@ def _share_titles(ctx: Context, people: list[PersonMention]) -> list[PersonMenti
             p = replace(p, title=host.title if host else None, office=host.office if host else None)
         elif p.title and not p.nation and not p.international and earlier and earlier[0].nation:
             title_at = ctx.text.rfind(p.title, ctx.sentences[p.sentence].start, p.start)
-            joined = title_at >= 0 and re.search(r"(?:,\s*)?\band\s+$", ctx.text[max(0, title_at - 8) : title_at])
+            joined = title_at >= 0 and re.search(r",\s*$|(?:,\s*)?\band\s+$", ctx.text[max(0, title_at - 8) : title_at])
             if (
                 joined
-                and p.title.split()[-1].lower() == earlier[0].title.split()[-1].lower()
+                and _title_head(p.title) == _title_head(earlier[0].title)
                 and p.office != earlier[0].office  # two defense secretaries are of two nations
             ):
                 p = replace(p, nation=earlier[0].nation, confidence=p.confidence - 0.05)
@@ -298,6 +311,12 @@ def _share_titles(ctx: Context, people: list[PersonMention]) -> list[PersonMenti
         if p.title:
             earlier.insert(0, p)
     return out
+
+
+def _title_head(title: str) -> str:
+    """The word a title is of: "Commander" of "Army Commander" and of "Commander of Naval Operations"."""
+    words = re.split(r"\s+(?:of|for)\s+", title, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _delayed_identification(ctx: Context, people: list[PersonMention]) -> list[PersonMention]:
@@ -418,7 +437,7 @@ def _person_mention(ctx: Context, s: int, e: int, confidence: float) -> PersonMe
         nation = nation or nation2
         international = international or international2
     if nation is None:
-        nation = nation_after(ctx, e)
+        nation = nation_after(ctx, e) or nation_leading(ctx, s)
     return PersonMention(
         name=name,
         start=doc[s].idx,

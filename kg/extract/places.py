@@ -518,11 +518,23 @@ def _country_from_context(
     if (where := _country_right_after(ctx, e, is_person)) is not None:
         return where, 3
     sent = ctx.sentences[ctx.sentence_at(s)]
+    # "In the Philippines, Japan's Defense Minister was received at the Department of National Defense": the
+    # nation the sentence is set in, first
+    within = [
+        iso3
+        for ns, _, iso3 in ctx.nation_spans.starting_in(sent.start, sent.end)
+        if _IN_NATION.search(ctx.text, max(0, ns - 8), ns)
+    ]
+    if len(set(within)) == 1:
+        return within[0], 1
     after = [iso3 for _, _, iso3 in ctx.nation_spans.starting_in(e, sent.end)]
     before = [iso3 for _, _, iso3 in ctx.nation_spans.starting_in(sent.start, s)]
     if after or before:
         return (after[0] if after else before[-1]), 1
     return None, 0
+
+
+_IN_NATION = re.compile(r"\b[Ii]n\s+(?:the\s+)?$")
 
 
 def _country_right_after(ctx: Context, end: int, is_person: Callable[[int, int], bool]) -> str | None:

@@ -492,3 +492,19 @@ def nation_after(ctx: Context, e: int) -> str | None:
             k += 1
         return ctx.nation_at(doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)]))
     return None
+
+
+# "The Japanese delegation was led by Mr. X": the leader of a nation's delegation serves that nation.
+_LED_BY = re.compile(
+    r"(?:delegation|side|team)\s+(?:was|is|were)\s+(?:led|headed)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.\s?E)\.?\s+)*$"
+)
+
+
+def nation_leading(ctx: Context, s: int) -> str | None:
+    """The nation whose delegation the name at token ``s`` leads ("the Philippines delegation was led by X")."""
+    start = ctx.doc[s].idx
+    led = _LED_BY.search(ctx.text, max(0, start - 60), start)
+    if led is None:
+        return None
+    nation = ctx.nation_spans.covering(led.start() - 2)
+    return nation[2] if nation is not None else None

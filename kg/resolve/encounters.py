@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kg.extract.cues import VISITED_NATION
 from kg.extract.speakers import FIRST_PERSON
 from kg.model import Extraction
 from kg.resolve.entities import Ref, Resolved, digest
@@ -49,6 +50,7 @@ class _Encounter:
     follows: bool = False  # comes after the meeting told before it, so is not that meeting
     whole: bool = False  # the page's own meeting (a joint appearance): the same as any of its people's that day
     joins: bool = False  # told as people joining the meeting told before it
+    days: tuple[date, date] | None = None  # the range of days it falls in, when it has no one date
 
 
 # CAMEO event codes (Schrodt, CAMEO Event Data Codebook 1.1b3), as PLOVER's CONSULT and its modes align them.
@@ -141,6 +143,7 @@ def resolve_encounters(
             e.follows,
             e.whole,
             e.joins,
+            e.days,
         )
         if current.joins and encounters and _joins(encounters[-1], current):
             # "X met Y ... The Minister of National Defence joined the discussion", "A, B and other officials
@@ -216,6 +219,11 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
         ),
         None,
     )
+    # "MIAMI – X visited Paraguay and met President Y": the story was filed at home, the meetings were abroad
+    home = (article.dateline_place or "").lower()
+    country = next((p.country for p in extraction.places if p.name.lower() == home), None)
+    if any(n.iso3 != country and _visit_to(article.text, n.start) for n in extraction.nations):
+        where = None
     kind = "city"
     # A release's header may name the room or the house: above its city ("Treaty Room" / "Washington, DC") or
     # in its title ("Press Conference, Parliament House").
@@ -249,6 +257,11 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
     for enc in encounters:
         if where and enc.kind == "Meeting" and enc.place is None and enc.date in (day, day - timedelta(days=1)):
             enc.place, enc.place_kind = where, kind  # "PARIS, Jan. 20 -- X met Y yesterday"
+
+
+def _visit_to(text: str, at: int) -> bool:
+    """Whether the text tells of a visit to the nation named at character ``at`` ("visited Paraguay")."""
+    return any(m.end() == at + 1 for m in VISITED_NATION.finditer(text, max(0, at - 30), at + 1))
 
 
 def _meet_where_the_day_was(encounters: list[_Encounter]) -> None:
@@ -338,11 +351,17 @@ def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
         return False  # the same people in Tokyo and in New Delhi met twice
     if a.date and b.date:
         return a.date == b.date
+    if _within(a.date, b.days) or _within(b.date, a.days):
+        return True  # "X visited Peru Dec. 11-14 and met President Y" and "On Dec. 12, X met Y"
     if (a.date or a.dated) and (b.date or b.dated):
         return False
     if (a.dated and not a.date) or (b.dated and not b.date):
         return not (a.date or b.date) and a.place == b.place
     return True
+
+
+def _within(day: date | None, days: tuple[date, date] | None) -> bool:
+    return day is not None and days is not None and days[0] <= day <= days[1]
 
 
 def _merge(a: _Encounter, b: _Encounter) -> None:
@@ -354,6 +373,7 @@ def _merge(a: _Encounter, b: _Encounter) -> None:
         a.place, a.place_kind = b.place, b.place_kind
     a.date = a.date or b.date
     a.dated = a.dated or b.dated
+    a.days = None if a.date else a.days or b.days
     a.sentences.extend(b.sentences)
     a.triggers |= b.triggers
     a.confidence = min(1.0, max(a.confidence, b.confidence) + 0.1)

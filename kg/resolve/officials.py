@@ -79,6 +79,16 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
             # "President Tan" after "President Tony Tan Keng Yam": a family name inside the full name, when
             # one person alone has it
             target = holding[words[0]][0]
+        if target is None and len(words) >= 2:
+            # "Jim Mattis" and "James N. Mattis": one given name short for the other, the same family name
+            same = [
+                ci
+                for ci in holding.get(words[-1], ())
+                if (full := clusters[ci].full_words)[-1] == words[-1]
+                and (full[0] in short.get(words[0], ()) or words[0] in short.get(full[0], ()))
+                and set(words[1:-1]) <= set(full)
+            ]
+            target = same[0] if len(same) == 1 else None
         if target is None and len(words) == 1 and words[0] in short:
             # "When Dan and I met" after "Daniel Pryor": a short form of the given name of one person alone
             givens = short[words[0]]
