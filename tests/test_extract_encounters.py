@@ -601,3 +601,13 @@ def test_talks_named_as_a_process_are_no_meeting() -> None:
         "Secretary Ana Soto and Minister Ola Berg expressed support for the resumption of the Six-Party Talks."
     )
     assert found == []
+
+
+def test_an_item_of_a_programme_by_the_hour_is_planned() -> None:
+    found, people, _ = encounters(
+        "Minister Ana Lindqvist will visit Oslo.\nFriday, 14 June\n"
+        "09:30 Joint press conference by Minister Ana Lindqvist and Minister Ola Berg\n"
+    )
+    assert [(e.kind, [people[i].name for i in e.participants]) for e in found] == [
+        ("PlannedMeeting", ["Ana Lindqvist", "Ola Berg"])
+    ]

@@ -489,3 +489,14 @@ def test_a_list_of_commanders_serves_the_nation_its_first_is_of() -> None:
     )
     found = {p.name: p.nation for p in find_people(context(text)) if p.name}  # and "the admiral", a role
     assert found == {"Luis Soto": "PER", "Raul Mena": "PER", "Pablo Ruiz": "PER"}
+
+
+def test_a_courtesy_title_with_its_article_between_an_office_and_a_name() -> None:
+    text = "The NATO Deputy Secretary General, the Honourable Ms. Ana Lindqvist, will travel to Oslo on Thursday."
+    found = {p.name: p.title for p in find_people(context(text))}
+    assert found == {"Ana Lindqvist": "NATO Deputy Secretary General"}
+
+
+def test_an_office_two_nations_style_alike_says_neither() -> None:
+    text = "She met Minister for Europe and Foreign Affairs Ana Lindqvist."
+    assert [p.nation for p in find_people(context(text))] == [None]

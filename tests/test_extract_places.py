@@ -279,3 +279,10 @@ def test_a_ministry_building_lies_in_the_nation_the_sentence_is_set_in() -> None
     )
     found = {p.name: p.country for p in places(text)}
     assert found["Department of National Defense"] == "PHL"
+
+
+def test_the_commonwealth_of_nations_is_no_place_though_a_district_bears_its_name() -> None:
+    text = (
+        "The leaders met at the Commonwealth Heads of Government Meeting and discussed the future of the Commonwealth."
+    )
+    assert [p.name for p in places(text)] == []

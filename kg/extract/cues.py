@@ -149,3 +149,8 @@ MET_A_COUNTERPART = re.compile(
 # "X visited Paraguay and met ...", "on a trip to Japan": the story tells of a visit to a nation (not "will travel
 # to Latvia").
 VISITED_NATION = re.compile(r"\b(?:visited|visiting|(?:visit|trip|travell?ed)\s+to|arrived in)\s+(?:the\s+)?[A-Z]")
+
+# A line of a programme, by the hour: "09:30 Joint press conference by X and Y", "10.15 am Bilateral meeting".
+SCHEDULED = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s+[A-Z]", re.IGNORECASE
+)

@@ -41,6 +41,7 @@ from kg.extract.cues import (
     PHOTO_BY,
     PLANNED,
     SAME_DAY,
+    SCHEDULED,
     SPOKE,
     SUBORDINATE,
     TOLD_BEFORE,
@@ -662,6 +663,9 @@ def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int)
         for m in PLANNED.finditer(text)
     ):
         return "PlannedMeeting"
+    line = ctx.text.rfind("\n", max(0, start - 30), start) + 1
+    if (line or start < 30) and SCHEDULED.match(ctx.text, line):
+        return "PlannedMeeting"  # "09:30 Joint press conference by X and Y": an item of a programme
     if re.match(r"(?:speaks?|spoke|talked|talks)\b", trigger.group(0), re.I) and re.search(
         CALL_TITLE, ctx.article.title or ""
     ):

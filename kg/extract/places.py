@@ -172,6 +172,7 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             or in_title(e)
             or inside_longer_name(s, e)
             or ctx.gaz.nation(name)
+            or _body_not_place(ctx, name)
             or (ctx.nation_at(s, e) and (ctx.text[s:e].strip() == ctx.text[s:e] and ctx.gaz.nation(ctx.text[s:e])))
         ):
             return
@@ -503,6 +504,17 @@ def _locative_before(ctx: Context, ent: Span) -> bool:
     if saw_the and not (ent.end < len(ctx.doc) and ctx.doc[ent.end].text.lower() in AREA_WORDS):
         return False
     return i >= 0 and ctx.doc[i].text.lower() in LOCATIVE
+
+
+# Kinds of organization whose name is no place's, though a place bears it ("the Commonwealth").
+_PLACELESS_BODIES = frozenset({"international", "alliance", "forum", "party", "armed group", "media"})
+
+
+def _body_not_place(ctx: Context, name: str) -> bool:
+    """Whether a name is that of an organization with no building of its name: "the Commonwealth" (of
+    Nations), not the district of Quezon City."""
+    org = ctx.gaz.organization(name) or ctx.gaz.organization(f"the {name}")
+    return org is not None and org.kind in _PLACELESS_BODIES
 
 
 def _country_from_context(

@@ -68,8 +68,13 @@ def title_before(ctx: Context, s: int, e: int) -> tuple[str | None, str | None, 
     # Ranks stand between the title and the name, but "General" of "Secretary General" is the office's.
     while i > ctx.line_start(s) and ctx.is_rank(doc[i - 1].text) and not ctx.office_covering(doc[i - 1]):
         i -= 1
-    if i < s and i > ctx.line_start(s) and doc[i - 1].lower_ == "the" and ctx.gaz.is_rank(f"The {doc[i:s].text}"):
-        i -= 1  # "Prime Minister the Rt Hon X": the article is the courtesy title's
+    if (
+        i < s
+        and i > ctx.line_start(s)
+        and doc[i - 1].lower_ == "the"
+        and (ctx.gaz.is_rank(f"The {doc[i:s].text}") or ctx.gaz.is_rank(f"The {doc[i].text}"))
+    ):
+        i -= 1  # "Prime Minister the Rt Hon X", "the Honourable Ms. X": the article is the courtesy title's
     # A service in lower case before a rank is the rank's too: "air force Gen. X".
     while i < rank_end and i > ctx.line_start(s) and _service_in_lower_case(ctx, doc[i - 1]):
         i -= 1

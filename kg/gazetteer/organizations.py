@@ -63,7 +63,7 @@ class Organizations:
                 if _exact_case(term):
                     exact.setdefault(term, info)
                 else:
-                    names.setdefault(_org_key(term), info)
+                    names.setdefault(_org_key(_strip_the(term)), info)  # looked up without "the", as below
         return names, exact, terms
 
     def organization(self, text: str) -> OrgInfo | None:
