@@ -500,3 +500,30 @@ def test_a_courtesy_title_with_its_article_between_an_office_and_a_name() -> Non
 def test_an_office_two_nations_style_alike_says_neither() -> None:
     text = "She met Minister for Europe and Foreign Affairs Ana Lindqvist."
     assert [p.nation for p in find_people(context(text))] == [None]
+
+
+def test_his_highness_abbreviated_is_no_name() -> None:
+    found = {
+        p.name for p in find_people(context("H.H. Sheikh Hamad bin Ali Al Kaabi received the minister.")) if p.name
+    }
+    assert found == {"Hamad bin Ali Al Kaabi"}
+
+
+def test_a_portfolio_running_on_past_an_office_ends_with_its_nation() -> None:
+    text = (
+        "He also received Ana Lindqvist, Minister of Foreign Affairs, Regional Integration and Development "
+        "Cooperation of the Republic of Chile, and Ola Berg, Minister of Economy and Innovation of the Republic "
+        "of Peru, at the palace."
+    )
+    found = {p.name: (p.title, p.nation) for p in find_people(context(text))}
+    assert found["Ana Lindqvist"][1] == "CHL"
+    assert found["Ola Berg"] == ("Minister of Economy and Innovation of the Republic of Peru", "PER")
+
+
+def test_a_text_cut_off_mid_sentence_ends_on_no_headline() -> None:
+    text = (
+        "The minister received two delegations today.\n\n"
+        "The meetings were attended by Dr. Hamad bin Ali Al Kaabi, Minister of Foreign Trade; Sheikh Saif Al "
+        "Nuaimi, Minister"
+    )
+    assert {p.name for p in find_people(context(text)) if p.name} == {"Hamad bin Ali Al Kaabi", "Saif Al Nuaimi"}

@@ -847,3 +847,17 @@ def test_one_who_says_it_of_a_meeting_with_one_other_was_at_it() -> None:
     (meeting,) = meetings(kg.build(text, published="2016-08-29"))
     assert {"Ash Carver", "Manoj Parikh"} <= meeting["people"]
     assert (meeting["place"], meeting["date"]) == ({"Pentagon"}, {"2016-08-29"})
+
+
+def test_the_meetings_attended_by_others_are_each_attended_by_them() -> None:
+    g = build(
+        "DUBAI, 22nd May, 2024 (WAM) -- Minister Hamad Al Kaabi today received Ana Lindqvist, Minister of Foreign "
+        "Affairs of Chile.\n\nAl Kaabi also received Ola Berg, Minister of Foreign Affairs of Peru.\n\n"
+        "The meetings were attended by Saif Al Nuaimi, Minister of State."
+    )
+    found = meetings(g)
+    assert sorted(sorted(m["people"] & {"Ana Lindqvist", "Ola Berg"}) for m in found) == [
+        ["Ana Lindqvist"],
+        ["Ola Berg"],
+    ]
+    assert all({"Hamad Al Kaabi", "Saif Al Nuaimi"} <= m["people"] for m in found)

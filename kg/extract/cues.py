@@ -129,6 +129,9 @@ APPROVING = frozenset({"welcomed", "welcomes", "welcome", "praised", "hailed", "
 JOINS_THE_MEETING = re.compile(
     r"\b(?:joined|attended|participated in|took part in|(?:was|were) (?:also )?present (?:in|at))\s+"
     r"(?:the|their|that)\s+(?:discussions?|meeting|talks)\b(?!\s+(?:of|in|on|at|with|between)\b)"
+    # "The meetings were attended by X and Y": those told before, each
+    r"|\b(?:[Tt]he|[Tt]hese|[Bb]oth|[Aa]ll|[Tt]hose)\s+(?:two\s+|three\s+)?(?:meetings?|talks|discussions?)\s+"
+    r"(?:was|were)\s+(?:also\s+)?attended\s+by\b"
 )
 # "X held several bilateral meetings at the forum on November 19 in Halifax": a series the story goes on to tell.
 SERIES = re.compile(r"\b(?:held|had|holds|has held|conducted)\s+(?:[\w-]+\s+){0,3}meetings\b")

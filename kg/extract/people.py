@@ -282,6 +282,8 @@ def _headlines(ctx: Context) -> SpanIndex:
             and not re.search(r"[.!?:;,\"”’)]\s*$", line.group(0))
             and not _CAPTION_DATE.search(line.group(0))
             and not _BULLET.match(line.group(0))  # "· Chief of Staff, Colonel X": an item of a list
+            # the last line of a text that stops mid-sentence is cut off, no headline: a headline has a story after it
+            and (line.end() < len(ctx.text.rstrip()) or line.start() == 0)
             and sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
         ):
             spans.append(line.span())

@@ -404,7 +404,8 @@ def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str |
         rest = [t for t in clause if t.idx >= office[1]]
         # "X, Speaker of the Council of Representatives, said": the body goes on past the head the office
         # span ends on, in capitals but no person's name.
-        if closed and rest and rest[0].lower_ in {"of", "for"}:
+        # So does a portfolio joined by "and" ("X, Minister of Economy and Innovation of the Republic of Albania,").
+        if closed and rest and rest[0].lower_ in {"of", "for", "and"}:
             return all(t.lower_ in TITLE_CONNECTORS or (t.text[:1].isupper() and t.ent_type_ != "PERSON") for t in rest)
         return closed and all(
             t.text.lower() in TITLE_CONNECTORS | {",", "at"}
@@ -440,7 +441,27 @@ def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str |
     title, nation, international, _, office = describe_title(ctx, clause, None, offices[0])
     if nation is None and not international:
         nation = next((iso3 for start, _, iso3 in missions if start >= offices[0][1]), None)
+    if nation is None and not international:
+        nation = _nation_after_portfolio(ctx, offices[0][1])
     return title, nation, international, office
+
+
+def _nation_after_portfolio(ctx: Context, end: int) -> str | None:
+    """The nation named after the rest of a portfolio that runs on past an office ("Minister of Foreign Affairs"
+    + ", Regional Integration and Development Cooperation of the Republic of Burundi")."""
+    span = ctx.doc.char_span(end, end + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    doc, i = ctx.doc, span.start
+    while i < min(len(doc), span.start + 12) and (
+        doc[i].text in {",", "and", "&"} or (doc[i].text[:1].isupper() and doc[i].is_alpha)
+    ):
+        if ctx.nation_covering(doc[i]) or "\n" in doc[i].whitespace_:
+            return None
+        i += 1
+    if i >= len(doc) - 1 or doc[i].lower_ != "of" or i == span.start:
+        return None
+    return ctx.nation_at(doc[i + 1].idx, doc[min(i + 6, len(doc) - 1)].idx + 1)
 
 
 def _ranked_post(ctx: Context, clause: Span) -> tuple[str, str | None, bool, None] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.extract.cues import VISITED_NATION
@@ -145,6 +145,13 @@ def resolve_encounters(
             e.joins,
             e.days,
         )
+        if current.joins and (each := _joined_each(encounters, current)):
+            # "The meetings were attended by X and Y": each of the meetings just told
+            for k in each:
+                _merge(encounters[k], replace(current, sentences=[]))
+                for pair in _pairs(encounters[k]):
+                    with_pair[pair].add(k)
+            continue
         if current.joins and encounters and _joins(encounters[-1], current):
             # "X met Y ... The Minister of National Defence joined the discussion", "A, B and other officials
             # were also present in the meeting"
@@ -337,6 +344,21 @@ def _joins(last: _Encounter, joining: _Encounter) -> bool:
         and (joining.place is None or joining.place == last.place or (last.place is None and not joining.joins))
         and (joining.date is None or last.date is None or joining.date == last.date)
     )
+
+
+def _joined_each(encounters: list[_Encounter], joining: _Encounter) -> list[int]:
+    """The meetings a plural "the meetings were attended by X" joins: those of the sentences just before, on
+    its day (or none), when the trigger is plural; else none."""
+    if not any(re.fullmatch(r"meetings|talks|discussions", t, re.IGNORECASE) for t in joining.triggers):
+        return []
+    first = joining.sentences[0]
+    return [
+        k
+        for k, e in enumerate(encounters)
+        if e.kind == "Meeting"
+        and 0 <= first - e.sentences[-1] <= 6
+        and (joining.date is None or e.date in (None, joining.date))
+    ]
 
 
 def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
