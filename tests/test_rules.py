@@ -861,3 +861,17 @@ def test_the_meetings_attended_by_others_are_each_attended_by_them() -> None:
         ["Ola Berg"],
     ]
     assert all({"Hamad Al Kaabi", "Saif Al Nuaimi"} <= m["people"] for m in found)
+
+
+def test_presenting_credentials_and_meeting_another_are_two_meetings_of_the_ceremony_s_day_and_place() -> None:
+    g = build(
+        "At noon on Friday, May 17, the new Ambassador of the United States to Norway, Mary Ellen Parker, presented "
+        "her credentials to the King of Norway.\nThe ceremony began with an honor guard on Palace Square in front "
+        "of the Royal Palace. Ambassador Parker then presented her credentials to King Harald and also met Minister "
+        "of Foreign Affairs Espen Barth Eide."
+    )
+    found = sorted((sorted(m["people"]), m["place"], m["date"]) for m in meetings(g))
+    assert found == [
+        (["Espen Barth Eide", "Mary Ellen Parker", "Parker"], {"Royal Palace"}, {"2024-05-17"}),
+        (["Harald", "Mary Ellen Parker", "Parker"], {"Royal Palace"}, {"2024-05-17"}),
+    ]

@@ -55,8 +55,10 @@ def clause_date(
 
 
 # Words of an encounter: a day carries over only from a sentence that tells of one.
+# "The ceremony began with an honor guard ...": a sentence about the event the story tells.
+THE_EVENT = re.compile(r"\s*The (?:ceremony|meeting|talks|visit|event|signing)\b")
 ENCOUNTER_WORDS = re.compile(
-    r"\b(?:met|meet\w*|talks|visit\w*|summit|hosted|welcom\w*|received|called on|signed|signing|ceremony|"
+    r"\b(?:met|meet\w*|talks|visit\w*|summit|hosted|welcom\w*|received|called on|signed|signing|ceremony|credentials|"
     r"arrived|landed|travel\w*|discuss\w*|held|trip|dialogue|consultations|shak\w+ hands|stands? with|pose\w*)\b",
     re.IGNORECASE,
 )
@@ -87,6 +89,7 @@ def carried_from(
     for previous in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
         shared = (
             continues
+            or THE_EVENT.match(previous.text) is not None
             or any(w in previous.text for w in names if len(w) > 2)
             or any(iso3 in nations for _, _, iso3 in ctx.nation_spans.starting_in(previous.start, previous.end))
         )
@@ -95,9 +98,9 @@ def carried_from(
         source = source or previous
         days = [t.value for t in timex.find(previous.text, ctx.anchor) if t.value]
         if days:
-            return days[-1], previous
+            return days[-1], source
         if known and previous.index in known:
-            return known[previous.index], previous
+            return known[previous.index], source
     return None, source
 
 

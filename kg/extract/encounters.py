@@ -346,10 +346,14 @@ def _antecedent(ctx: Context, people: PeopleInOrder, before: int) -> int | None:
 
 
 def _trigger_words(ctx: Context, verb: Token) -> str:
-    """The verb of meeting as the trigger pattern reads it: "called on" with its preposition."""
+    """The verb of meeting as the trigger pattern reads it: "called on" with its preposition, "presented her
+    credentials" with its object."""
     following = ctx.doc[verb.i + 1] if verb.i + 1 < len(ctx.doc) else None
     if following is not None and following.lower_ == "on" and verb.lower_.startswith("call"):
         return f"{verb.text} on"
+    longer = MEETING_TRIGGER.match(ctx.text, verb.idx, verb.idx + 60)
+    if longer is not None and longer.end() > verb.idx + len(verb.text) and " " in longer.group(0):
+        return longer.group(0)
     return verb.text
 
 
