@@ -611,3 +611,12 @@ def test_an_item_of_a_programme_by_the_hour_is_planned() -> None:
     assert [(e.kind, [people[i].name for i in e.participants]) for e in found] == [
         ("PlannedMeeting", ["Ana Lindqvist", "Ola Berg"])
     ]
+
+
+def test_who_a_clause_of_time_names_did_not_meet_and_just_concluded_is_today() -> None:
+    (meeting,), people, _ = encounters(
+        "DEPUTY SECRETARY ANA LINDQVIST: Vice Foreign Minister Ola Berg and I just concluded our second meeting "
+        "since President Tom Hale took office."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Ola Berg"]
+    assert meeting.date == PUBLISHED

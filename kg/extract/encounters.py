@@ -406,6 +406,8 @@ def _clause_encounter(
     trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
     if not trigger:
         return None
+    # "our second meeting since President X took office": who a clause of time names set the time, not met
+    in_sentence = [i for i in in_sentence if not _in_clause_of_time(ctx, people[i].start, start + trigger.start())]
     group, group_at = _group_size(clause)
     if (
         group is None
@@ -461,8 +463,11 @@ def _clause_encounter(
         last_day = next((k for k in reversed(earlier.days) if k < sent.index), None)
         if value is None and SAME_DAY.search(clause) and last_day is not None:
             value = earlier.days[last_day]  # "Later in the day, X called on Y": the day of the meeting told before
-        elif value is None and re.search(r"\b(?:have|has|'ve)\s+just\b", clause):
-            value = ctx.anchor  # "Secretary X and I have just signed": the speaker's day
+        elif value is None and re.search(
+            r"\b(?:have|has|'ve)\s+just\b|\bjust\s+(?:concluded|finished|completed|wrapped up|held|met|signed)\b",
+            clause,
+        ):
+            value = ctx.anchor  # "Secretary X and I have just signed", "we just concluded": the speaker's day
         elif value is None and _reported(ctx, start + trigger.start()):
             value = earlier.story_day  # "X met Y" in a story of today, with no day of its own
         elif value is None and WELCOMING.match(clause) and kind == "Meeting":
@@ -582,6 +587,18 @@ def _clause_off_the_line(token: Token, trigger: Token, clauses: frozenset[str], 
         if t.dep_ in clauses and (not after or t.i > trigger.i):
             return t
     return None
+
+
+_TIME_MARKS = frozenset({"since", "until", "before", "after", "once"})
+
+
+def _in_clause_of_time(ctx: Context, char: int, trigger_char: int) -> bool:
+    """Whether the word at ``char`` is in a clause of time the trigger word is not in ("since X took office")."""
+    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
+    if span is None or trigger is None:
+        return False
+    head = _clause_off_the_line(span[0], trigger[0], frozenset({"advcl"}))
+    return head is not None and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children)
 
 
 def _hangs_off(ctx: Context, char: int, trigger_char: int, clauses: frozenset[str], *, after: bool = False) -> bool:
