@@ -527,3 +527,8 @@ def test_a_text_cut_off_mid_sentence_ends_on_no_headline() -> None:
         "Nuaimi, Minister"
     )
     assert {p.name for p in find_people(context(text)) if p.name} == {"Hamad bin Ali Al Kaabi", "Saif Al Nuaimi"}
+
+
+def test_the_dateline_s_place_in_capitals_names_no_one() -> None:
+    text = "FORT SAM HOUSTON, Texas, Nov. 3, 2011 -- Maj. Gen. Ana Soto signed the agreement."
+    assert {p.name for p in find_people(context(text)) if p.name} == {"Ana Soto"}

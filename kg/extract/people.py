@@ -142,7 +142,13 @@ def find_people(ctx: Context) -> list[PersonMention]:
     found = speakers + contact_blocks(ctx, {p.name.split()[-1] for p, _ in speakers})
     labelled = [p for p, _ in found]
     labels = SpanIndex(sorted({extent for _, extent in found}))
-    candidates = [c for c in candidates if not in_headline(c) and labels.covering(doc[c[0]].idx) is None]
+    # "FORT SAM HOUSTON, Texas, Nov. 3 --": the dateline's place names no one
+    dateline = ctx.article.dateline_end or 0
+    candidates = [
+        c
+        for c in candidates
+        if not in_headline(c) and labels.covering(doc[c[0]].idx) is None and not _in_dateline_place(ctx, c, dateline)
+    ]
     spans = _clean_people(ctx, candidates)
     # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
     surnames = {}
@@ -179,6 +185,16 @@ def find_people(ctx: Context) -> list[PersonMention]:
     people.extend(_find_roles(ctx, spans))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _in_dateline_place(ctx: Context, candidate: tuple[int, int, float], dateline_end: int) -> bool:
+    """Whether a name lies in the place the article's dateline names."""
+    place = ctx.article.dateline_place
+    at = ctx.doc[candidate[0]].idx
+    if not place or at >= dateline_end:
+        return False
+    found = ctx.text.upper().find(place.upper(), 0, dateline_end)
+    return found >= 0 and found <= at < found + len(place)
 
 
 def _singular_office(ctx: Context, tok: Token) -> str | None:
