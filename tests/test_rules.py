@@ -875,3 +875,15 @@ def test_presenting_credentials_and_meeting_another_are_two_meetings_of_the_cere
         (["Espen Barth Eide", "Mary Ellen Parker", "Parker"], {"Royal Palace"}, {"2024-05-17"}),
         (["Harald", "Mary Ellen Parker", "Parker"], {"Royal Palace"}, {"2024-05-17"}),
     ]
+
+
+def test_one_who_met_several_and_is_told_meeting_one_of_them_alone_met_each_in_turn() -> None:
+    text = (
+        "Acting Secretary of Defense Ana Soto met with Prime Minister Ola Berg, Defense Minister Tom Hale and "
+        "Foreign Minister Eva Lind in Oslo today.\n\nDuring her meetings, Secretary Soto committed to closer "
+        "cooperation.\n\nIn her meeting with Prime Minister Berg, the secretary reaffirmed the alliance."
+    )
+    found = sorted(sorted(m["people"] - {"Soto", "Berg"}) for m in meetings(build(text)))
+    assert found == [["Ana Soto", "Eva Lind"], ["Ana Soto", "Ola Berg"], ["Ana Soto", "Tom Hale"]]
+    together = text.replace("In her meeting with Prime Minister Berg, the", "In the meeting, the")
+    assert len(meetings(build(together))) == 1

@@ -157,3 +157,6 @@ VISITED_NATION = re.compile(r"\b(?:visited|visiting|(?:visit|trip|travell?ed)\s+
 SCHEDULED = re.compile(
     r"\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s+[A-Z]", re.IGNORECASE
 )
+
+# "In his meeting with Prime Minister X, the secretary ...": one of the meetings just told, with one of them.
+ONE_OF_THE_MEETINGS = re.compile(r"\s*(?:In|During) (?:his|her) (?:bilateral )?meeting with\b")

@@ -35,6 +35,7 @@ from kg.extract.cues import (
     MODALS,
     NEGATED,
     NEW_TIME,
+    ONE_OF_THE_MEETINGS,
     PEOPLE_NOUNS,
     PEOPLE_OF,
     PHONE,
@@ -401,6 +402,7 @@ def _clause_encounter(
         and not told
         and {sent.index - 1, sent.index - 2} & earlier.met
         and not JOINS_THE_MEETING.search(clause)
+        and not ONE_OF_THE_MEETINGS.match(clause)
     ):
         return None  # "During the meeting, X praised Y": the meeting just told, not another (but those present at it)
     trigger = trigger or PHONE.search(clause) or VIDEO.search(clause)
@@ -412,7 +414,11 @@ def _clause_encounter(
     if (
         group is None
         and len(in_sentence) == 1
-        and (re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()]) or CONTINUED.match(clause[: trigger.start()]))
+        and (
+            re.search(r"\b(?:he|she|He|She)\b", clause[: trigger.end()])
+            or CONTINUED.match(clause[: trigger.start()])
+            or ONE_OF_THE_MEETINGS.match(clause)
+        )
     ):
         # "He met X": the one the sentences before are about, and X
         ante = _antecedent(ctx, people, sent.start)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from kg.extract.cues import VISITED_NATION
+from kg.extract.cues import ONE_OF_THE_MEETINGS, VISITED_NATION
 from kg.extract.speakers import FIRST_PERSON
 from kg.model import Extraction
 from kg.resolve.entities import Ref, Resolved, digest
@@ -51,6 +51,7 @@ class _Encounter:
     whole: bool = False  # the page's own meeting (a joint appearance): the same as any of its people's that day
     joins: bool = False  # told as people joining the meeting told before it
     days: tuple[date, date] | None = None  # the range of days it falls in, when it has no one date
+    one_of: list[set[str]] = field(default_factory=list)  # pairs of it told later as a meeting of their own
 
 
 # CAMEO event codes (Schrodt, CAMEO Event Data Codebook 1.1b3), as PLOVER's CONSULT and its modes align them.
@@ -175,9 +176,16 @@ def resolve_encounters(
             same = len(encounters)
             encounters.append(current)
         else:
+            if (
+                len(current.participants) == 2
+                and set(current.participants) < set(encounters[same].participants)
+                and ONE_OF_THE_MEETINGS.match(extraction.sentences[current.sentences[0]].text)
+            ):
+                encounters[same].one_of.append(set(current.participants))  # "In his meeting with X, ..."
             _merge(encounters[same], current)
         for pair in _pairs(encounters[same]):
             with_pair[pair].add(same)
+    encounters = [split for enc in encounters for split in _one_by_one(enc)]
     _meet_at_dateline(extraction, encounters, places)
     _meet_where_the_day_was(encounters)
     serves: dict[str, set[str]] = defaultdict(set)
@@ -344,6 +352,25 @@ def _joins(last: _Encounter, joining: _Encounter) -> bool:
         and (joining.place is None or joining.place == last.place or (last.place is None and not joining.joins))
         and (joining.date is None or last.date is None or joining.date == last.date)
     )
+
+
+def _one_by_one(enc: _Encounter) -> list[_Encounter]:
+    """ "X met with A, B and C in Tokyo today. ... In his meeting with A, ...": one who met several, told later
+    as meeting one of them alone, met each of them in turn: a meeting of X and each."""
+    if len(enc.participants) < 3 or not enc.one_of:
+        return [enc]
+    hub = set.intersection(*enc.one_of)
+    # the one who met them, named first (the subject who "met with A, B and C")
+    center = next((p for p in enc.participants if p in hub), None)
+    if center is None:
+        return [enc]
+    return [
+        replace(
+            enc, participants={center: enc.participants[center], other: sentence}, one_of=[], triggers=set(enc.triggers)
+        )
+        for other, sentence in enc.participants.items()
+        if other != center
+    ]
 
 
 def _joined_each(encounters: list[_Encounter], joining: _Encounter) -> list[int]:
