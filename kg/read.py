@@ -80,7 +80,8 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>{_WORD}(?:\s+{_WORD}){{0,3}}))?"
     rf"(?:,\s*{_DAY_MONTH_YEAR})?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
-    r"(?:\s*(?:\u2014|\u2013|--)\s*|\s+-\s+)"
+    # a dash, or after the agency nothing: "Washington, DC (STL.News) Chief Pentagon Spokesperson ..."
+    r"(?:\s*(?:\u2014|\u2013|--)\s*|\s+-\s+|(?<=\))\s+(?=[A-Z]))"
 )
 # Datelines of release headers in mixed case: "Brussels, 14 December 2015", "Washington, DC" above "January 25,
 # 2018", "January 16, 2018 – Vancouver, Canada – National Defence / Canadian Armed Forces".
@@ -445,9 +446,16 @@ def _place_and_date_line(line: str, following: str) -> _Dateline:
 
 def _match_dateline(line: str) -> re.Match[str] | None:
     match = _DATELINE.match(line)
-    if match is None or not match["place"].isupper() or sum(c.isalpha() for c in match["place"]) < 2:
+    if match is None or sum(c.isalpha() for c in match["place"]) < 2:
         return None
-    return match
+    # in capitals ("TOKYO —"), or in mixed case before a wire's tag ("Washington, DC (STL.News)")
+    tagged = (
+        match["agency"]
+        and re.fullmatch(r"[\w.&'’-]+(?: [\w.&'’-]+){0,2}", match["agency"])  # "(Reuters)", not "(Seat, Party)"
+        and all(w[:1].isupper() for w in match["place"].split())
+        and match["place"].split()[0] not in {"The", "A", "An"}
+    )
+    return match if match["place"].isupper() or tagged else None
 
 
 def _caption_date(captions: list[str]) -> date | None:

@@ -481,3 +481,9 @@ def test_a_teaser_cut_short_before_the_whole_caption_on_its_line_goes() -> None:
     assert read_text("Gen. Roe said the plan... read more about it later.").text == (
         "Gen. Roe said the plan... read more about it later."
     )
+
+
+def test_a_dateline_in_mixed_case_before_a_wire_s_tag() -> None:
+    article = read_text("Readout\n\nWashington, DC (Capital Wire) Chief spokesperson Ana Soto provided this readout.")
+    assert article.dateline_place == "Washington"
+    assert read_text("Readout\n\nAna Soto (Solomon, Labor Party) Share this").dateline_place is None

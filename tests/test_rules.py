@@ -887,3 +887,17 @@ def test_one_who_met_several_and_is_told_meeting_one_of_them_alone_met_each_in_t
     assert found == [["Ana Soto", "Eva Lind"], ["Ana Soto", "Ola Berg"], ["Ana Soto", "Tom Hale"]]
     together = text.replace("In her meeting with Prime Minister Berg, the", "In the meeting, the")
     assert len(meetings(build(together))) == 1
+
+
+def test_a_meeting_in_honor_of_his_excellency_at_the_dateline_s_city() -> None:
+    g = build(
+        "Readout of the Secretary's Meeting\n\nWashington, DC (Capital Wire) The spokesperson provided this "
+        "readout:\n\nSecretary of Defense Dr. Ana Soto hosted an enhanced Honor Cordon and Bilateral Meeting in "
+        "Honor of His Excellency Omar Haddad, the Minister of Defense of the Republic of Iraq, today."
+    )
+    meeting = the_encounter(g)
+    assert (meeting["people"], meeting["place"], meeting["date"]) == (
+        {"Ana Soto", "Omar Haddad"},
+        {"Washington, DC"},
+        {"2024-05-23"},
+    )

@@ -117,7 +117,11 @@ def find_people(ctx: Context) -> list[PersonMention]:
     # before a person's name.
     # So does an abbreviated rank ("Chilean Navy Cmdr. Lous F. Bravo"), where the tagger may see no person.
     for tok in doc:
-        courtesy = ctx.gaz.is_honorific(tok.text) or (tok.text.endswith(".") and ctx.gaz.rank(tok.text))
+        courtesy = (
+            ctx.gaz.is_honorific(tok.text)
+            or (tok.text.endswith(".") and ctx.gaz.rank(tok.text))
+            or (tok.i > 0 and ctx.gaz.is_honorific(f"{doc[tok.i - 1].text} {tok.text}"))  # "His Excellency"
+        )
         if courtesy and (rng := name_tokens_after(ctx, tok.i)):
             candidates.append((*rng, 0.75))
     # A headline fools the tagger ("Brown Holds Video Call", "Deputy Secretary Meets Leaders, Troops"): names in
@@ -419,6 +423,8 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
         places = ctx.gaz.places(text) if conf < _AFTER_OFFICE else None
         if places and (places[0].kind != "city" or places[0].population > 100_000 or len(text.split()) > 2):
             continue
+        if conf < _AFTER_OFFICE and e - s >= 2 and _EVENT_HEADS.fullmatch(doc[e - 1].text):
+            continue  # "an enhanced Honor Cordon and Bilateral Meeting": an event, which the tagger may take for a name
         if conf < _AFTER_OFFICE and e - s >= 2 and re.fullmatch(rf"(?:{PLACE_HEADS}|Dam|Bridge)", doc[e - 1].text):
             continue  # "Haditha Dam", "Greenvale Training Area Base": a place's name ends in what it is
         if places and _after_place_preposition(ctx, s) and doc[s:e].text not in other_names:
@@ -439,6 +445,9 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
 
 # Prepositions after which a known place's name is the place, not a person named after it.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "near", "outside", "inside", "around", "toward", "towards"})
+
+
+_EVENT_HEADS = re.compile(r"Cordon|Guard|Ceremony|Meeting|Dialogue|Summit|Forum|Conference|Parade|Review|Talks")
 
 
 def _after_place_preposition(ctx: Context, s: int) -> bool:

@@ -415,9 +415,9 @@ def _metonymic(ctx: Context, start: int, end: int) -> bool:
     if (
         ctx.article.dateline_place
         and ctx.text[start:end].upper() == ctx.article.dateline_place.upper()
-        and ctx.text[start:end].isupper()
+        and (ctx.text[start:end].isupper() or start < (ctx.article.dateline_end or 0))
     ):
-        return False
+        return False  # the dateline itself
     if _DATELINE.match(ctx.text, start):
         return False  # "MANILA – The Philippines and Japan will ...": a dateline, which the parser may make a subject
     span = ctx.span(start, end)

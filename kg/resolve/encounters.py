@@ -230,7 +230,9 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
         (
             places.get(i)
             for i, p in enumerate(extraction.places)
-            if article.dateline_place and p.name.lower() == article.dateline_place.lower()
+            if article.dateline_place
+            and (p.name.lower() == article.dateline_place.lower() or p.start < (article.dateline_end or 0))
+            and p.name.lower().startswith(article.dateline_place.lower())  # "Washington, DC" of "Washington"
         ),
         None,
     )
