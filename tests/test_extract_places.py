@@ -286,3 +286,8 @@ def test_the_commonwealth_of_nations_is_no_place_though_a_district_bears_its_nam
         "The leaders met at the Commonwealth Heads of Government Meeting and discussed the future of the Commonwealth."
     )
     assert [p.name for p in places(text)] == []
+
+
+def test_here_in_a_ministry_is_its_building() -> None:
+    text = "MINISTER ANA SOTO: Tom, I am very happy to welcome you here in the Ministry of Defense."
+    assert [(p.name, p.kind) for p in places(text)] == [("Ministry of Defense", "building")]

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.context import PLACE_HEADS, Context
+from kg.extract.context import GIVEN_NAME_TITLES, PLACE_HEADS, Context
 from kg.extract.names import (
     NAME_SUFFIXES,
     POST_NOMINALS,
@@ -120,7 +120,14 @@ def find_people(ctx: Context) -> list[PersonMention]:
         courtesy = (
             ctx.gaz.is_honorific(tok.text)
             or (tok.text.endswith(".") and ctx.gaz.rank(tok.text))
-            or (tok.i > 0 and ctx.gaz.is_honorific(f"{doc[tok.i - 1].text} {tok.text}"))  # "His Excellency"
+            # "His Excellency X", but not "His Majesty Sultan X", where the title goes on
+            or (
+                tok.i > 0
+                and ctx.gaz.is_honorific(f"{doc[tok.i - 1].text} {tok.text}")
+                and tok.i + 1 < len(doc)
+                and not ctx.gaz.is_rank(doc[tok.i + 1].text)
+                and doc[tok.i + 1].lower_ not in GIVEN_NAME_TITLES
+            )
         )
         if courtesy and (rng := name_tokens_after(ctx, tok.i)):
             candidates.append((*rng, 0.75))

@@ -74,7 +74,7 @@ _HEADLINE_VERB = re.compile(
 )
 # "in Kerry", "at Richardson": a preposition that makes the name after it a place's, not a person's.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+$", re.IGNORECASE)
-AT_THE = re.compile(r"\b(?:at|visit|visited|visiting|toured)\s+(?:the\s+)?$")
+AT_THE = re.compile(r"\b(?:at|visit|visited|visiting|toured|here in)\s+(?:the\s+)?$")
 # Lower-case words after a name that make "the X ..." a place: "the Henoko area", "the Filoli estate".
 AREA_WORDS = {"area", "region", "province", "district", "county", "estate", "compound", "residence", "ranch",
               "village", "complex", "islands", "island", "peninsula", "valley", "coast", "border"}  # fmt: skip
@@ -531,11 +531,11 @@ def _country_from_context(
         return where, 3
     sent = ctx.sentences[ctx.sentence_at(s)]
     # "In the Philippines, Japan's Defense Minister was received at the Department of National Defense": the
-    # nation the sentence is set in, first
+    # nation the sentence opens by setting it in, first
     within = [
         iso3
-        for ns, _, iso3 in ctx.nation_spans.starting_in(sent.start, sent.end)
-        if _IN_NATION.search(ctx.text, max(0, ns - 8), ns)
+        for ns, _, iso3 in ctx.nation_spans.starting_in(sent.start, sent.start + 20)
+        if _IN_NATION.fullmatch(ctx.text, sent.start, ns)
     ]
     if len(set(within)) == 1:
         return within[0], 1
@@ -546,7 +546,7 @@ def _country_from_context(
     return None, 0
 
 
-_IN_NATION = re.compile(r"\b[Ii]n\s+(?:the\s+)?$")
+_IN_NATION = re.compile(r"\s*In\s+(?:the\s+)?")
 
 
 def _country_right_after(ctx: Context, end: int, is_person: Callable[[int, int], bool]) -> str | None:
