@@ -62,8 +62,9 @@ from kg.spans import SpanIndex
 __all__ = ["find_encounters"]
 
 
-# A speaker's welcome to the one they address: "Well, welcome to the Pentagon, Minister X."
-WELCOMING = re.compile(r"\W*(?:(?:well|and|so|first|again),?\s+)?welcome\b", re.IGNORECASE)
+# A speaker's welcome to the one they address, perhaps after the speaker's label: "Well, welcome to the Pentagon,
+# Minister X."
+WELCOMING = re.compile(r"(?:[^:\n]{0,80}:\s*)?\W*(?:(?:well|and|so|first|again),?\s+)?welcome\b", re.IGNORECASE)
 
 
 def find_encounters(ctx: Context, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
