@@ -532,3 +532,11 @@ def test_a_text_cut_off_mid_sentence_ends_on_no_headline() -> None:
 def test_the_dateline_s_place_in_capitals_names_no_one() -> None:
     text = "FORT SAM HOUSTON, Texas, Nov. 3, 2011 -- Maj. Gen. Ana Soto signed the agreement."
     assert {p.name for p in find_people(context(text)) if p.name} == {"Ana Soto"}
+
+
+def test_a_family_name_alone_after_an_office_is_a_name_though_the_tagger_takes_it_for_the_body_s() -> None:
+    text = "Foreign Minister Ana Soto met with US Secretary of State Pompeo on June 14."
+    assert {p.name: p.title for p in find_people(context(text))} == {
+        "Ana Soto": "Foreign Minister",
+        "Pompeo": "Secretary of State",
+    }

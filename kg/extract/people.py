@@ -99,14 +99,8 @@ def find_people(ctx: Context) -> list[PersonMention]:
             continue
         rng = name_tokens_after(ctx, span.end)
         first = doc[rng[0]] if rng else None
-        if (
-            rng
-            and rng[1] - rng[0] == 1
-            and first.ent_type_ in {"ORG", "FAC"}
-            and first.ent_iob_ == "I"
-            and first.i == span.end
-        ):
-            continue  # "Chief of [Force Preparation]": the name of the body goes on past the office's last word
+        if rng and rng[1] - rng[0] == 1 and first.i == span.end and _body_word(ctx, first):
+            continue  # "Chief of Force [Preparation]": the name of the body goes on past the office's last word
         if rng:
             candidates.append((*rng, _AFTER_OFFICE))
             after_office.add(rng)
@@ -196,6 +190,18 @@ def find_people(ctx: Context) -> list[PersonMention]:
     people.extend(_find_roles(ctx, spans))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _body_word(ctx: Context, tok: Token) -> bool:
+    """Whether a capitalized word right after an office goes on with the name of the body the office is of, not
+    a person's name: an abstract noun ("Preparation"), or a word the tagger puts in that body that the text also
+    writes in lower case ("African Union Support" and "support"), or in capitals ("CNO PAC")."""
+    if _ABSTRACT_NOUN.search(tok.text):
+        return True
+    if tok.ent_type_ not in {"ORG", "FAC"} or tok.ent_iob_ != "I":
+        return False
+    in_lower_case = re.search(rf"\b{re.escape(tok.lower_)}\b", ctx.text) is not None
+    return (tok.text.isupper() and len(tok.text) <= 5) or in_lower_case
 
 
 def _in_dateline_place(ctx: Context, candidate: tuple[int, int, float], dateline_end: int) -> bool:
@@ -293,6 +299,9 @@ _LINE = re.compile(r"[^\n]+")
 _CAPTION_DATE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*$")
 
 
+# Word endings of abstract nouns, which end a body's name ("Force Preparation", "Defence Intelligence") and no
+# person's.
+_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ics)$")
 _BULLET = re.compile(r"\s*[·•▪‣◦*–-]\s")
 
 
