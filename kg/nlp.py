@@ -41,6 +41,9 @@ BRACKETED_DATELINE = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?]$")
+
+
 @Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break (headlines, captions and paragraphs carry no final period) and
@@ -51,6 +54,15 @@ def line_breaks(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (
+            token.is_sent_start is None
+            and previous.text == ")"
+            and token.text[:1].isupper()
+            and not _SENTENCE_END.search(doc[max(0, previous.i - 1)].text)
+        ):
+            token.is_sent_start = False  # "JASDF Air Defense Command (ADC) Commander Lt. Gen. X": no new sentence
     for m in BRACKETED_DATELINE.finditer(doc.text):
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0 and not doc[after.start].is_space:

@@ -540,3 +540,14 @@ def test_a_family_name_alone_after_an_office_is_a_name_though_the_tagger_takes_i
         "Ana Soto": "Foreign Minister",
         "Pompeo": "Secretary of State",
     }
+
+
+def test_an_abbreviation_in_brackets_inside_a_list_ends_no_sentence() -> None:
+    text = (
+        "Over the two-day visit, Brown met with Defense Minister Ken Sato, Chief of Joint Staff Adm. Jiro Kawa and "
+        "JASDF Air Defense Command (ADC) Commander Lt. Gen. Shigeru Muto."
+    )
+    ctx = context(text)
+    found = {p.name: p.sentence for p in find_people(ctx) if p.name}
+    assert found["Shigeru Muto"] == found["Ken Sato"]
+    assert {p.name: p.nation for p in find_people(ctx)}["Jiro Kawa"] is None  # a Joint Staff is no one nation's
