@@ -551,3 +551,13 @@ def test_an_abbreviation_in_brackets_inside_a_list_ends_no_sentence() -> None:
     found = {p.name: p.sentence for p in find_people(ctx) if p.name}
     assert found["Shigeru Muto"] == found["Ken Sato"]
     assert {p.name: p.nation for p in find_people(ctx)}["Jiro Kawa"] is None  # a Joint Staff is no one nation's
+
+
+def test_each_who_co_leads_a_delegation_serves_its_nation() -> None:
+    text = (
+        "The Chilean delegation was co-led by Assistant Secretary Ana Soto and Defense Assistant Secretary Luis "
+        "Mena, while the Norwegian delegation was co-led by Deputy Director-General Ola Berg and Director-General "
+        "Eva Lind."
+    )
+    found = {p.name: p.nation for p in find_people(context(text))}
+    assert found == {"Ana Soto": "CHL", "Luis Mena": "CHL", "Ola Berg": "NOR", "Eva Lind": "NOR"}

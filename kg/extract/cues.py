@@ -25,7 +25,7 @@ MEETING_TRIGGER = re.compile(
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
     r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
     r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
-    r"joined|signed|signing|signs?|delegation (?:was|is) (?:led|headed) by|call(?:ed|s|ing)? on"
+    r"joined|signed|signing|signs?|delegation (?:was|is) (?:co-)?(?:led|headed) by|call(?:ed|s|ing)? on"
     + _NOT_A_DAY
     + rf"|{OFFICE_CALLS}|paid (?:a |an )?(?:\w+ )?(?:courtesy call|visit|call)|{SPOKE.pattern})\b",
     re.IGNORECASE,
@@ -139,6 +139,7 @@ SERIES = re.compile(r"\b(?:held|had|holds|has held|conducted)\s+(?:[\w-]+\s+){0,
 # delegations the story goes on to tell by who led them.
 EVENT_HELD = re.compile(
     r"\b(?:Dialogue|Talks|Meeting|Consultations?|Summit|Committee|Conference|Forum)\b[^.;]{0,40}?\b(?:was|were) held\b"
+    r"|\bconvened\s+(?:the|a|its)\s+[^.;]{0,60}?\b(?:Dialogue|Talks|Meeting|Consultations?|Summit|Conference|Forum)\b"
 )
 # A sentence the parser split off after its subject: "X visited U.S. Southern Command (SOUTHCOM) | May 5, 2025,
 # and held discussions with Y".

@@ -521,16 +521,17 @@ def nation_after(ctx: Context, e: int) -> str | None:
 
 
 # "The Japanese delegation was led by Mr. X": the leader of a nation's delegation serves that nation.
-_LED_BY = re.compile(
-    r"(?:delegation|side|team)\s+(?:was|is|were)\s+(?:led|headed)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.\s?E)\.?\s+)*$"
-)
+_LED_BY = re.compile(r"(?:delegation|side|team)\s+(?:was|is|were)\s+(?:co-)?(?:led|headed)\s+by\s")
+# What ends the list of those who led a delegation: "..., while the Japanese delegation was led by".
+_LEADERS_END = re.compile(r"\bwhile\b|\bwhereas\b|;|\.\s+[A-Z][a-z]")
 
 
 def nation_leading(ctx: Context, s: int) -> str | None:
-    """The nation whose delegation the name at token ``s`` leads ("the Philippines delegation was led by X")."""
+    """The nation whose delegation the name at token ``s`` leads or co-leads ("the Philippines delegation was
+    led by X", "the Japanese delegation was co-led by Director-General X and Director-General Y")."""
     start = ctx.doc[s].idx
-    led = _LED_BY.search(ctx.text, max(0, start - 60), start)
-    if led is None:
+    led = next(reversed(list(_LED_BY.finditer(ctx.text, max(0, start - 160), start))), None)
+    if led is None or _LEADERS_END.search(ctx.text, led.end(), start):
         return None
     nation = ctx.nation_spans.covering(led.start() - 2)
     return nation[2] if nation is not None else None
