@@ -898,6 +898,18 @@ def test_a_meeting_in_honor_of_his_excellency_at_the_dateline_s_city() -> None:
     meeting = the_encounter(g)
     assert (meeting["people"], meeting["place"], meeting["date"]) == (
         {"Ana Soto", "Omar Haddad"},
-        {"Washington, DC"},
+        {"Washington"},
         {"2024-05-23"},
     )
+
+
+def test_those_who_attended_the_signing_elsewhere_named_joined_it_there() -> None:
+    g = build(
+        "Special Envoy Ana Soto signed the Memorandum for the United States and Minister of Foreign Affairs Ola Berg "
+        "signed for the Republic of the Marshall Islands.\nAmbassador Eva Lind of the Republic of the Marshall "
+        "Islands attended the signing in Los Angeles."
+    )
+    meeting = the_encounter(g)
+    assert (meeting["people"], meeting["place"]) == ({"Ana Soto", "Ola Berg", "Eva Lind"}, {"Los Angeles"})
+    assert official(g, "Eva Lind")["nation"] == {"MHL"}
+    assert not any("Memorandum for" in name for t in treaties(g) for name in t["name"])

@@ -128,7 +128,8 @@ APPROVING = frozenset({"welcomed", "welcomes", "welcome", "praised", "hailed", "
 # meeting of the ministers": another one).
 JOINS_THE_MEETING = re.compile(
     r"\b(?:joined|attended|participated in|took part in|(?:was|were) (?:also )?present (?:in|at))\s+"
-    r"(?:the|their|that)\s+(?:discussions?|meeting|talks)\b(?!\s+(?:of|in|on|at|with|between)\b)"
+    r"(?:the|their|that)\s+(?:(?:discussions?|meeting|talks)\b(?!\s+(?:of|in|on|at|with|between)\b)|"
+    r"(?:signing|ceremony)\b(?!\s+(?:of|on|at|with|between)\b))"
     # "The meetings were attended by X and Y": those told before, each
     r"|\b(?:[Tt]he|[Tt]hese|[Bb]oth|[Aa]ll|[Tt]hose)\s+(?:two\s+|three\s+)?(?:meetings?|talks|discussions?)\s+"
     r"(?:was|were)\s+(?:also\s+)?attended\s+by\b"

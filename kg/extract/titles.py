@@ -516,7 +516,8 @@ def nation_after(ctx: Context, e: int) -> str | None:
         k = e + 1
         if doc[k].text.lower() == "the" and k + 1 < len(doc):
             k += 1
-        return ctx.nation_at(doc[k].idx, doc[min(k + 3, len(doc) - 1)].idx + len(doc[min(k + 3, len(doc) - 1)]))
+        last = doc[min(k + 5, len(doc) - 1)]  # "of the Republic of the Marshall Islands"
+        return ctx.nation_at(doc[k].idx, last.idx + len(last))
     return None
 
 

@@ -336,6 +336,10 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
                 and doc[k].text.rstrip(".") not in CALENDAR_WORDS
                 and doc[k].pos_ != "PRON"  # "the Protocol and I stressed"
                 and not another
+                # "signed the Memorandum for the United States and Minister X signed for ...": a name goes on
+                # over no office, and not over "for" and a nation alone (on whose behalf one signs)
+                and not any(ctx.office_covering(doc[j]) for j in range(k, run))
+                and not (doc[e].lower_ == "for" and _only_a_nation(ctx, k, run))
             ):
                 e = run
             else:
@@ -358,6 +362,12 @@ def _capitalized_treaties(ctx: Context) -> Iterator[tuple[int, int]]:
         if FOLLOWED_BY_NAME.match(ctx.text, end):
             continue  # "Kenyatta International Convention Centre" is a building, not a convention
         yield doc[s].idx, end
+
+
+def _only_a_nation(ctx: Context, start: int, end: int) -> bool:
+    """Whether tokens ``start`` to ``end`` (after "the") are one nation's name and nothing more."""
+    nation = ctx.nation_covering(ctx.doc[start])
+    return nation is not None and ctx.doc[end - 1].idx + len(ctx.doc[end - 1]) <= nation[1]
 
 
 def _is_signed(tok: Token) -> bool:

@@ -350,8 +350,8 @@ def _joins(last: _Encounter, joining: _Encounter) -> bool:
             )
         )
         and 0 <= joining.sentences[0] - last.sentences[-1] <= 2
-        # one told only as joining "the meeting" is at no other place than the meeting's
-        and (joining.place is None or joining.place == last.place or (last.place is None and not joining.joins))
+        # one told only as joining "the meeting" is at no other place than the meeting's, if it had one
+        and (joining.place is None or joining.place == last.place or last.place is None)
         and (joining.date is None or last.date is None or joining.date == last.date)
     )
 
