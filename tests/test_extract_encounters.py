@@ -620,3 +620,11 @@ def test_who_a_clause_of_time_names_did_not_meet_and_just_concluded_is_today() -
     )
     assert [people[i].name for i in meeting.participants] == ["Ana Lindqvist", "Ola Berg"]
     assert meeting.date == PUBLISHED
+
+
+def test_two_who_take_part_in_a_press_conference_met() -> None:
+    (meeting,), people, _ = encounters(
+        "Defense Secretary Ana Soto, left, and Fijian Prime Minister Ola Berg participate in a press conference "
+        "in Suva, Fiji, July 27, 2023."
+    )
+    assert [people[i].name for i in meeting.participants] == ["Ana Soto", "Ola Berg"]

@@ -23,7 +23,8 @@ MEETING_TRIGGER = re.compile(
     r"(?:(?:held|holds?|holding) )?discussions with|"
     r"joint (?:news|press) (?:conference|availability|point)|"
     r"held (?:[\w'’-]+ ){0,6}?[Dd]ialogue|consultations|summit|visited|visits|"
-    r"(?:took part|participated) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?[Cc]eremony|"
+    r"(?:took part|participated|participates?|take part|takes part) in (?:a|an|the) (?:[\w'’-]+ ){0,6}?"
+    r"(?:[Cc]eremony|press conference|news conference)|"
     r"hand(?:ed|s|ing) over|presented (?:his|her|their) (?:letters of )?credentials|"
     r"joined|signed|signing|signs?|delegation (?:was|is) (?:co-)?(?:led|headed) by|call(?:ed|s|ing)? on"
     + _NOT_A_DAY
