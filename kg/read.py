@@ -79,7 +79,7 @@ _DATELINE = re.compile(
     rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>{_WORD}(?:\s+{_WORD}){{0,3}}))?"
     rf"(?:,\s*{_DAY_MONTH_YEAR})?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?,?"
     # a dash, or after the agency nothing: "Washington, DC (STL.News) Chief Pentagon Spokesperson ..."
     r"(?:\s*(?:\u2014|\u2013|--)\s*|\s+-\s+|(?<=\))\s+(?=[A-Z]))"
 )

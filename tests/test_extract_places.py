@@ -291,3 +291,16 @@ def test_the_commonwealth_of_nations_is_no_place_though_a_district_bears_its_nam
 def test_here_in_a_ministry_is_its_building() -> None:
     text = "MINISTER ANA SOTO: Tom, I am very happy to welcome you here in the Ministry of Defense."
     assert [(p.name, p.kind) for p in places(text)] == [("Ministry of Defense", "building")]
+
+
+def test_a_dateline_s_city_and_district_in_capitals_are_one_place() -> None:
+    text = "October 12, 2023\nWASHINGTON, D.C., — Spokesperson Ana Soto provided the following readout."
+    assert [(p.name, p.country) for p in places(text)] == [("Washington, D.C.", "USA")]
+
+
+def test_an_office_set_off_by_commas_is_no_town_of_its_name() -> None:
+    text = (
+        "His Excellency Kofi Mensah met with U.S. Marine Corps Gen. Michael E. Langley, Commander, U.S. Africa "
+        "Command, at Jubilee House."
+    )
+    assert [p.name for p in places(text)] == ["Jubilee House"]

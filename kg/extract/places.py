@@ -61,6 +61,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]*(?:[ \t][A-Z][A-Z'’.-]*){0,5})(?:,[ \t][^\n–—]{1,40}?)?[ \t]+(?:–|—|--?)[ \t]",
     re.MULTILINE,
 )
+_REGION_AFTER = re.compile(r",[ \t][A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?(?=,?[ \t])")
 _BEFORE_COMMA = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}),[ \t]+(?:the[ \t]+)?$")
 _OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 # Places named "X of Y" ("Port of Singapore", "Gulf of Aden", "Palace of Westminster"); other "X of Y" names are
@@ -173,6 +174,7 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
             or inside_longer_name(s, e)
             or ctx.gaz.nation(name)
             or _body_not_place(ctx, name)
+            or (" " not in name and ctx.gaz.office(name) is not None)  # "Gen. X, Commander, U.S. Africa Command"
             or (ctx.nation_at(s, e) and (ctx.text[s:e].strip() == ctx.text[s:e] and ctx.gaz.nation(ctx.text[s:e])))
         ):
             return
@@ -316,7 +318,11 @@ def find_places(ctx: Context, people: list[PersonMention], treaties: list[Treaty
     # that opens a later line (after photo captions, say) still names a place.
     for m in _DATELINE.finditer(ctx.text):
         place = " ".join(w.capitalize() for w in m["place"].split())
-        if (info := ctx.gaz.place(place, prefer=prefer)) is not None:
+        with_region = _REGION_AFTER.match(ctx.text, m.end("place"))
+        if with_region and (info := ctx.gaz.place(f"{place}{with_region[0]}", prefer=prefer)) is not None:
+            # "WASHINGTON, D.C., —": one place the gazetteer knows by its city and district
+            add(m.start("place"), with_region.end(), f"{place}{with_region[0]}", 0.8, info=info)
+        elif (info := ctx.gaz.place(place, prefer=prefer)) is not None:
             add(m.start("place"), m.end("place"), place, 0.8, info=info)
         elif shaped := list(PLACE_PATTERN.finditer(place)):
             last = shaped[-1]
