@@ -913,3 +913,14 @@ def test_those_who_attended_the_signing_elsewhere_named_joined_it_there() -> Non
     assert (meeting["people"], meeting["place"]) == ({"Ana Soto", "Ola Berg", "Eva Lind"}, {"Los Angeles"})
     assert official(g, "Eva Lind")["nation"] == {"MHL"}
     assert not any("Memorandum for" in name for t in treaties(g) for name in t["name"])
+
+
+def test_a_verb_of_its_own_in_one_sentence_is_an_encounter_of_its_own() -> None:
+    g = build(
+        "In Oslo on Wednesday, Secretary General Ana Soto met with Prime Minister Ola Berg and Defence Minister "
+        "Eva Lind, and signed a partnership agreement with Minister Lind."
+    )
+    assert sorted(sorted(m["people"] - {"Lind"}) for m in meetings(g)) == [
+        ["Ana Soto", "Eva Lind"],
+        ["Ana Soto", "Eva Lind", "Ola Berg"],
+    ]

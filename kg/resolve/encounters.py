@@ -396,6 +396,12 @@ def _same_encounter(a: _Encounter, b: _Encounter) -> bool:
     shared = set(a.participants) & set(b.participants)
     if len(shared) < 2:
         return False
+    if (
+        set(a.sentences) & set(b.sentences)
+        and not a.triggers & b.triggers
+        and set(a.participants) != set(b.participants)
+    ):
+        return False  # "X met A, B and C, and signed an agreement with C": each verb its own encounter
     if set(a.participants) - shared and set(b.participants) - shared and not (a.whole or b.whole):
         return False  # "X and Y met Z" and later "X, with Y, met W": two of a day's meetings, each with its guest
     if a.place and b.place and a.place != b.place and not (a.whole or b.whole):
