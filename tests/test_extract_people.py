@@ -561,3 +561,12 @@ def test_each_who_co_leads_a_delegation_serves_its_nation() -> None:
     )
     found = {p.name: p.nation for p in find_people(context(text))}
     assert found == {"Ana Soto": "CHL", "Luis Mena": "CHL", "Ola Berg": "NOR", "Eva Lind": "NOR"}
+
+
+def test_a_nation_s_force_after_an_office_set_off_by_commas_is_whose_office_it_is() -> None:
+    text = (
+        "U.S. Marine Corps Lt. Gen. Tom Hale, commander, U.S. Marine Corps Forces, Pacific, and General Kato Ken, "
+        "commander, Japan Ground Self Defense Force, met for the first time."
+    )
+    found = {p.name: p.nation for p in find_people(context(text))}
+    assert found == {"Tom Hale": "USA", "Kato Ken": "JPN"}

@@ -363,6 +363,10 @@ def title_after(ctx: Context, e: int, depth: int = 0) -> tuple[str | None, str |
         m = stop + 1
         while m < len(doc) and (ctx.nation_covering(doc[m]) or ctx.org_covering(doc[m])):
             m += 1
+        # "X, commander, Japan Ground Self Defense Force,": a nation's force the tagger knows no name of
+        if m > stop + 1 and ctx.nation_covering(doc[stop + 1]):
+            while m < len(doc) and doc[m].text[:1].isupper() and doc[m].is_alpha and not ctx.office_covering(doc[m]):
+                m += 1
         if m > stop + 1 and (m == len(doc) or doc[m].text in _APPOSITIVE_ENDS or doc[m].pos_ in {"AUX", "VERB"}):
             stop, closed_by_body = m, True
     clause = doc[k:stop]
