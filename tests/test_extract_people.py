@@ -570,3 +570,15 @@ def test_a_nation_s_force_after_an_office_set_off_by_commas_is_whose_office_it_i
     )
     found = {p.name: p.nation for p in find_people(context(text))}
     assert found == {"Tom Hale": "USA", "Kato Ken": "JPN"}
+
+
+def test_the_adjutant_general_of_a_state_s_guard_serves_the_state_s_nation() -> None:
+    text = (
+        "Brig. Gen. Tom Hale, adjutant general of the Montana National Guard; and Maj. Gen. Ana Soto, the "
+        "adjutant general for South Carolina, met the minister."
+    )
+    found = {p.name: p.title for p in find_people(context(text)) if p.name}
+    assert found == {
+        "Tom Hale": "adjutant general of the Montana National Guard",
+        "Ana Soto": "adjutant general for South Carolina",
+    }

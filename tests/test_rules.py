@@ -924,3 +924,11 @@ def test_a_verb_of_its_own_in_one_sentence_is_an_encounter_of_its_own() -> None:
         ["Ana Soto", "Eva Lind"],
         ["Ana Soto", "Eva Lind", "Ola Berg"],
     ]
+
+
+def test_an_office_of_a_state_s_national_guard_serves_the_state_s_nation_abroad() -> None:
+    g = build(
+        "Brig. Gen. Tom Hale, adjutant general of the Montana National Guard, and Sri Lanka's Secretary of Defense "
+        "Ana Perera signed the memorandum at the Ministry of Defense in Colombo, Sri Lanka."
+    )
+    assert official(g, "Tom Hale")["nation"] == {"USA"}

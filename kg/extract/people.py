@@ -101,6 +101,8 @@ def find_people(ctx: Context) -> list[PersonMention]:
         first = doc[rng[0]] if rng else None
         if rng and rng[1] - rng[0] == 1 and first.i == span.end and _body_word(ctx, first):
             continue  # "Chief of Force [Preparation]": the name of the body goes on past the office's last word
+        if rng and rng[1] - rng[0] == 1 and ctx.gaz.place(f"{doc[span.end - 1].text} {first.text}"):
+            continue  # "adjutant general for South [Carolina]": the place the office is of goes on
         if rng:
             candidates.append((*rng, _AFTER_OFFICE))
             after_office.add(rng)

@@ -106,7 +106,10 @@ def _cluster_people(people: tuple[PersonMention, ...]) -> tuple[list[_Person], d
 
 
 _MAJOR_CITY = 100_000  # a city an office may be of by name alone ("Mayor of Osaka")
-_OF_PLACE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$")
+# "Governor of Sarawak", "adjutant general of the Montana National Guard": the region an office is of
+_OF_PLACE = re.compile(
+    r"\b(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*)(?:\s+(?:Army\s+|Air\s+)?National\s+Guard)?$"
+)
 
 
 def _place_of_office(title: str) -> str | None:
