@@ -628,3 +628,11 @@ def test_two_who_take_part_in_a_press_conference_met() -> None:
         "in Suva, Fiji, July 27, 2023."
     )
     assert [people[i].name for i in meeting.participants] == ["Ana Soto", "Ola Berg"]
+
+
+def test_and_on_another_day_starts_a_clause_of_its_own() -> None:
+    found, _, _ = encounters(
+        "On May 21, Foreign Minister Ana Soto attended a dinner hosted by Foreign Minister Ola Berg, and on May 22 "
+        "the two foreign ministers held a Foreign Ministers' Meeting in Oslo."
+    )
+    assert [e.date for e in found] == [date(2024, 5, 21), date(2024, 5, 22)]

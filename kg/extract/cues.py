@@ -71,7 +71,13 @@ PEOPLE_NOUNS = {
     "commander", "chief", "general", "admiral", "team", "side", "king", "queen", "emperor", "prince",
 }  # fmt: skip
 SUBORDINATE = frozenset({"relcl", "ccomp", "acl", "advcl", "parataxis", "xcomp"})
-CLAUSE_BREAK = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|would|shall|plans?|is|are)\b)|;\s+", re.IGNORECASE)
+# Where a sentence goes on to a verb phrase about another time: "... by phone and will meet ...", "X attended a
+# dinner on November 21, and on November 22 the two held talks".
+CLAUSE_BREAK = re.compile(
+    r",?\s+(?:and|but)\s+(?=(?:will|would|shall|plans?|is|are)\b)|;\s+"
+    r"|,\s+and\s+(?=on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]+day\b))",
+    re.IGNORECASE,
+)
 
 # The title of a readout of a call: "Readout of the President's Call with ...", "Telephone Conference (Summary)"
 # (not "Leaders call for a ceasefire")
