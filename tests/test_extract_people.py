@@ -582,3 +582,15 @@ def test_the_adjutant_general_of_a_state_s_guard_serves_the_state_s_nation() -> 
         "Tom Hale": "adjutant general of the Montana National Guard",
         "Ana Soto": "adjutant general for South Carolina",
     }
+
+
+def test_a_list_the_tagger_splits_at_initials_or_a_semicolon_stays_one_sentence() -> None:
+    text = (
+        "The Philippine delegation was co-led by Assistant Secretary for Asia-Pacific Affairs Maria LB. Santos and "
+        "Defense Assistant Secretary Luis Mena.\nAmbassador Eva Lind; Brig. Gen. Tom Hale, adjutant general of "
+        "the Montana National Guard; and Secretary of Defense Ola Berg signed the memorandum."
+    )
+    found = {p.name: (p.title, p.sentence) for p in find_people(context(text)) if p.name}
+    assert found["Maria LB. Santos"][1] == found["Luis Mena"][1]
+    assert found["Luis Mena"][0] == "Defense Assistant Secretary"
+    assert found["Eva Lind"][1] == found["Tom Hale"][1] == found["Ola Berg"][1]

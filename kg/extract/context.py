@@ -107,11 +107,14 @@ class Context:
         self.doc = doc
         self.gaz = gaz if gaz is not None else gazetteer()
         self.text = article.text
-        self.sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+        spans = _sentences(doc)
+        self.sentences = tuple(
+            Sentence(i, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), doc[a:b].text) for i, (a, b) in enumerate(spans)
+        )
         self._sentence_starts = [s.start for s in self.sentences]
         self.sentence_of_token = [0] * len(doc)
-        for i, s in enumerate(doc.sents):
-            self.sentence_of_token[s.start : s.end] = [i] * len(s)
+        for i, (a, b) in enumerate(spans):
+            self.sentence_of_token[a:b] = [i] * (b - a)
         # The first token of the line holding each token: a title never runs across a line break.
         self._line_start = [0] * len(doc)
         first = 0
@@ -294,6 +297,36 @@ class Context:
 
     def org_covering(self, tok: Token) -> tuple[int, int, str | None, bool] | None:
         return self.org_spans.covering(tok.idx)
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences of the parse as token ranges, with those the tagger ends inside a list at a semicolon
+    ("Ambassador X; Brig. Gen. Y, ...; and Z signed") or after a name's initials ("Meynardo LB. Montealegre")
+    joined again: the parser does not keep the boundaries kg forbids."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        if out and _goes_on(doc, out[-1][1], sent.start):
+            out[-1] = (out[-1][0], sent.end)
+        else:
+            out.append((sent.start, sent.end))
+    return out
+
+
+def _goes_on(doc: Doc, end: int, start: int) -> bool:
+    """Whether the sentence at token ``start`` goes on with the one ending at ``end`` (on the same line)."""
+    last, first = doc[end - 1], doc[start]
+    if "\n" in last.whitespace_ or last.is_space or first.is_space or not first.text[:1].isupper():
+        return False
+    if last.text == ";":
+        return True
+    initials = doc[end - 2] if last.text == "." and end >= 2 and not doc[end - 2].whitespace_ else last
+    letters = initials.text.removesuffix(".")
+    return (
+        (last.text == "." or last.text.endswith("."))
+        and re.fullmatch(r"[A-Z]{1,2}", letters) is not None
+        and initials.i > 0
+        and doc[initials.i - 1].is_title
+    )
 
 
 def ranked_nations(nation_spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:

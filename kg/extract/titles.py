@@ -222,6 +222,9 @@ def _portfolio_start(ctx: Context, j: int, sent_start: int) -> int:
             and not ctx.nation_covering(tok)
             and not ctx.is_rank(tok.text)
             and "\n" not in tok.whitespace_
+            # "Meynardo LB. Montealegre": a name after initials
+            and not (k > 1 and doc[k - 1].text == "." and re.fullmatch(r"[A-Z]{1,2}", doc[k - 2].text))
+            and not (k > 0 and re.fullmatch(r"[A-Z]{1,2}\.", doc[k - 1].text))
         )
 
     k = j
