@@ -169,3 +169,7 @@ SCHEDULED = re.compile(
 
 # "In his meeting with Prime Minister X, the secretary ...": one of the meetings just told, with one of them.
 ONE_OF_THE_MEETINGS = re.compile(r"\s*(?:In|During) (?:his|her) (?:bilateral )?meeting with\b")
+
+# A speaker's welcome to the one they address, perhaps after the speaker's label: "Well, welcome to the Pentagon,
+# Minister X."
+WELCOMING = re.compile(r"(?:[^:\n]{0,80}:\s*)?\W*(?:(?:well|and|so|first|again),?\s+)?welcome\b", re.IGNORECASE)

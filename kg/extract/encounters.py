@@ -25,8 +25,6 @@ from kg.extract.cues import (
     FOLLOWING,
     GREETING_VERBS,
     GROUP_NUMBERS,
-    HERE,
-    HERE_IN,
     INTENDING,
     JOINS_THE_MEETING,
     JOINT_APPEARANCE,
@@ -37,34 +35,34 @@ from kg.extract.cues import (
     NEW_TIME,
     ONE_OF_THE_MEETINGS,
     PEOPLE_NOUNS,
-    PEOPLE_OF,
     PHONE,
     PHOTO_BY,
     PLANNED,
     SAME_DAY,
     SCHEDULED,
     SPOKE,
-    SUBORDINATE,
     TOLD_BEFORE,
     TOPIC,
-    TRAVELLED,
     VIDEO,
-    VISITED_NATION,
+    WELCOMING,
 )
 from kg.extract.dates import carried_from, clause_date, clause_days, story_day, verb_date
 from kg.extract.sequels import calls_on_each, counterpart_named_next, from_series, opens_series
 from kg.extract.speakers import FIRST_PERSON, speaker_turns
-from kg.extract.structure import HOLDING_VERBS, phrase, sides
+from kg.extract.structure import (
+    HOLDING_VERBS,
+    OWN_CLAUSES,
+    RELATIVE_CLAUSES,
+    hangs_off,
+    in_clause_of_time,
+    phrase,
+    sides,
+)
+from kg.extract.venues import bracketed_dateline, dateline_place, encounter_place, speaker_is_in, travelled_to
 from kg.model import EncounterMention, PersonMention, PlaceMention, Sentence
-from kg.nlp import BRACKETED_DATELINE
 from kg.spans import SpanIndex
 
 __all__ = ["find_encounters"]
-
-
-# A speaker's welcome to the one they address, perhaps after the speaker's label: "Well, welcome to the Pentagon,
-# Minister X."
-WELCOMING = re.compile(r"(?:[^:\n]{0,80}:\s*)?\W*(?:(?:well|and|so|first|again),?\s+)?welcome\b", re.IGNORECASE)
 
 
 def find_encounters(ctx: Context, people: list[PersonMention], places: list[PlaceMention]) -> list[EncounterMention]:
@@ -109,7 +107,7 @@ def find_encounters(ctx: Context, people: list[PersonMention], places: list[Plac
             mention = _clause_encounter(ctx, sent, offset, clause, in_sentence, people, places, places_in, earlier)
             if mention and mention.kind == "Meeting" and mention.place is None and turn:
                 # "It's wonderful to be here in Jakarta ... this morning I had a meeting with X": where the speaker is
-                mention = replace(mention, place=_speaker_is_in(ctx, place_at, turn[0], sent.start))
+                mention = replace(mention, place=speaker_is_in(ctx, place_at, turn[0], sent.start))
             if mention and mention.kind == "Meeting":
                 if opens_series(mention, clause):
                     earlier.series = mention
@@ -143,7 +141,7 @@ def _event_held(
     """A meeting told with no one named ("The Dialogue was held in Manila on October 21"), with its day or
     place: those of the meetings told after it (by who led the delegations)."""
     value, _ = clause_date(ctx, sent.text, sent.start, future=False)
-    place = _encounter_place(ctx, sent, places, places_in, sent.start, sent.end, sent.start)
+    place = encounter_place(ctx, sent, places, places_in, sent.start, sent.end, sent.start)
     if value is None and place is None:
         return None
     return EncounterMention("Meeting", sent.index, sent.start, sent.start, (), place=place, date=value, dated=True)
@@ -182,7 +180,7 @@ def _joint_appearance(
         start=first.start,
         end=first.end,
         participants=tuple(speakers),
-        place=venue if venue is not None else _dateline_place(ctx, places),
+        place=venue if venue is not None else dateline_place(ctx, places),
         date=ctx.anchor,
         dated=True,
         confidence=0.55,
@@ -210,12 +208,6 @@ class PeopleInOrder(list):
     @cached_property
     def starts(self) -> list[int]:
         return [p.start for p in self]
-
-
-def _speaker_is_in(ctx: Context, place_at: dict[int, int], start: int, end: int) -> int | None:
-    """The place a speaker says they are in ("here in Jakarta") between ``start`` and ``end``, if any;
-    ``place_at`` maps a place's first character to its index."""
-    return next((place_at[m.end()] for m in HERE_IN.finditer(ctx.text, start, end) if m.end() in place_at), None)
 
 
 def _title_extents(ctx: Context, people: list[PersonMention]) -> set[tuple[int, int]]:
@@ -410,7 +402,7 @@ def _clause_encounter(
     if not trigger:
         return None
     # "our second meeting since President X took office": who a clause of time names set the time, not met
-    in_sentence = [i for i in in_sentence if not _in_clause_of_time(ctx, people[i].start, start + trigger.start())]
+    in_sentence = [i for i in in_sentence if not in_clause_of_time(ctx, people[i].start, start + trigger.start())]
     group, group_at = _group_size(clause)
     if (
         group is None
@@ -450,12 +442,12 @@ def _clause_encounter(
     trigger_char = start + trigger.start()
 
     def keep(char: int) -> bool:
-        return not _hangs_off(ctx, char, trigger_char, RELATIVE_CLAUSES)
+        return not hangs_off(ctx, char, trigger_char, RELATIVE_CLAUSES)
 
     value, dated = clause_date(ctx, clause, start, future=kind == "PlannedMeeting", keep=keep)
     confidence = 0.7 if kind == "Meeting" and len(in_sentence) >= 2 else 0.55
     source = None
-    dateline = _bracketed_dateline(ctx, sent)
+    dateline = bracketed_dateline(ctx, sent)
     if not dated and dateline:
         # "SAN DIEGO (Oct. 5, 2022) -- X greets Y": the caption's day
         at = dateline[0].start
@@ -483,7 +475,7 @@ def _clause_encounter(
             value = ctx.anchor  # "I'm delighted to welcome him here": happening as the speaker speaks
         dated, confidence = value is not None, confidence - 0.1
     first_person = people[in_sentence[0]].start - start if in_sentence else None
-    place = _encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start())
+    place = encounter_place(ctx, sent, places, places_in, start, start + len(clause), start + trigger.start())
     if place is None and source is not None and not NEW_TIME.search(clause):
         # "X received a welcome at the palace this morning. He called on President Y": where the sentence
         # goes on from; where a meeting of the sentences just before was, first ("They discussed ... in Belize
@@ -491,17 +483,17 @@ def _clause_encounter(
         known = next((k for k in (sent.index - 1, sent.index - 2) if k in earlier.places), None)
         place = earlier.places[known] if known is not None else None
         place = (
-            _encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
+            encounter_place(ctx, source, places, places_in, source.start, source.end, source.start)
             if place is None
             else place
         )
         place = earlier.places.get(source.index) if place is None else place
     for before in dateline if place is None else ():
-        place = _encounter_place(ctx, before, places, places_in, before.start, before.end, before.start)
+        place = encounter_place(ctx, before, places, places_in, before.start, before.end, before.start)
         if place is not None:
             break
     if place is None and kind == "Meeting" and sent.index > 0:
-        place = _travelled_to(ctx, ctx.sentences[sent.index - 1], places, places_in)
+        place = travelled_to(ctx, ctx.sentences[sent.index - 1], places, places_in)
     if value is None and place is not None and re.match(r"\s*While (?:at|in)\b", clause):
         # "X welcomed Y to the Pentagon today. ... While at the Pentagon Y conducted office calls with Z": the
         # day of the visit told there
@@ -584,63 +576,6 @@ def _states_meeting(ctx: Context, char: int, people: list[PersonMention], in_sen
     )
 
 
-def _clause_off_the_line(token: Token, trigger: Token, clauses: frozenset[str], *, after: bool = False) -> Token | None:
-    """The head of the clause of its own (a dependency label in ``clauses``) that ``token`` hangs from, if that
-    clause neither holds the trigger word nor lies above it; ``after``: only a clause after the trigger word."""
-    trigger_line = {trigger.i, *(t.i for t in trigger.ancestors)}
-    for t in (token, *token.ancestors):
-        if t.i in trigger_line:
-            return None
-        if t.dep_ in clauses and (not after or t.i > trigger.i):
-            return t
-    return None
-
-
-_TIME_MARKS = frozenset({"since", "until", "before", "after", "once"})
-
-
-def _in_clause_of_time(ctx: Context, char: int, trigger_char: int) -> bool:
-    """Whether the word at ``char`` is in a clause of time the trigger word is not in ("since X took office")."""
-    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
-    if span is None or trigger is None:
-        return False
-    head = _clause_off_the_line(span[0], trigger[0], frozenset({"advcl"}))
-    return head is not None and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children)
-
-
-def _hangs_off(ctx: Context, char: int, trigger_char: int, clauses: frozenset[str], *, after: bool = False) -> bool:
-    """Whether the word at ``char`` hangs from a clause of its own that does not hold the trigger word."""
-    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
-    return (
-        span is not None
-        and trigger is not None
-        and _clause_off_the_line(span[0], trigger[0], clauses, after=after) is not None
-    )
-
-
-# A purpose, a topic, a relative clause: a time to come in one is not the meeting's ("met to discuss
-# preparations for upcoming ministerials"); a time in a relative clause ("the plan of action agreed upon in
-# October") is the plan's, not the meeting's.
-OWN_CLAUSES = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp"})
-RELATIVE_CLAUSES = frozenset({"relcl", "acl"})
-
-
-def _in_other_clause(ctx: Context, place: PlaceMention, trigger_char: int) -> bool:
-    """Whether a place hangs from a subordinate clause that does not hold the encounter's trigger word."""
-    span = ctx.span(place.start, place.end)
-    trigger = ctx.span(trigger_char, trigger_char + 1)
-    if span is None or trigger is None:
-        return False
-    clause = _clause_off_the_line(span.root, trigger[0], SUBORDINATE)
-    if clause is None or (clause.dep_ == "acl" and clause.head.i == trigger[0].i):
-        return False  # "the Summit held in New Delhi": a clause of the meeting word itself
-    if clause.lower_ == "visiting" and any(c.lower_ in {"is", "are", "was", "were"} for c in clause.children):
-        return False  # "X, who is visiting Washington, D.C., held a meeting with Y": where X is, they met
-    # "..., meeting at the Shangri-La Hotel", "when he met X in Siem Reap": a clause of meeting is the
-    # encounter's own. Reported speech ("said a conference would be hosted in Geneva") never is.
-    return clause.dep_ == "ccomp" or not MEETING_TRIGGER.fullmatch(clause.text)
-
-
 def _planned_by_parse(ctx: Context, char: int) -> bool:
     """Whether the verb a trigger word belongs to speaks of what is to come: it has a modal ("would begin
     consultations") or is the infinitive of a verb of intending ("concurred to hold the next meeting", "agreed
@@ -686,7 +621,7 @@ def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int)
     # purpose or the topic is not the meeting's.
     trigger_char = start + trigger.start()
     if any(
-        not _hangs_off(ctx, start + m.start(), trigger_char, OWN_CLAUSES, after=True)
+        not hangs_off(ctx, start + m.start(), trigger_char, OWN_CLAUSES, after=True)
         and not (m.start() > trigger.end() and TOPIC.search(text, trigger.end(), m.start()))
         for m in PLANNED.finditer(text)
     ):
@@ -699,88 +634,6 @@ def _encounter_kind(ctx: Context, text: str, trigger: re.Match[str], start: int)
     ):
         return "PhoneCall"  # "Readout of the President's Call with ...": "spoke with" is the call
     return "Meeting"
-
-
-def _encounter_place(
-    ctx: Context,
-    sent: Sentence,
-    places: list[PlaceMention],
-    places_in: dict[int, list[int]],
-    start: int,
-    end: int,
-    trigger: int,
-) -> int | None:
-    """The most specific place named in the clause (``start``-``end``), else in its sentence, leaving out
-    places inside another clause ("who said a conference would be held in Geneva"); "here" is the
-    dateline's place."""
-    rank = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
-    candidates = [
-        (i, p)
-        for i in places_in.get(sent.index, [])
-        if (p := places[i]).kind != "body_of_water"
-        and not _in_other_clause(ctx, p, trigger)
-        and not _whose(ctx, p)
-        and p.start >= (ctx.article.dateline_end or 0)  # where the story is filed from: see _meet_at_dateline
-        and not (_line_dateline(ctx, p) and VISITED_NATION.search(sent.text))
-    ]
-    in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
-    # A place after the verb is where it happened ("X and Gen. Y, the Joint Force Headquarters commanding
-    # general, took part in a ceremony at Arlington National Cemetery"); one before it may be in a name.
-    after = [(r, i) for r, i in in_clause if places[i].start > trigger]
-    in_sentence = [(rank.get(p.kind or "", 6), i) for i, p in candidates]
-    if in_clause or in_sentence:
-        return min(after or in_clause or in_sentence)[1]
-    if HERE.search(sent.text):
-        return _dateline_place(ctx, places)
-    return None
-
-
-def _line_dateline(ctx: Context, place: PlaceMention) -> bool:
-    """Whether a place opens its line as a dateline ("MIAMI –", "STUTTGART, Germany —")."""
-    opens_line = place.start == 0 or ctx.text[place.start - 1] == "\n"
-    return opens_line and re.match(r"(?:,[^\n–—]{1,40}?)?\s+(?:–|—|--?)\s", ctx.text[place.end :]) is not None
-
-
-def _travelled_to(
-    ctx: Context, before: Sentence, places: list[PlaceMention], places_in: dict[int, list[int]]
-) -> int | None:
-    """The one city, base or building the sentence before says someone went to ("Admiral X visited Tokyo Dec.
-    8-9. The Chairman met with ..."): where a meeting told with no place of its own happened."""
-    if not TRAVELLED.search(before.text):
-        return None
-    there = [i for i in places_in.get(before.index, []) if places[i].kind in {"city", "base", "building"}]
-    return there[0] if len({places[i].name for i in there}) == 1 else None
-
-
-def _whose(ctx: Context, place: PlaceMention) -> bool:
-    """Whether a place names whose someone is, not where they met: "with the leaders of the Cook Islands, Fiji
-    and French Polynesia" (but "on the steps of the National Defense University" is where)."""
-    span = ctx.span(place.start, place.end)
-    if span is None:
-        return False
-    tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_.rstrip("s") in PEOPLE_OF
-
-
-def _bracketed_dateline(ctx: Context, sent: Sentence) -> list[Sentence]:
-    """The sentences of the dateline with its day in brackets that the sentence follows on its line ("SAN DIEGO
-    (Oct. 5, 2022) --"), which the parse keeps apart from it."""
-    line = ctx.text.rfind("\n", max(0, sent.start - 300), sent.start) + 1  # a dateline is a line's first words
-    if line == sent.start or (line == 0 and sent.start > 300):
-        return []
-    if not BRACKETED_DATELINE.fullmatch(ctx.text, line, sent.start):
-        return []
-    return [s for s in ctx.sentences[max(0, sent.index - 4) : sent.index] if s.end > line]
-
-
-def _dateline_place(ctx: Context, places: list[PlaceMention]) -> int | None:
-    if ctx.article.dateline_place:
-        for i, p in enumerate(places):
-            if p.name.lower() == ctx.article.dateline_place.lower():
-                return i
-    return None
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:

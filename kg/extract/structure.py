@@ -5,17 +5,34 @@ subject; "X met with Y, Z and W" one, of four; "the meeting of X and Y" one, of 
 subject (or, passive, the agent: "was hosted by X"), its direct object and the objects of its "with", "on" and
 "between"; those of a noun of meeting, the objects of its "of" and "between". Conjuncts join a side ("Y, Z and
 W"), and a verb joined to another ("called on X and met Y") shares its subject.
+
+Also which clause a word hangs from: a purpose, a topic, a relative clause or a clause of time ("since X took
+office") whose time, place or people are not the encounter's.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-__all__ = ["HOLDING_VERBS", "MEETING_VERBS", "phrase", "sides"]
+if TYPE_CHECKING:
+    from kg.extract.context import Context
+
+__all__ = [
+    "HOLDING_VERBS",
+    "MEETING_VERBS",
+    "OWN_CLAUSES",
+    "RELATIVE_CLAUSES",
+    "clause_off_the_line",
+    "hangs_off",
+    "in_clause_of_time",
+    "phrase",
+    "sides",
+]
 
 # Verbs whose sides are the people who met (in their written forms: kg runs spaCy without its lemmatizer).
 MEETING_VERBS = [
@@ -143,3 +160,46 @@ def phrase(head: Token) -> list[Token]:
         if child.dep_ not in CLAUSES:
             out.extend(phrase(child))
     return out
+
+
+# A purpose, a topic, a relative clause: a time to come in one is not the meeting's ("met to discuss
+# preparations for upcoming ministerials"); a time in a relative clause ("the plan of action agreed upon in
+# October") is the plan's, not the meeting's.
+OWN_CLAUSES = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp"})
+
+
+RELATIVE_CLAUSES = frozenset({"relcl", "acl"})
+
+
+_TIME_MARKS = frozenset({"since", "until", "before", "after", "once"})
+
+
+def clause_off_the_line(token: Token, trigger: Token, clauses: frozenset[str], *, after: bool = False) -> Token | None:
+    """The head of the clause of its own (a dependency label in ``clauses``) that ``token`` hangs from, if that
+    clause neither holds the trigger word nor lies above it; ``after``: only a clause after the trigger word."""
+    trigger_line = {trigger.i, *(t.i for t in trigger.ancestors)}
+    for t in (token, *token.ancestors):
+        if t.i in trigger_line:
+            return None
+        if t.dep_ in clauses and (not after or t.i > trigger.i):
+            return t
+    return None
+
+
+def in_clause_of_time(ctx: Context, char: int, trigger_char: int) -> bool:
+    """Whether the word at ``char`` is in a clause of time the trigger word is not in ("since X took office")."""
+    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
+    if span is None or trigger is None:
+        return False
+    head = clause_off_the_line(span[0], trigger[0], frozenset({"advcl"}))
+    return head is not None and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children)
+
+
+def hangs_off(ctx: Context, char: int, trigger_char: int, clauses: frozenset[str], *, after: bool = False) -> bool:
+    """Whether the word at ``char`` hangs from a clause of its own that does not hold the trigger word."""
+    span, trigger = ctx.span(char, char + 1), ctx.span(trigger_char, trigger_char + 1)
+    return (
+        span is not None
+        and trigger is not None
+        and clause_off_the_line(span[0], trigger[0], clauses, after=after) is not None
+    )
