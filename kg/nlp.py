@@ -39,8 +39,6 @@ BRACKETED_DATELINE = re.compile(
     r"(?:--|–|—)[ \t]*",
     re.MULTILINE,
 )
-
-
 _SENTENCE_END = re.compile(r"[.!?]$")
 
 

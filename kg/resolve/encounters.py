@@ -368,7 +368,11 @@ def _one_by_one(enc: _Encounter) -> list[_Encounter]:
         return [enc]
     return [
         replace(
-            enc, participants={center: enc.participants[center], other: sentence}, one_of=[], triggers=set(enc.triggers)
+            enc,
+            participants={center: enc.participants[center], other: sentence},
+            sentences=list(enc.sentences),
+            triggers=set(enc.triggers),
+            one_of=[],
         )
         for other, sentence in enc.participants.items()
         if other != center
