@@ -158,9 +158,18 @@ MET_A_COUNTERPART = re.compile(
     re.IGNORECASE,
 )
 
-# "X visited Paraguay and met ...", "on a trip to Japan": the story tells of a visit to a nation (not "will travel
-# to Latvia").
-VISITED_NATION = re.compile(r"\b(?:visited|visiting|(?:visit|trip|travell?ed)\s+to|arrived in)\s+(?:the\s+)?[A-Z]")
+# Words before a nation that tell of a visit there (not "will travel to Latvia"): "X visited Paraguay", "on a
+# trip to Japan", "a weeklong visit to China", "arrived in Manila".
+_VISIT_BEFORE = re.compile(
+    r"\b(?:visited|visiting|(?:visits?|trip|tour|travell?ed|arriv(?:ed|es|al))\s+(?:\w+\s+){0,2}(?:to|in|of))"
+    r"\s+(?:the\s+)?$"
+)
+
+
+def visits(text: str, at: int) -> bool:
+    """Whether the text tells of a visit to the nation named at character ``at``."""
+    return _VISIT_BEFORE.search(text, max(0, at - 40), at) is not None
+
 
 # A line of a programme, by the hour: "09:30 Joint press conference by X and Y", "10.15 am Bilateral meeting".
 SCHEDULED = re.compile(

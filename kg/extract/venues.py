@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.extract.cues import HERE, HERE_IN, MEETING_TRIGGER, PEOPLE_OF, SUBORDINATE, TRAVELLED, VISITED_NATION
+from kg.extract.cues import HERE, HERE_IN, MEETING_TRIGGER, PEOPLE_OF, SUBORDINATE, TRAVELLED, visits
 from kg.extract.structure import clause_off_the_line
 from kg.model import PlaceMention, Sentence
 from kg.nlp import BRACKETED_DATELINE
@@ -58,7 +58,7 @@ def encounter_place(
         and not _in_other_clause(ctx, p, trigger)
         and not _whose(ctx, p)
         and p.start >= (ctx.article.dateline_end or 0)  # where the story is filed from: see _meet_at_dateline
-        and not (_line_dateline(ctx, p) and VISITED_NATION.search(sent.text))
+        and not (_line_dateline(ctx, p) and _tells_of_a_visit(ctx, sent))
     ]
     in_clause = [(rank.get(p.kind or "", 6), i) for i, p in candidates if start <= p.start < end]
     # A place after the verb is where it happened ("X and Gen. Y, the Joint Force Headquarters commanding
@@ -70,6 +70,11 @@ def encounter_place(
     if HERE.search(sent.text):
         return dateline_place(ctx, places)
     return None
+
+
+def _tells_of_a_visit(ctx: Context, sent: Sentence) -> bool:
+    """Whether the sentence tells of a visit to a nation it names ("X visited Paraguay and met ...")."""
+    return any(visits(ctx.text, start) for start, _, _ in ctx.nation_spans.starting_in(sent.start, sent.end))
 
 
 def _line_dateline(ctx: Context, place: PlaceMention) -> bool:

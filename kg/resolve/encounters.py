@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from kg.extract.cues import ONE_OF_THE_MEETINGS, VISITED_NATION
+from kg.extract.cues import ONE_OF_THE_MEETINGS, visits
 from kg.extract.speakers import FIRST_PERSON
 from kg.model import Extraction
 from kg.resolve.entities import Ref, Resolved, digest
@@ -226,20 +226,21 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
     day = article.published or article.dateline_date
     if day is None:
         return
-    where = next(
+    dateline = (article.dateline_place or "").lower()
+    at = next(
         (
-            places.get(i)
+            i
             for i, p in enumerate(extraction.places)
-            if article.dateline_place
-            and (p.name.lower() == article.dateline_place.lower() or p.start < (article.dateline_end or 0))
-            and p.name.lower().startswith(article.dateline_place.lower())  # "Washington, DC" of "Washington"
+            if dateline
+            and (p.name.lower() == dateline or p.start < (article.dateline_end or 0))
+            and p.name.lower().startswith(dateline)  # "Washington, DC" of "Washington"
         ),
         None,
     )
+    where = places.get(at) if at is not None else None
     # "MIAMI – X visited Paraguay and met President Y": the story was filed at home, the meetings were abroad
-    home = (article.dateline_place or "").lower()
-    country = next((p.country for p in extraction.places if p.name.lower() == home), None)
-    if any(n.iso3 != country and _visit_to(article.text, n.start) for n in extraction.nations):
+    country = extraction.places[at].country if at is not None else None
+    if any(n.iso3 != country and visits(article.text, n.start) for n in extraction.nations):
         where = None
     kind = "city"
     # A release's header may name the room or the house: above its city ("Treaty Room" / "Washington, DC") or
@@ -274,11 +275,6 @@ def _meet_at_dateline(extraction: Extraction, encounters: list[_Encounter], plac
     for enc in encounters:
         if where and enc.kind == "Meeting" and enc.place is None and enc.date in (day, day - timedelta(days=1)):
             enc.place, enc.place_kind = where, kind  # "PARIS, Jan. 20 -- X met Y yesterday"
-
-
-def _visit_to(text: str, at: int) -> bool:
-    """Whether the text tells of a visit to the nation named at character ``at`` ("visited Paraguay")."""
-    return any(m.end() == at + 1 for m in VISITED_NATION.finditer(text, max(0, at - 30), at + 1))
 
 
 def _meet_where_the_day_was(encounters: list[_Encounter]) -> None:

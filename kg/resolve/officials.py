@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from kg.extract.cues import visits
 from kg.extract.names import title_vocab
 from kg.gazetteer import gazetteer, short_forms
 from kg.model import Extraction, PersonMention
@@ -128,17 +129,12 @@ def _place_of_office(title: str) -> str | None:
 
 # "arrived here", "a weeklong visit to China": the dateline is where the visitor went, not home
 _ARRIVED_HERE = re.compile(r"\barrived here\b")
-_VISIT_TO = re.compile(
-    r"\b(?:visits?|trip|travel(?:led|ed|s)?|arriv(?:ed|es|al)|tour)\s+(?:\w+\s+){0,2}(?:to|in|of)\s+(?:the\s+)?$"
-)
 
 
 def _visits(extraction: Extraction, iso3: str) -> bool:
     """Whether the story tells of a visit to the nation ("arrived here", "a weeklong visit to China")."""
     text = extraction.article.text
-    return bool(_ARRIVED_HERE.search(text)) or any(
-        n.iso3 == iso3 and _VISIT_TO.search(text, max(0, n.start - 40), n.start) for n in extraction.nations
-    )
+    return bool(_ARRIVED_HERE.search(text)) or any(n.iso3 == iso3 and visits(text, n.start) for n in extraction.nations)
 
 
 def _default_nation(extraction: Extraction) -> str | None:
@@ -267,8 +263,7 @@ def resolve_officials(extraction: Extraction, out: Resolved, default_nation: str
     text = extraction.article.text
     for n in extraction.nations:
         if n.iso3 != default_nation and (
-            _IN_BEFORE.search(text, max(0, n.start - 12), n.start)
-            or _VISIT_TO.search(text, max(0, n.start - 40), n.start)
+            _IN_BEFORE.search(text, max(0, n.start - 12), n.start) or visits(text, n.start)
         ):
             places_abroad[n.sentence].add(n.iso3)  # "While in Japan, X held meetings with ...", "During his visit to"
 
