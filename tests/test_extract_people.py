@@ -594,3 +594,9 @@ def test_a_list_the_tagger_splits_at_initials_or_a_semicolon_stays_one_sentence(
     assert found["Maria LB. Santos"][1] == found["Luis Mena"][1]
     assert found["Luis Mena"][0] == "Defense Assistant Secretary"
     assert found["Eva Lind"][1] == found["Tom Hale"][1] == found["Ola Berg"][1]
+
+
+@pytest.mark.parametrize("name", ["Vance", "Clarence", "Terrance"])
+def test_a_family_name_alone_after_an_office_is_a_name_whatever_it_ends_in(name: str) -> None:
+    found = {p.name: p.title for p in find_people(context(f"Secretary of State {name} spoke."))}
+    assert found == {name: "Secretary of State"}

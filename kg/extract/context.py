@@ -7,7 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +21,7 @@ __all__ = [
     "PLACE_HEADS",
     "TERM_KINDS",
     "Context",
+    "after_initials",
     "ranked_nations",
     "strip_the",
 ]
@@ -131,6 +132,11 @@ class Context:
         self.org_spans = SpanIndex(self._find_organizations())
         # where the gazetteer's place names stand, broad regions included ("North America")
         self.place_name_spans = SpanIndex([(m.start(), m.end()) for m in self.terms("place").finditer(self.text)])
+
+    @cached_property
+    def words_in_lower_case(self) -> frozenset[str]:
+        """The words the text writes in lower case ("support"), to tell a common word from a name."""
+        return frozenset(t.text for t in self.doc if t.is_alpha and t.text.islower())
 
     # -- helpers -------------------------------------------------------------------------------------
     def terms(self, kind: str) -> re.Pattern[str]:
@@ -299,6 +305,18 @@ class Context:
         return self.org_spans.covering(tok.idx)
 
 
+def after_initials(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a name's initials, written as one token or as letters and a period split off
+    by the tokenizer: "Meynardo LB." + "Montealegre"."""
+    k = i - 1
+    if k > 0 and doc[k].text == "." and not doc[k - 1].whitespace_:
+        k -= 1
+        letters = doc[k].text
+    else:
+        letters = doc[k].text.removesuffix(".") if k >= 0 and doc[k].text.endswith(".") else ""
+    return re.fullmatch(r"[A-Z]{1,2}", letters) is not None and k > 0 and doc[k - 1].is_title
+
+
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """The sentences of the parse as token ranges, with those the tagger ends inside a list at a semicolon
     ("Ambassador X; Brig. Gen. Y, ...; and Z signed") or after a name's initials ("Meynardo LB. Montealegre")
@@ -317,16 +335,7 @@ def _goes_on(doc: Doc, end: int, start: int) -> bool:
     last, first = doc[end - 1], doc[start]
     if "\n" in last.whitespace_ or last.is_space or first.is_space or not first.text[:1].isupper():
         return False
-    if last.text == ";":
-        return True
-    initials = doc[end - 2] if last.text == "." and end >= 2 and not doc[end - 2].whitespace_ else last
-    letters = initials.text.removesuffix(".")
-    return (
-        (last.text == "." or last.text.endswith("."))
-        and re.fullmatch(r"[A-Z]{1,2}", letters) is not None
-        and initials.i > 0
-        and doc[initials.i - 1].is_title
-    )
+    return last.text == ";" or after_initials(doc, start)
 
 
 def ranked_nations(nation_spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:

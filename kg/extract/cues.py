@@ -172,9 +172,7 @@ def visits(text: str, at: int) -> bool:
 
 
 # A line of a programme, by the hour: "09:30 Joint press conference by X and Y", "10.15 am Bilateral meeting".
-SCHEDULED = re.compile(
-    r"\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s+[A-Z]", re.IGNORECASE
-)
+SCHEDULED = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*(?:-|–|to)\s*\d{1,2}[:.]\d{2})?\s+[A-Z]")
 
 # "In his meeting with Prime Minister X, the secretary ...": one of the meetings just told, with one of them.
 ONE_OF_THE_MEETINGS = re.compile(r"\s*(?:In|During) (?:his|her) (?:bilateral )?meeting with\b")

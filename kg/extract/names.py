@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.extract.context import GIVEN_NAME_TITLES, Context
+from kg.extract.context import GIVEN_NAME_TITLES, Context, after_initials
 from kg.gazetteer import Gazetteer, short_forms
 
 __all__ = [
@@ -77,13 +77,7 @@ def is_name_token(ctx: Context, tok: Token) -> bool:
         and (ctx.doc[tok.i - 2].text[:1].isupper() or ctx.doc[tok.i - 2].text.lower() in NAME_PARTICLES)
     ):
         return True
-    if (
-        text == "."
-        and 0 < tok.i < len(ctx.doc) - 1
-        and not ctx.doc[tok.i - 1].whitespace_
-        and re.fullmatch(r"[A-Z]{1,2}", ctx.doc[tok.i - 1].text)
-        and ctx.doc[tok.i + 1].is_title
-    ):
+    if text == "." and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].is_title and after_initials(ctx.doc, tok.i + 1):
         return True  # "Meynardo LB. Montealegre": the period of initials the tokenizer split off
     if tok.is_space or tok.is_punct:
         return False

@@ -150,11 +150,13 @@ def find_people(ctx: Context) -> list[PersonMention]:
     labelled = [p for p, _ in found]
     labels = SpanIndex(sorted({extent for _, extent in found}))
     # "FORT SAM HOUSTON, Texas, Nov. 3 --": the dateline's place names no one
-    dateline = ctx.article.dateline_end or 0
+    dateline = _dateline_place(ctx) or (0, 0)
     candidates = [
         c
         for c in candidates
-        if not in_headline(c) and labels.covering(doc[c[0]].idx) is None and not _in_dateline_place(ctx, c, dateline)
+        if not in_headline(c)
+        and labels.covering(doc[c[0]].idx) is None
+        and not dateline[0] <= doc[c[0]].idx < dateline[1]
     ]
     spans = _clean_people(ctx, candidates)
     # Later mentions by surname (or given name) alone, whatever spaCy labelled them.
@@ -198,22 +200,18 @@ def _body_word(ctx: Context, tok: Token) -> bool:
     """Whether a capitalized word right after an office goes on with the name of the body the office is of, not
     a person's name: an abstract noun ("Preparation"), or a word the tagger puts in that body that the text also
     writes in lower case ("African Union Support" and "support"), or in capitals ("CNO PAC")."""
-    if _ABSTRACT_NOUN.search(tok.text):
+    if _ABSTRACT_NOUN.search(tok.text) and tok.ent_type_ != "PERSON":
         return True
     if tok.ent_type_ not in {"ORG", "FAC"} or tok.ent_iob_ != "I":
         return False
-    in_lower_case = re.search(rf"\b{re.escape(tok.lower_)}\b", ctx.text) is not None
-    return (tok.text.isupper() and len(tok.text) <= 5) or in_lower_case
+    return (tok.text.isupper() and len(tok.text) <= 5) or tok.lower_ in ctx.words_in_lower_case
 
 
-def _in_dateline_place(ctx: Context, candidate: tuple[int, int, float], dateline_end: int) -> bool:
-    """Whether a name lies in the place the article's dateline names."""
-    place = ctx.article.dateline_place
-    at = ctx.doc[candidate[0]].idx
-    if not place or at >= dateline_end:
-        return False
-    found = ctx.text.upper().find(place.upper(), 0, dateline_end)
-    return found >= 0 and found <= at < found + len(place)
+def _dateline_place(ctx: Context) -> tuple[int, int] | None:
+    """Where the place the article's dateline names stands in the text ("FORT SAM HOUSTON, Texas, --")."""
+    place, end = ctx.article.dateline_place, ctx.article.dateline_end
+    found = ctx.text[:end].upper().find(place.upper()) if place and end else -1
+    return (found, found + len(place)) if found >= 0 else None
 
 
 def _singular_office(ctx: Context, tok: Token) -> str | None:
@@ -301,9 +299,11 @@ _LINE = re.compile(r"[^\n]+")
 _CAPTION_DATE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*$")
 
 
-# Word endings of abstract nouns, which end a body's name ("Force Preparation", "Defence Intelligence") and no
-# person's.
-_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ics)$")
+# Word endings of abstract nouns, which end a body's name ("Force Preparation", "Force Development") and no
+# person's (not "-ance" or "-ence": "Vance", "Lawrence").
+_ABSTRACT_NOUN = re.compile(r"\w{4}(?:tion|sion|ment|ness|ship)$")
+# The heads of events a tagger may take for names: "an enhanced Honor Cordon and Bilateral Meeting".
+_EVENT_HEADS = re.compile(r"Cordon|Guard|Ceremony|Meeting|Dialogue|Summit|Forum|Conference|Parade|Review|Talks")
 _BULLET = re.compile(r"\s*[·•▪‣◦*–-]\s")
 
 
@@ -463,9 +463,6 @@ def _clean_people(ctx: Context, candidates: list[tuple[int, int, float]]) -> lis
 
 # Prepositions after which a known place's name is the place, not a person named after it.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "near", "outside", "inside", "around", "toward", "towards"})
-
-
-_EVENT_HEADS = re.compile(r"Cordon|Guard|Ceremony|Meeting|Dialogue|Summit|Forum|Conference|Parade|Review|Talks")
 
 
 def _after_place_preposition(ctx: Context, s: int) -> bool:

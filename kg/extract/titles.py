@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Context
+from kg.extract.context import Context, after_initials
 from kg.extract.names import POST_NOMINALS, TITLE_CONNECTORS, abbreviation_in_brackets
 
 __all__ = ["describe_title", "nation_after", "title_after", "title_before"]
@@ -222,9 +222,7 @@ def _portfolio_start(ctx: Context, j: int, sent_start: int) -> int:
             and not ctx.nation_covering(tok)
             and not ctx.is_rank(tok.text)
             and "\n" not in tok.whitespace_
-            # "Meynardo LB. Montealegre": a name after initials
-            and not (k > 1 and doc[k - 1].text == "." and re.fullmatch(r"[A-Z]{1,2}", doc[k - 2].text))
-            and not (k > 0 and re.fullmatch(r"[A-Z]{1,2}\.", doc[k - 1].text))
+            and not after_initials(doc, k)  # "Meynardo LB. Montealegre": a name after initials
         )
 
     k = j
