@@ -66,6 +66,10 @@ class NationMention:
     sentence: int
 
 
+# Kinds of place from the most specific to the least: where an encounter was is the most specific one named.
+PLACE_SPECIFICITY = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     name: str

@@ -10,7 +10,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.cues import HERE, HERE_IN, MEETING_TRIGGER, PEOPLE_OF, SUBORDINATE, TRAVELLED, visits
 from kg.extract.structure import clause_off_the_line
-from kg.model import PlaceMention, Sentence
+from kg.model import PLACE_SPECIFICITY, PlaceMention, Sentence
 from kg.nlp import BRACKETED_DATELINE
 
 __all__ = ["bracketed_dateline", "dateline_place", "encounter_place", "speaker_is_in", "travelled_to"]
@@ -50,7 +50,7 @@ def encounter_place(
     """The most specific place named in the clause (``start``-``end``), else in its sentence, leaving out
     places inside another clause ("who said a conference would be held in Geneva"); "here" is the
     dateline's place."""
-    rank = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
+    rank = PLACE_SPECIFICITY
     candidates = [
         (i, p)
         for i in places_in.get(sent.index, [])

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from kg.extract.cues import ONE_OF_THE_MEETINGS, visits
 from kg.extract.speakers import FIRST_PERSON
-from kg.model import Extraction
+from kg.model import PLACE_SPECIFICITY, Extraction
 from kg.resolve.entities import Ref, Resolved, digest
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
 
 SPOKESPEOPLE = re.compile(r"spokes|press secretary|press officer|photographer", re.IGNORECASE)
 ATTRIBUTION = re.compile(r"^\W{0,3}(?:said|says|added|noted|told|wrote|according)\b", re.IGNORECASE)
-PLACE_SPECIFICITY = {"building": 0, "base": 1, "island": 2, "city": 3, "region": 4, "body_of_water": 5}
 
 
 @dataclass
