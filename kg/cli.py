@@ -16,13 +16,12 @@ from pathlib import Path
 
 import click
 import networkx as nx
-import rdflib
 from tqdm import tqdm
 
-from kg import __version__, corpus, network, read
+from kg import __version__, api, cli_link, corpus, network, read
 from kg.errors import EXIT_CODES, InputError, KgError, UsageError
 from kg.evaluate import evaluate, format_evaluation
-from kg.namespace import bind_prefixes
+from kg.link.store import resolve_store
 from kg.query import GRAPH_FORMATS, atomic_file, guess_format, load_graph, load_query, query_names, write_graph
 from kg.query import query as run_query
 from kg.report import store_summary, summary
@@ -195,17 +194,17 @@ def build(
             ctx, sources, store_path, published_date, min_confidence, jobs, resume, wait, int(max_size * 1e6), quiet
         )
         return
-    graph = bind_prefixes(rdflib.Graph())
     results = corpus.build_graphs(
         sources, published=published_date, min_confidence=min_confidence, jobs=jobs, max_size=int(max_size * 1e6)
     )
     # On a terminal only: a merged build is usually small, and its stderr may be carrying the summary.
     bar = tqdm(results, total=len(sources), unit="article", disable=True if quiet else None, file=sys.stderr)
+    built = []
     for result in bar:
         if isinstance(result, corpus.Failure):
             raise InputError(result.message)
-        for triple in result.triples:
-            graph.add(triple)
+        built.append((result.article, result.triples))
+    graph = api.merged_graph(built)
     to_stdout = output is None or output == "-"
     write_graph(graph, None if to_stdout else output, fmt or guess_format(None if to_stdout else output))
     if not quiet:
@@ -243,6 +242,8 @@ def _build_store(
                 on_article=advance,
                 max_size=max_size,
             )
+        # Linking reads every article of the store, so it runs once, after the last article is in.
+        resolution = resolve_store(store)
         if not quiet:
             rate = report.built / report.seconds if report.seconds else 0.0
             words = report.words / report.seconds if report.seconds else 0.0
@@ -254,6 +255,7 @@ def _build_store(
                 f"({rate:.1f} articles/s, {words:,.0f} words/s){skipped}{failed}.",
                 err=True,
             )
+            click.echo(cli_link.summary(resolution), err=True)
             click.echo(store_summary(store), err=True)
     if report.failures:
         click.echo(
@@ -683,6 +685,10 @@ def _table(columns: list[str], rows: list[dict[str, str | None]]) -> str:
 
     rule = ["-" * w for w in widths]
     return line(columns) + line(rule) + "".join(line(r) for r in cells)
+
+
+cli.add_command(cli_link.resolve_command)
+cli.add_command(cli_link.merges_command)
 
 
 def main() -> None:

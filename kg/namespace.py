@@ -12,7 +12,7 @@ rdflib.term.URIRef('https://w3id.org/kg/id/nation/USA')
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace, Namespace
 
 
 class KG(DefinedNamespace):
@@ -97,6 +97,7 @@ PREFIXES: dict[str, Namespace] = {
     "schema": SDO._NS,
     "skos": SKOS._NS,
     "org": ORG._NS,
+    "time": TIME._NS,
     "sem": SEM,
     "xsd": XSD._NS,
     "rdfs": RDFS._NS,

@@ -45,7 +45,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError
-from kg.namespace import KG, PREFIXES
+from kg.namespace import KG, KGR, PREFIXES
 from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query
 
 __all__ = [
@@ -77,6 +77,7 @@ _GRAPH_FORMATS = {"trig", "nquads"}
 _RETRY_SECONDS = 0.05
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+_ARTICLE_PREFIX = str(KGR["article/"])
 
 
 class Store:
@@ -150,12 +151,14 @@ class Store:
             return len(self._open_db())
 
     def articles(self) -> list[str]:
-        """The IRIs of the articles in the store (its named graphs), sorted.
+        """The IRIs of the articles in the store (its named graphs but those linking writes, see
+        :mod:`kg.link.store`), sorted.
 
         Raises :class:`StoreError` if the store is closed or cannot be read.
         """
         with _store_errors(self.path):
-            return sorted(graph.value for graph in self._open_db().named_graphs())
+            graphs = (graph.value for graph in self._open_db().named_graphs())
+            return sorted(g for g in graphs if g.startswith(_ARTICLE_PREFIX))
 
     def _graphs_of(self, source: str) -> set[str]:
         rows = self.query(f"SELECT ?g ?source WHERE {{ GRAPH ?g {{ ?g <{KG.source}> ?source }} }}", {"source": source})
@@ -219,6 +222,19 @@ class Store:
                 self._open_db().update(update)
             except SyntaxError as exc:  # a term Oxigraph accepted but cannot read back: a bug, not bad data
                 raise GraphError(f"cannot store the graph of {article}: {_one_line(exc)}") from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the store, in one transaction.
+
+        Raises :class:`QueryError` when it does not parse and :class:`StoreError` when the store is read-only,
+        closed or cannot be written.
+        """
+        self._open_db(write=True)
+        with _store_errors(self.path):
+            try:
+                self._open_db().update(sparql)
+            except SyntaxError as exc:
+                raise QueryError(f"update does not parse: {_one_line(exc)}") from exc
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[dict[str, str | None]]:
         """Run a SPARQL SELECT query over the merged graph of the articles.
@@ -302,6 +318,25 @@ class Store:
             graph.bind(prefix, namespace)
         graph.parse(data=buffer.getvalue(), format="nt")
         return graph
+
+    def quads(
+        self,
+        *,
+        subject: str | None = None,
+        obj: str | None = None,
+        graph: str | None = None,
+    ) -> Iterator[ox.Quad]:
+        """The quads with the IRI ``subject`` or ``obj`` in the graph ``graph`` (an IRI), any of them left out
+        to take every value, streamed.
+
+        Raises :class:`StoreError` when the store is closed or cannot be read.
+        """
+
+        def node(iri: str | None) -> ox.NamedNode | None:
+            return None if iri is None else _named_node(iri, "IRI")
+
+        with _store_errors(self.path):
+            yield from self._open_db().quads_for_pattern(node(subject), None, node(obj), node(graph))
 
     def article_quads(self, article: str) -> Iterator[ox.Quad]:
         """The quads of one article's named graph, streamed (none when the store has no such article).

@@ -126,6 +126,7 @@ def test_query_names_are_the_files_of_queries():
         "nation-places",
         "nation-treaties",
         "nations",
+        "office-holders",
         "official-meetings",
         "officials",
         "places",

@@ -229,7 +229,8 @@ def test_an_official_in_two_articles_is_one_node_of_the_union(store):
 PARAMS = {"name": "mattis", "iso3": "jpn"}
 
 
-@pytest.mark.parametrize("name", query_names())
+# office-holders reads the tenure linking writes, which these hand-made graphs lack: tests/test_link.py runs it.
+@pytest.mark.parametrize("name", [n for n in query_names() if n != "office-holders"])
 def test_named_queries_give_the_rows_kg_query_gives_on_the_union(store, name):
     params = {param: PARAMS[param] for param in load_query(name).params}
     expected = query(union(), name, **params)
