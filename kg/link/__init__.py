@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from rdflib import OWL, Literal, URIRef
@@ -31,7 +31,17 @@ from kg.link.tenure import tenure_triples
 from kg.namespace import KG, KGR
 from kg.resolve.entities import digest, slug
 
-__all__ = ["Entity", "Resolution", "from_store", "from_triples", "link", "resolve_store", "rewrite"]
+__all__ = [
+    "Entity",
+    "Resolution",
+    "carry_over",
+    "from_store",
+    "from_triples",
+    "link",
+    "resolve_store",
+    "rewrite",
+    "rewritten",
+]
 
 Triple = tuple[Node, Node, Node]
 
@@ -108,6 +118,26 @@ def link(
     resolution.triples = triples
     resolution.seconds = time.perf_counter() - started
     return resolution
+
+
+def carry_over(resolution: Resolution, earlier: Mapping[str, str]) -> None:
+    """Keep the IRIs an earlier resolution published leading to their entity: ``earlier`` maps each IRI it
+    said ``owl:sameAs`` of to that canonical IRI. A canonical IRI no longer in use (its entity took a fuller
+    name, or joined another), and each IRI that led to it, get ``owl:sameAs`` the entity its IRIs lead to now,
+    where that is one entity."""
+    in_use = set(resolution.canonical.values()) | {iri for _, iri in resolution.canonical}
+    led_to: dict[str, set[str]] = defaultdict(set)
+    for iri, canonical in earlier.items():
+        led_to[canonical].add(iri)
+    for old in sorted(set(led_to) - in_use):
+        targets = {resolution.same_as.get(iri, iri) for iri in led_to[old] if iri in in_use}
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        for iri in sorted({old} | led_to[old]):
+            if iri not in in_use and iri not in resolution.same_as:
+                resolution.same_as[iri] = target
+                resolution.triples.append((URIRef(iri), OWL.sameAs, URIRef(target)))
 
 
 def _articles(records: Iterable[Record]) -> dict[str, tuple[str, ...]]:

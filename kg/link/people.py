@@ -163,11 +163,11 @@ def cluster_officials(
             put(e, fits[0] if len(fits) == 1 else None)
             continue
         word = e.best.family
-        holders = [p for p in blocked if any(word in (n.family, n.words[0]) for n in people[p].names)]
-        fits = [p for p in holders if e.nation_agrees(people[p]) and e.office_agrees(people[p])]
-        if len(fits) > 1:  # "President Bush" in 1990, beside George H. W. Bush and George W. Bush
-            fits = [p for p in fits if e.time_agrees(people[p])]
-        if not holders:  # no full name: the one person named by this word alone, at about that time
+        # "President Bush" in 1990 is the one of George H. W. Bush and George W. Bush of that time
+        fits = [
+            p for p in blocked if any(word in (n.family, n.words[0]) for n in people[p].names) and e.agrees(people[p])
+        ]
+        if not fits:  # no full name fits: the one person named by this word alone, at about that time
             fits = [p for p in blocked if not people[p].names and e.agrees(people[p])]
         put(e, fits[0] if len(fits) == 1 else None, _alone_reason(e, people[fits[0]]) if len(fits) == 1 else "")
     return _join_same(people, same, apart)

@@ -3,7 +3,9 @@
 A store holds, beside one named graph per article, three graphs of its own:
 
 - ``kgr:resolution``: what :func:`kg.link.link` decided (``owl:sameAs`` from IRIs to their entity's canonical
-  IRI, canonical names, tenure of offices); its triples are in the default graph too;
+  IRI, canonical names, tenure of offices); its triples are in the default graph too. A canonical IRI that an
+  earlier resolution published and this one no longer uses keeps ``owl:sameAs`` the entity it leads to now
+  (:func:`kg.link.carry_over`);
 - ``kgr:overrides``: the analyst's pairs (``owl:sameAs`` for same.tsv, ``owl:differentFrom`` for
   distinct.tsv), kept from one resolution to the next until new files replace them;
 - ``kgr:links``: the IRIs whose triples the last resolution rewrote, so that the next one can undo what no
@@ -24,7 +26,7 @@ from collections.abc import Collection, Iterable
 import pyoxigraph as ox
 from rdflib import OWL, URIRef
 
-from kg.link import Resolution, link
+from kg.link import Resolution, carry_over, link
 from kg.link.records import ARTICLE_PREFIX, from_store
 from kg.namespace import KG, KGR
 from kg.store import Store, ntriples_lines
@@ -35,6 +37,7 @@ RESOLUTION = str(KGR["resolution"])
 OVERRIDES = str(KGR["overrides"])
 LINKS = str(KGR["links"])
 _AFFECTED = f"<{KGR['links/rewrites']}>"
+_SAME_AS = str(OWL.sameAs)
 
 
 def stored_pairs(store: Store) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
@@ -61,9 +64,10 @@ def resolve_store(
     same = held_same if same is None else same
     distinct = held_distinct if distinct is None else distinct
     resolution = link(from_store(store), same=same, distinct=distinct)
+    old = {_line(q): q for q in store.quads(graph=RESOLUTION)}
+    carry_over(resolution, {q.subject.value: q.object.value for q in old.values() if q.predicate.value == _SAME_AS})
     affected = resolution.affected
     touched = sorted(affected | {q.subject.value for q in store.quads(graph=LINKS)})
-    old = {_line(q) for q in store.quads(graph=RESOLUTION)}
     new = dict.fromkeys(ntriples_lines(resolution.triples))
     pairs = [(URIRef(a), OWL.sameAs, URIRef(b)) for a, b in (sorted(p) for p in same)]
     pairs += [(URIRef(a), OWL.differentFrom, URIRef(b)) for a, b in (sorted(p) for p in distinct)]
