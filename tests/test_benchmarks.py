@@ -1,7 +1,8 @@
 """``benchmarks/``: the corpus generator and the synthetic RDF the store benchmarks load (no spaCy model).
 
 The generator must be deterministic, write what ``kg build DIR`` reads, vary its entities and repeat some, and
-plant only what its text says; the synthetic graphs must have kg's shape (they pass kg's SHACL shapes, also
+plant only what its text says; with name variants, write every kind of variant and record who each official
+is; the synthetic graphs must have kg's shape (they pass kg's SHACL shapes, also
 after a round trip through the Oxigraph store). Whether kg reads the articles is ``generate.py --check``'s job,
 which needs the model.
 """
@@ -33,9 +34,14 @@ DATELINE = re.compile(
 )
 
 
+@pytest.fixture(scope="module", params=[False, True], ids=["plain", "variants"])
+def sample(request) -> list[gen.Generated]:
+    return list(articles(60, seed=2, variants=request.param))
+
+
 @pytest.fixture(scope="module")
-def sample() -> list[gen.Generated]:
-    return list(articles(60, seed=2))
+def variant_sample() -> list[gen.Generated]:
+    return list(articles(200, seed=2, variants=True))
 
 
 def test_same_seed_same_corpus_and_a_prefix_of_a_larger_one():
@@ -138,3 +144,105 @@ def test_synthetic_graph_conforms_after_a_round_trip_through_the_store(tmp_path)
     conforms, _, report = kg.validate(back)
     # If only nif:beginIndex/endIndex fail here, Oxigraph wrote xsd:nonNegativeInteger back as xsd:integer.
     assert conforms, report
+
+
+# --- name variants ---------------------------------------------------------------------------------------
+
+
+def test_variants_are_off_by_default_and_deterministic_and_prefix_stable():
+    plain = list(articles(12, seed=5))
+    assert all(o.name == o.full and not o.variants for a in plain for o in a.truth.officials)
+    first = list(generate(12, seed=5, variants=True))
+    assert first == list(generate(12, seed=5, variants=True))
+    assert first[:4] == list(generate(4, seed=5, variants=True))
+    assert [text for _, text, _ in first] != [text for _, text, _ in generate(12, seed=5)]
+
+
+def test_every_kind_of_variant_is_written(variant_sample):
+    records = [o for a in variant_sample for o in a.truth.officials]
+    kinds = Counter(kind for o in records for kind in o.variants)
+    assert set(kinds) == set(gen.VARIANT_KINDS), kinds
+    for o in records:
+        if "surname only" in o.variants:
+            assert o.name == o.short and " " not in o.name.strip(), o
+        else:
+            assert o.name.split()[-1] == o.full.split()[-1] or "diacritics" in o.variants, o
+        if "nickname" in o.variants:
+            assert o.name.split()[0] != o.full.split()[0], o
+        if "middle initial" in o.variants:
+            assert re.search(r" [A-Z]\. ", o.full) and not re.search(r" [A-Z]\. ", o.name), o
+        if "diacritics" in o.variants:
+            assert o.name.isascii() and not o.full.isascii(), o
+        if not o.variants:
+            assert o.name == o.full, o
+
+
+def test_a_person_keeps_one_id_across_articles_and_names(variant_sample):
+    people: dict[int, tuple] = {}
+    forms: dict[int, set[str]] = {}
+    for article in variant_sample:
+        ids = [o.id for o in article.truth.officials]
+        assert len(ids) == len(set(ids)), article.name
+        for o in article.truth.officials:
+            assert o.name in article.text, (article.name, o.name)
+            person = (o.full, o.nation, o.title, o.female, o.rank)
+            assert people.setdefault(o.id, person) == person, o
+            forms.setdefault(o.id, set()).add(o.name)
+    assert sum(len(f) > 1 for f in forms.values()) >= 20  # the same person under several names
+
+
+def test_different_people_share_family_names(variant_sample):
+    people = {o.id: o for a in variant_sample for o in a.truth.officials}
+    days: dict[int, list[date]] = {}
+    for article in variant_sample:
+        for o in article.truth.officials:
+            days.setdefault(o.id, []).append(article.published)
+    same_office = same_nation = other_nation = successions = 0
+    ids = sorted(people)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            p, q = people[a], people[b]
+            if p.family != q.family:
+                continue
+            if p.nation != q.nation:
+                other_nation += 1
+            elif p.title != q.title:
+                same_nation += 1
+            else:
+                same_office += 1
+                successions += max(days[a]) < min(days[b]) or max(days[b]) < min(days[a])
+    assert same_office and same_nation and other_nation and successions, (same_office, same_nation, other_nation)
+
+
+def test_written_corpus_and_synthetic_graph_carry_the_names_as_written(tmp_path, variant_sample):
+    from benchmarks.synthetic import article_graph
+
+    written = gen.write_corpus(tmp_path / "corpus", 5, seed=2, variants=True)
+    assert [a.text for a in written] == [a.text for a in variant_sample[:5]]
+    article = next(a for a in variant_sample if any(o.variants for o in a.truth.officials))
+    graph, _ = article_graph(article)
+    names = {str(n) for o in graph.subjects(RDF.type, KG.Official) for n in graph.objects(o, KG.name)}
+    assert {o.name for o in article.truth.officials} <= names
+
+
+def test_resolution_scores_count_pairs_as_brute_force_does():
+    import random
+
+    from benchmarks.bench_resolution import Record, score
+
+    rng = random.Random(4)
+    kinds = gen.VARIANT_KINDS
+    records = [
+        Record(f"a{i}", f"o{i}", rng.randrange(8), tuple(k for k in kinds if rng.random() < 0.3)) for i in range(60)
+    ]
+    canonical = [f"c{rng.randrange(10)}" for _ in records]
+    s = score(records, canonical)
+    pairs = [(i, j) for i in range(len(records)) for j in range(i + 1, len(records))]
+    same = {(i, j) for i, j in pairs if records[i].person == records[j].person}
+    put = {(i, j) for i, j in pairs if canonical[i] == canonical[j]}
+    assert (s.true_pairs, s.predicted_pairs, s.correct_pairs) == (len(same), len(put), len(same & put))
+    assert s.precision == len(same & put) / len(put) and s.recall == len(same & put) / len(same)
+    for kind in kinds:
+        with_kind = {(i, j) for i, j in same if kind in records[i].variants or kind in records[j].variants}
+        assert s.true_pairs_by_kind[kind] == len(with_kind)
+        assert s.recall_by_kind[kind] == len(with_kind & put) / len(with_kind)

@@ -97,6 +97,12 @@ class _Evidence:
             return True
         return person.first - WINDOW <= self.last and self.first <= person.last + WINDOW
 
+    def within(self, person: Person) -> bool:
+        """Whether the person's articles began before this one and went on after it."""
+        if self.first is None or person.first is None or person.last is None:
+            return False
+        return person.first <= self.first <= person.last
+
     def agrees(self, person: Person) -> bool:
         return self.nation_agrees(person) and self.office_agrees(person) and self.time_agrees(person)
 
@@ -167,6 +173,8 @@ def cluster_officials(
         fits = [
             p for p in blocked if any(word in (n.family, n.words[0]) for n in people[p].names) and e.agrees(people[p])
         ]
+        if len(fits) > 1:  # a predecessor and a successor of one name: the one in office that day
+            fits = [p for p in fits if e.within(people[p])]
         if not fits:  # no full name fits: the one person named by this word alone, at about that time
             fits = [p for p in blocked if not people[p].names and e.agrees(people[p])]
         put(e, fits[0] if len(fits) == 1 else None, _alone_reason(e, people[fits[0]]) if len(fits) == 1 else "")
