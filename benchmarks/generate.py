@@ -1,7 +1,7 @@
 """A synthetic corpus of diplomacy and defense news articles, deterministic from a seed, for kg's benchmarks.
 
-    python benchmarks/generate.py --articles 1000 --out /tmp/corpus [--seed 1]
-    python benchmarks/generate.py --check 20 [--seed 1] [-v]
+    python benchmarks/generate.py --articles 1000 --out /tmp/corpus [--seed 1] [--variants]
+    python benchmarks/generate.py --check 20 [--seed 1] [--variants] [-v]
 
 writes ``DIR/0000001.txt``... and ``DIR/metadata.jsonl`` (``{"path", "published", "url", "title"}`` a line, the
 sidecar ``kg build DIR`` reads). ``--check K`` builds the first K articles in-process with ``kg.build`` and
@@ -20,6 +20,15 @@ Entities recur: each office of each nation is held by a pool of officials that g
 distinct officials and the same officials across many articles. Pools depend only on the articles already
 written: the first K articles of a corpus of N are the corpus of K (same seed).
 
+With ``--variants`` (``variants=True``), a corpus for cross-article entity resolution: an official goes by
+variants of their name from article to article, as news copy writes them: the short form of the given name
+("Jim Mattis" for James N. Mattis), with the middle initial or without, with the diacritics of their tradition
+or without ("Mehmet Öztürk", "Mehmet Ozturk"), or by title and surname alone ("Defense Minister Sato said");
+officials hold office for some years, and some share a family name with another official of their nation or
+tradition, or with their predecessor or successor in the same office. The truth of each article records each
+official's person id (the same in every article) and the name as written there. Without ``--variants`` the
+corpus is the one it always was.
+
 Python: ``generate(n, seed)`` yields ``(name, text, metadata)``; ``articles(n, seed)`` yields
 :class:`Generated` records that also carry what was planted (:class:`Truth`).
 """
@@ -27,6 +36,7 @@ Python: ``generate(n, seed)`` yields ``(name, text, metadata)``; ``articles(n, s
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
@@ -39,7 +49,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python benchmarks/generate.py`: make the `benchmarks` package importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.names import GROUPS, NameGroup
+from benchmarks.names import ACCENTS, GROUPS, NICKNAME_GROUPS, NICKNAMES
 from benchmarks.world import CONCERNS, FORUMS, NATO, Nation, Place, Treaty, World, bars, world
 
 __all__ = ["Encounter", "Generated", "Official", "Truth", "articles", "generate", "write_corpus"]
@@ -54,6 +64,22 @@ MIN_PARAGRAPHS, MAX_PARAGRAPHS = 5, 15
 # NEW_FLOOR keeps adding new ones, so the number of distinct officials grows with the corpus.
 NEW_ALPHA = 2.0
 NEW_FLOOR = 0.1
+
+# Name variants (``variants=True``). Each official holds office for TENURE_YEARS and appears only in articles of
+# those years. A new official takes the family name of an earlier one with probability NAMESAKE: of a holder
+# of the same office before or after them (half of these), of another official of the nation, or of one of
+# another nation of the same naming tradition. An official with a short form of their given name goes by it
+# with probability GOES_BY. In each article: a known official (one already written about) is named by title
+# and surname alone with probability SURNAME_ONLY; the short form, the dropped middle initial and the dropped
+# diacritics are written with these probabilities in government copy (DoD, State, White House) / wire copy.
+TENURE_YEARS = (2, 8)
+NAMESAKE = 0.15
+GOES_BY = 0.7
+SURNAME_ONLY = 0.08
+NICKNAME = (0.3, 0.7)
+DROP_INITIAL = (0.3, 0.6)
+DROP_DIACRITICS = 0.4
+VARIANT_KINDS = ("nickname", "middle initial", "diacritics", "surname only")
 
 AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -78,7 +104,14 @@ class Post:
 
 @dataclass(frozen=True)
 class Official:
-    """An invented official: ``name`` as written in full, ``short`` as later references write it."""
+    """An invented official: ``name`` as written in full, ``short`` as later references write it.
+
+    ``id`` is the person's: the same in every article that names them. Under name variants an article's record
+    of an official carries the name as that article writes it (``name``, ``short``), how it departs from the
+    person's full name ``full`` (``variants``: some of :data:`VARIANT_KINDS`); without variants ``name`` is
+    ``full`` in every article. ``family`` is the family name as the pools of ``names.py`` spell it (without
+    diacritics): what namesakes share.
+    """
 
     id: int
     name: str
@@ -90,6 +123,9 @@ class Official:
     role: str
     rank: str | None
     spokesperson: bool
+    full: str = ""
+    family: str = ""
+    variants: tuple[str, ...] = ()
 
     @property
     def pronoun(self) -> str:
@@ -224,43 +260,102 @@ def foreign_posts(nation: Nation) -> dict[str, Post]:
 # --- the corpus ------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Name:
+    """The parts of an official's name, spelled as the pools of ``names.py`` spell them (ASCII)."""
+
+    group: str
+    order: str
+    given: str
+    surname: str
+    middle: str = ""  # a middle initial ("N."), or a Vietnamese middle name
+    nickname: str | None = None  # the short form of the given name the official goes by now and then
+
+    def written(
+        self, *, accents: bool, nickname: bool = False, initial: bool = True, short_only: bool = False
+    ) -> tuple[str, str]:
+        """The name as an article writes it in full (or by surname alone) and as later references write it."""
+        spell = ACCENTS.get(self.group, {}) if accents else {}
+        given = self.nickname if nickname and self.nickname else self.given
+        given, surname, middle = (spell.get(word, word) for word in (given, self.surname, self.middle))
+        if self.order == "eastern":
+            name, short = f"{surname} {given}", surname
+        elif self.order == "vietnamese":
+            name, short = f"{surname} {middle} {given}", given
+        else:
+            name, short = (f"{given} {middle} {surname}" if middle and initial else f"{given} {surname}"), surname
+        return (short if short_only else name), short
+
+    @property
+    def has_initial(self) -> bool:
+        return self.order == "western" and bool(self.middle)
+
+
 class _Pools:
     """The officials written about so far, by office, and the names already taken."""
 
-    def __init__(self, rng: random.Random, the_world: World) -> None:
+    def __init__(self, rng: random.Random, the_world: World, *, variants: bool = False) -> None:
         self.rng = rng
         self.world = the_world
+        self.variants = variants
         self.slots: dict[tuple[str, str], list[list]] = {}  # (nation, post) -> [[official, uses], ...]
         self.taken: set[str] = set()
         self.next_id = 1
         self.posts = {iso3: foreign_posts(n) for iso3, n in the_world.nations.items() if iso3 != "USA"}
         self.posts["USA"] = US_POSTS
+        # Under name variants only: each official's name parts and years in office, and who is there to share
+        # a family name with.
+        self.names: dict[int, _Name] = {}
+        self.tenure: dict[int, tuple[date, date]] = {}
+        self.by_nation: dict[str, list[Official]] = {}
+        self.by_group: dict[str, list[Official]] = {}
 
     def has(self, iso3: str, post: str) -> bool:
         return post in self.posts[iso3]
 
-    def official(self, iso3: str, post_key: str, *, avoid: Sequence[Official] = ()) -> Official:
+    def official(
+        self, iso3: str, post_key: str, *, avoid: Sequence[Official] = (), day: date | None = None, formal: bool = True
+    ) -> Official:
         """A holder of ``post_key`` in ``iso3``: a known one, or a new one now and then. Officials in ``avoid``
-        and their namesakes (the same surname, which a story could not tell apart) are not chosen."""
+        and their namesakes (the same surname, which a story could not tell apart) are not chosen.
+
+        Under name variants, only an official in office on ``day`` is chosen, and the record returned carries
+        the name as an article of that kind (``formal``: a government's own copy) writes it."""
         slot = self.slots.setdefault((iso3, post_key), [])
         uses = sum(u for _, u in slot)
-        shorts = {o.short for o in avoid}
-        candidates = [entry for entry in slot if entry[0].short not in shorts]
+        shorts = {self._plain_short(o) for o in avoid}
+        candidates = [
+            entry for entry in slot if self._plain_short(entry[0]) not in shorts and self._serving(entry[0], day)
+        ]
         p_new = max(NEW_FLOOR, NEW_ALPHA / (uses + NEW_ALPHA))
         if candidates and self.rng.random() >= p_new:
             entry = self.rng.choices(candidates, weights=[u**0.75 for _, u in candidates])[0]
         else:
-            entry = [self._appoint(iso3, self.posts[iso3][post_key], shorts), 0]
+            entry = [self._appoint(iso3, post_key, shorts, day), 0]
             slot.append(entry)
         entry[1] += 1
-        return entry[0]
+        if not self.variants:
+            return entry[0]
+        return self._as_written(entry[0], known=entry[1] > 1, formal=formal)
 
-    def _appoint(self, iso3: str, post: Post, avoid_shorts: set[str]) -> Official:
+    def _plain_short(self, official: Official) -> str:
+        """The name a later reference writes, without diacritics: what tells namesakes apart in a story."""
+        return self.names[official.id].written(accents=False)[1] if self.variants else official.short
+
+    def _serving(self, official: Official, day: date | None) -> bool:
+        start, end = self.tenure.get(official.id, (day, day))
+        return day is None or start <= day <= end
+
+    def _appoint(self, iso3: str, post_key: str, avoid_shorts: set[str], day: date | None) -> Official:
         rng = self.rng
         nation = self.world.nations[iso3]
-        group = GROUPS[nation.group]
+        post = self.posts[iso3][post_key]
         female = rng.random() < 0.25
-        name, short = self._name(group, female, avoid_shorts)
+        surname, tenure = None, None
+        if self.variants and rng.random() < NAMESAKE:
+            surname, tenure = self._namesake(iso3, post_key, nation.group, avoid_shorts, day)
+        name = self._name(nation.group, female, avoid_shorts, surname)
+        full, short = name.written(accents=self.variants)
         rank = rng.choice(post.ranks) if post.ranks else None
         rank = rank or None
         spokes = "spokeswoman" if female else "spokesman"
@@ -268,7 +363,7 @@ class _Pools:
             spokes = "spokesperson"
         official = Official(
             id=self.next_id,
-            name=name,
+            name=full,
             short=short,
             female=female,
             nation=iso3,
@@ -277,56 +372,132 @@ class _Pools:
             role=post.role,
             rank=rank,
             spokesperson=post.spokesperson,
+            full=full,
+            family=name.surname,
         )
         self.next_id += 1
+        if self.variants:
+            self.names[official.id] = name
+            self.tenure[official.id] = tenure or self._term(day)
+            self.by_nation.setdefault(iso3, []).append(official)
+            self.by_group.setdefault(nation.group, []).append(official)
         return official
 
-    def _name(self, group: NameGroup, female: bool, avoid_shorts: set[str]) -> tuple[str, str]:
+    def _term(self, day: date | None) -> tuple[date, date]:
+        """Years in office around ``day``."""
+        day = day or FIRST_DAY
+        length = self.rng.randrange(365 * TENURE_YEARS[0], 365 * TENURE_YEARS[1])
+        start = day - timedelta(days=self.rng.randrange(length))
+        return start, start + timedelta(days=length)
+
+    def _namesake(
+        self, iso3: str, post_key: str, group: str, avoid_shorts: set[str], day: date | None
+    ) -> tuple[str | None, tuple[date, date] | None]:
+        """A family name an earlier official bears (ASCII), for a new official to share, and the new one's years
+        in office when they succeed (or precede) a namesake in the same office: right after (or before) theirs.
+        ``(None, None)`` when there is no one to share a name with."""
         rng = self.rng
+        roll = rng.random()
+        day = day or FIRST_DAY
+        if roll < 0.5:
+            others = [o for o, _ in self.slots.get((iso3, post_key), []) if not self._serving(o, day)]
+        elif roll < 0.75:
+            others = self.by_nation.get(iso3, [])
+        else:
+            others = [o for o in self.by_group.get(group, []) if o.nation != iso3]
+        others = [o for o in others if self.names[o.id].surname not in avoid_shorts]
+        if not others:
+            return None, None
+        other = rng.choice(others)
+        surname = self.names[other.id].surname
+        if roll >= 0.5:
+            return surname, None
+        start, end = self.tenure[other.id]
+        years = timedelta(days=rng.randrange(365, 365 * TENURE_YEARS[1] // 2))
+        if day > end:  # a successor
+            return surname, (end + timedelta(days=1), day + years)
+        return surname, (day - years, start - timedelta(days=1))  # a predecessor
+
+    def _name(self, group_key: str, female: bool, avoid_shorts: set[str], surname: str | None = None) -> _Name:
+        """A new name of the tradition ``group_key`` (with the family name ``surname`` if given), not taken yet
+        and no namesake of ``avoid_shorts``."""
+        rng = self.rng
+        group = GROUPS[group_key]
         given_pool = group.female if female else group.male
+        if self.variants:
+            given_pool += group.extra_female if female else group.extra_male
         for attempt in range(60):
-            given, surname = rng.choice(given_pool), rng.choice(group.surnames)
-            if group.order == "eastern":
-                name, short = f"{surname} {given}", surname
-            elif group.order == "vietnamese":
+            if attempt == 30:  # the namesake's family name is crowded: another one
+                surname = None
+            given, family = rng.choice(given_pool), surname or rng.choice(group.surnames)
+            middle = ""
+            if group.order == "vietnamese":
                 middle = "Thi" if female else rng.choice(group.middles)
-                name, short = f"{surname} {middle} {given}", given
-            else:
+            elif group.order == "western":
                 initial = group.initials and rng.random() < 0.25
                 if attempt >= 30 or initial:  # crowded: a middle initial tells namesakes apart
-                    name = f"{given} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {surname}"
-                else:
-                    name = f"{given} {surname}"
-                short = surname
-            if name not in self.taken and short not in avoid_shorts:
-                self.taken.add(name)
-                return name, short
+                    middle = f"{rng.choice('ABCDEFGHJKLMNPRSTW')}."
+            name = _Name(group_key, group.order, given, family, middle)
+            full, short = name.written(accents=False)
+            keys = {full}
+            if self.variants and attempt < 30:  # an article may drop the initial: a name without it is taken too
+                keys.add(name.written(accents=False, initial=False)[0])
+            if not keys & self.taken and short not in avoid_shorts:
+                self.taken |= keys
+                if self.variants and group_key in NICKNAME_GROUPS and given in NICKNAMES and rng.random() < GOES_BY:
+                    name = dataclasses.replace(name, nickname=NICKNAMES[given][0])
+                return name
         # Not reached below 12,000 articles (5,700 officials); the smallest traditions run out first.
         raise RuntimeError("a name pool of benchmarks/names.py is exhausted; add names to it or write fewer articles")
 
+    def _as_written(self, official: Official, *, known: bool, formal: bool) -> Official:
+        """``official`` as one article writes them: by a short form of the given name, without the middle
+        initial or the diacritics, or (once known) by title and surname alone."""
+        rng = self.rng
+        name = self.names[official.id]
+        style = 0 if formal else 1
+        short_only = known and rng.random() < SURNAME_ONLY
+        nickname = not short_only and name.nickname is not None and rng.random() < NICKNAME[style]
+        # Copy that writes "Jim Mattis" writes no middle initial either.
+        initial = short_only or not (name.has_initial and (nickname or rng.random() < DROP_INITIAL[style]))
+        options = {"nickname": nickname, "initial": initial, "short_only": short_only}
+        accented = name.written(accents=True, **options)
+        plain = name.written(accents=False, **options)
+        accents = accented == plain or rng.random() >= DROP_DIACRITICS
+        written, short = accented if accents else plain
+        kinds = {
+            "nickname": nickname,
+            "middle initial": not initial,
+            "diacritics": not accents,
+            "surname only": short_only,
+        }
+        variants = tuple(kind for kind in VARIANT_KINDS if kinds[kind])
+        return dataclasses.replace(official, name=written, short=short, variants=variants)
 
-def articles(n: int, seed: int = 1) -> Iterator[Generated]:
-    """The first ``n`` articles of the corpus of ``seed``, with what each one states."""
+
+def articles(n: int, seed: int = 1, *, variants: bool = False) -> Iterator[Generated]:
+    """The first ``n`` articles of the corpus of ``seed``, with what each one states; with ``variants``, the
+    officials go by variants of their names from article to article (see :class:`Official`)."""
     rng = random.Random(seed)
     the_world = world()
-    pools = _Pools(rng, the_world)
+    pools = _Pools(rng, the_world, variants=variants)
     for index in range(1, n + 1):
         yield _Writer(index, rng, the_world, pools).write()
 
 
-def generate(n: int, seed: int = 1) -> Iterator[tuple[str, str, dict[str, str]]]:
+def generate(n: int, seed: int = 1, *, variants: bool = False) -> Iterator[tuple[str, str, dict[str, str]]]:
     """``(file name, text, metadata)`` of the first ``n`` articles of the corpus of ``seed``."""
-    for article in articles(n, seed):
+    for article in articles(n, seed, variants=variants):
         yield article.name, article.text, article.metadata
 
 
-def write_corpus(folder: str | Path, n: int, seed: int = 1) -> list[Generated]:
+def write_corpus(folder: str | Path, n: int, seed: int = 1, *, variants: bool = False) -> list[Generated]:
     """Write ``n`` articles and ``metadata.jsonl`` into ``folder`` (created if missing); return the articles."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     with open(folder / "metadata.jsonl", "w", encoding="utf-8") as sidecar:
-        for article in articles(n, seed):
+        for article in articles(n, seed, variants=variants):
             (folder / article.name).write_text(article.text, encoding="utf-8")
             sidecar.write(json.dumps(article.metadata, ensure_ascii=False) + "\n")
             written.append(article)
@@ -510,6 +681,7 @@ class _Writer:
         self.lead_day = self.published
         self.home = "USA"
         self.qualify_home = False
+        self.formal = True  # a government's own copy, not the wires': writes names in full more often
 
     # -- registering what the text names --
 
@@ -640,6 +812,7 @@ class _Writer:
     def plan(self) -> _Story:
         rng = self.rng
         style = rng.choices(("dod_host", "dod_trip", "state", "white_house", "wire", "forum"), (3, 3, 3, 1, 3, 1))[0]
+        self.formal = style not in {"wire", "forum"}
         pools = self.pools
         nations = self.world.nations
         topic = rng.choice(TOPICS)
@@ -834,7 +1007,7 @@ class _Writer:
 
     def person(self, iso3: str, post: str) -> Official:
         """An official for this story, never one it already has nor a namesake of one."""
-        official = self.pools.official(iso3, post, avoid=self.cast)
+        official = self.pools.official(iso3, post, avoid=self.cast, day=self.published, formal=self.formal)
         self.cast.append(official)
         return official
 
@@ -1331,7 +1504,7 @@ def _title_ok(planted: str, found: set[str]) -> bool:
     return any(words <= set(f.split()) or set(f.split()) - {"the", "of"} <= words for f in found if f)
 
 
-def check(k: int, seed: int = 1, *, verbose: bool = False, out=sys.stdout) -> dict[str, float]:
+def check(k: int, seed: int = 1, *, verbose: bool = False, variants: bool = False, out=sys.stdout) -> dict[str, float]:
     """Build the first ``k`` articles with ``kg.build`` and print the recall of what was planted in them."""
     import time
 
@@ -1348,7 +1521,7 @@ def check(k: int, seed: int = 1, *, verbose: bool = False, out=sys.stdout) -> di
 
     calls_as_meetings = calls = 0
     started = time.perf_counter()
-    for article in articles(k, seed):
+    for article in articles(k, seed, variants=variants):
         if verbose:
             print(f"{article.name} ({article.published}): {article.title}", file=out)
         graph = kg.build(article.text, published=article.published)
@@ -1415,17 +1588,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--check", type=int, metavar="K", help="build the first K articles with kg and print recall")
     parser.add_argument("-v", "--verbose", action="store_true", help="with --check: list every miss")
+    parser.add_argument(
+        "--variants",
+        action="store_true",
+        help="officials go by variants of their names across articles (nicknames, middle initials, diacritics,\n"
+        "surname alone) and some share a family name; a corpus of its own",
+    )
     args = parser.parse_args(argv)
     if args.check is None and (args.articles is None or args.out is None):
         parser.error("give --articles N --out DIR, or --check K")
     if args.articles is not None:
         if args.out is None:
             parser.error("--articles needs --out DIR")
-        written = write_corpus(args.out, args.articles, args.seed)
+        written = write_corpus(args.out, args.articles, args.seed, variants=args.variants)
         words = sum(len(a.text.split()) for a in written)
         print(f"wrote {len(written)} articles ({words:,} words) and metadata.jsonl to {args.out}")
     if args.check is not None:
-        check(args.check, args.seed, verbose=args.verbose)
+        check(args.check, args.seed, verbose=args.verbose, variants=args.variants)
     return 0
 
 

@@ -7,6 +7,10 @@ and which part later references use:
 - ``western``: "Given [M.] Surname", referred to by surname;
 - ``eastern``: "Surname Given" (Chinese, Korean), referred to by surname;
 - ``vietnamese``: "Surname Middle Given", referred to by the given name, as Vietnamese copy does.
+
+The pools are spelled in ASCII. The corpus with name variants (``generate.py --variants``) also gives officials
+the diacritics of their tradition (:data:`ACCENTS`), the English given names that have short forms
+(``extra_male`` / ``extra_female``), and writes those short forms (:data:`NICKNAMES`) in some articles.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ class NameGroup:
     surnames: tuple[str, ...]
     middles: tuple[str, ...] = ()
     initials: bool = False  # "Charles Q. Brown": a middle initial now and then
+    # Given names the corpus with name variants adds to the pools above (names with a short form: Joseph, Joe).
+    extra_male: tuple[str, ...] = ()
+    extra_female: tuple[str, ...] = ()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -50,6 +57,8 @@ GROUPS: dict[str, NameGroup] = {
             "Mercer Hargrove Pembroke Ashford Kendrick Sheridan Radford Stanton Dunmore Aldridge Beckett"
         ),
         initials=True,
+        extra_male=_words("Joseph Benjamin Nicholas Jonathan Lawrence Gerald Donald Samuel Alexander"),
+        extra_female=_words("Katherine Margaret Elizabeth Rebecca Susan"),
     ),
     "japanese": NameGroup(
         "western",
@@ -356,4 +365,101 @@ GROUPS: dict[str, NameGroup] = {
         _words("Nino Tamar Ani Anahit Lusine"),
         _words("Beridze Kapanadze Gelashvili Maisuradze Tsiklauri Petrosyan Grigoryan Hakobyan Harutyunyan Vardanyan"),
     ),
+}
+
+
+# The short forms English-language copy writes for given names ("Jim Mattis" for James Mattis); under name
+# variants an official with one of these given names goes by the first short form in some articles.
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "James": ("Jim",),
+    "Joseph": ("Joe",),
+    "Robert": ("Bob",),
+    "William": ("Bill",),
+    "Anthony": ("Tony",),
+    "Michael": ("Mike",),
+    "Daniel": ("Dan",),
+    "Thomas": ("Tom",),
+    "Christopher": ("Chris",),
+    "Richard": ("Rick",),
+    "Charles": ("Chuck",),
+    "Matthew": ("Matt",),
+    "Steven": ("Steve",),
+    "Andrew": ("Andy",),
+    "Kenneth": ("Ken",),
+    "Timothy": ("Tim",),
+    "Gregory": ("Greg",),
+    "Douglas": ("Doug",),
+    "Jeffrey": ("Jeff",),
+    "Ronald": ("Ron",),
+    "Edward": ("Ted",),
+    "Philip": ("Phil",),
+    "Frederick": ("Fred",),
+    "Raymond": ("Ray",),
+    "Joshua": ("Josh",),
+    "David": ("Dave",),
+    "Benjamin": ("Ben",),
+    "Nicholas": ("Nick",),
+    "Jonathan": ("Jon",),
+    "Lawrence": ("Larry",),
+    "Gerald": ("Jerry",),
+    "Donald": ("Don",),
+    "Samuel": ("Sam",),
+    "Alexander": ("Alex",),
+    "Elizabeth": ("Liz",),
+    "Patricia": ("Pat",),
+    "Jennifer": ("Jen",),
+    "Susan": ("Sue",),
+    "Deborah": ("Deb",),
+    "Rebecca": ("Becky",),
+    "Katherine": ("Kate",),
+    "Kathleen": ("Kathy",),
+    "Margaret": ("Peggy",),
+    "Victoria": ("Vicky",),
+}
+NICKNAME_GROUPS = frozenset({"anglo"})  # the traditions whose copy writes those short forms
+
+
+def _accents(text: str) -> dict[str, str]:
+    """``"Ozturk=Öztürk Sahin=Şahin"`` as a dict from the pool's ASCII spelling to the name's own."""
+    return dict(pair.split("=") for pair in text.split())
+
+
+# Names as their tradition writes them, by naming group: the pools' ASCII spelling -> the spelling with
+# diacritics. Under name variants an official of these groups carries the diacritics, and some articles drop
+# them (as English-language copy often does).
+ACCENTS: dict[str, dict[str, str]] = {
+    "turkish": _accents(
+        "Ayse=Ayşe Gulsen=Gülşen Yilmaz=Yılmaz Sahin=Şahin Celik=Çelik Yildiz=Yıldız Aydin=Aydın Ozturk=Öztürk "
+        "Dogan=Doğan Kilic=Kılıç Cetin=Çetin Ozdemir=Özdemir"
+    ),
+    "vietnamese": _accents(
+        "Nguyen=Nguyễn Tran=Trần Le=Lê Pham=Phạm Hoang=Hoàng Vu=Vũ Dang=Đặng Bui=Bùi Do=Đỗ Ho=Hồ Ngo=Ngô "
+        "Duong=Dương Ly=Lý Trinh=Trịnh Dinh=Đinh Van=Văn Xuan=Xuân Quoc=Quốc Duc=Đức Huu=Hữu Cong=Công "
+        "Tien=Tiến Thi=Thị Thanh=Thành Hung=Hùng Dung=Dũng Cuong=Cường Tuan=Tuấn Hai=Hải Son=Sơn Phuc=Phúc "
+        "Binh=Bình Khanh=Khánh Hieu=Hiếu Thang=Thắng Huong=Hương Ngoc=Ngọc"
+    ),
+    "iberian": _accents(
+        "Jose=José Andres=Andrés Lucia=Lucía Sofia=Sofía Veronica=Verónica Garcia=García Rodriguez=Rodríguez "
+        "Martinez=Martínez Hernandez=Hernández Lopez=López Gonzalez=González Perez=Pérez Sanchez=Sánchez "
+        "Ramirez=Ramírez Gomez=Gómez Diaz=Díaz Mendez=Méndez"
+    ),
+    "portuguese": _accents(
+        "Joao=João Antonio=Antônio Fabio=Fábio Vitor=Vítor Sergio=Sérgio Araujo=Araújo Patricia=Patrícia"
+    ),
+    "polish": _accents(
+        "Pawel=Paweł Michal=Michał Malgorzata=Małgorzata Wisniewski=Wiśniewski Wojcik=Wójcik Kaminski=Kamiński "
+        "Zielinski=Zieliński Szymanski=Szymański Dabrowski=Dąbrowski"
+    ),
+    "czech": _accents(
+        "Jiri=Jiří Tomas=Tomáš Lukas=Lukáš Marketa=Markéta Dvorak=Dvořák Cerny=Černý Prochazka=Procházka "
+        "Kucera=Kučera Vesely=Veselý Horak=Horák Nemec=Němec Hajek=Hájek Kral=Král"
+    ),
+    "balkan": _accents(
+        "Petrovic=Petrović Jovanovic=Jovanović Nikolic=Nikolić Markovic=Marković Djordjevic=Đorđević "
+        "Kovacevic=Kovačević Babic=Babić Stojanovic=Stojanović Ilic=Ilić Pavlovic=Pavlović"
+    ),
+    "nordic": _accents("Bjorn=Björn Makinen=Mäkinen"),
+    "french": _accents("Francois=François Sebastien=Sébastien Helene=Hélène Valerie=Valérie Guerin=Guérin"),
+    "romanian": _accents("Laszlo=László Istvan=István Kovacs=Kovács Toth=Tóth"),
+    "german": _accents("Jurgen=Jürgen"),
 }
