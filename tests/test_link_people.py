@@ -178,17 +178,18 @@ def test_two_officials_one_article_keeps_apart_stay_apart():
     assert len(persons(records)) == 2
 
 
-def test_a_surname_alone_joins_the_one_of_two_namesakes_in_office_that_day():
+def test_a_surname_alone_joins_the_one_of_two_namesakes_in_office_that_day_or_nearest_to_it():
     records = [
         official("a", "Benjamin Brooks", office="secretary-of-state", nation="USA", day="2012-01-08"),
         official("b", "Benjamin Brooks", office="secretary-of-state", nation="USA", day="2016-05-18"),
-        official("c", "Anna Brooks", office="secretary-of-state", nation="USA", day="2017-03-01"),
+        official("c", "Anna Brooks", office="secretary-of-state", nation="USA", day="2017-03-02"),
         official("d", "Anna Brooks", office="secretary-of-state", nation="USA", day="2020-03-01"),
-        official("e", "Brooks", office="secretary-of-state", nation="USA", day="2013-03-29"),
-        official("f", "Brooks", office="secretary-of-state", nation="USA", day="2016-12-01"),  # in neither's articles
+        official("e", "Brooks", office="secretary-of-state", nation="USA", day="2013-03-29"),  # in his term
+        official("f", "Brooks", office="secretary-of-state", nation="USA", day="2017-01-20"),  # nearer hers
+        official("g", "Brooks", office="secretary-of-state", nation="USA", day="2016-10-09"),  # 144 days from each
     ]
     assert persons(records) == [
         {("a", "Benjamin Brooks"), ("b", "Benjamin Brooks"), ("e", "Brooks")},
-        {("c", "Anna Brooks"), ("d", "Anna Brooks")},
-        {("f", "Brooks")},
+        {("c", "Anna Brooks"), ("d", "Anna Brooks"), ("f", "Brooks")},
+        {("g", "Brooks")},
     ]

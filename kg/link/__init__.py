@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from anyascii import anyascii
 from rdflib import OWL, Literal, URIRef
 from rdflib.term import Node
 
@@ -157,10 +158,10 @@ def _person(person: Person) -> Entity:
         key=lambda u: (u.best.informative, not _capitals(u.best.text), written[u.best.text], u.best.text),
     )
     members: dict[str, str] = {}
-    for u in sorted(person.units, key=lambda u: u.record.key):
+    for u in sorted(person.units, key=lambda u: (u.record.iri != best.record.iri, u.record.iri, u.record.article)):
         members.setdefault(u.record.iri, person.reasons.get(u.record.key, "") or _name_reason(u.best, best.best))
     name = best.best.text
-    iri = str(KGR[f"official/{slug(name)}"])
+    iri = str(KGR[f"official/{slug(anyascii(name))}"])  # "Đỗ Văn Tuấn": official/do-van-tuan
     return Entity("Official", iri, name, members, _articles(person.records))
 
 

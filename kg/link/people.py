@@ -173,12 +173,32 @@ def cluster_officials(
         fits = [
             p for p in blocked if any(word in (n.family, n.words[0]) for n in people[p].names) and e.agrees(people[p])
         ]
-        if len(fits) > 1:  # a predecessor and a successor of one name: the one in office that day
-            fits = [p for p in fits if e.within(people[p])]
+        if len(fits) > 1:  # a predecessor and a successor of one name: the one in office that day, or nearest
+            fits = [p for p in fits if e.within(people[p])] or _nearest(e, [people[p] for p in fits], fits)
         if not fits:  # no full name fits: the one person named by this word alone, at about that time
             fits = [p for p in blocked if not people[p].names and e.agrees(people[p])]
         put(e, fits[0] if len(fits) == 1 else None, _alone_reason(e, people[fits[0]]) if len(fits) == 1 else "")
     return _join_same(people, same, apart)
+
+
+NEAR = timedelta(days=365)
+"""How near the articles of one of several namesakes a surname alone must be, and nearer than the others', to
+be taken for that one."""
+
+
+def _nearest(e: _Evidence, persons: list[Person], indexes: list[int]) -> list[int]:
+    """The one of ``persons`` (by their ``indexes``) whose articles are nearest in time to ``e``'s, within
+    :data:`NEAR`, where no other is as near; else none."""
+    if e.first is None:
+        return []
+    gaps = sorted(
+        (max(p.first - e.first, e.first - p.last), i)
+        for p, i in zip(persons, indexes, strict=True)
+        if p.first and p.last
+    )
+    if not gaps or gaps[0][0] > NEAR or (len(gaps) > 1 and gaps[1][0] <= gaps[0][0]):
+        return []
+    return [gaps[0][1]]
 
 
 def _keys(name: ParsedName) -> set[str]:
