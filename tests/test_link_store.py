@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, Graph, Literal, URIRef
 
 from kg.api import merged_graph
 from kg.cli import cli
@@ -22,6 +22,7 @@ from kg.namespace import KG, KGR
 from kg.query import query
 from kg.store import Store
 
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 MATTIS = {"name": "Jim Mattis", "office": "USA/secretary-of-defense", "title": "Defense Secretary"}
 JAMES = {"name": "James N. Mattis", "office": "USA/secretary-of-defense", "title": "Secretary of Defense"}
 SURNAME = {"name": "Mattis", "office": "USA/secretary-of-defense", "title": "Secretary"}
@@ -36,7 +37,7 @@ def key(text: str) -> str:
 def article(name: str, day: str, people: list[dict], *, meeting: str | None = None) -> tuple[str, list]:
     """An article graph: its IRI and triples. ``meeting``: the day its officials met."""
     doc = KGR[f"article/{name}"]
-    triples = [(doc, RDF.type, KG.Article), (doc, KG.published, Literal(day, datatype=XSD.date))]
+    triples = [(doc, RDF.type, KG.Article), (doc, KG.published, Literal(day, datatype=XSD_DATE))]
     iris = []
     for p in people:
         iri = KGR[f"official/{key(p['name'])}"]
@@ -58,7 +59,7 @@ def article(name: str, day: str, people: list[dict], *, meeting: str | None = No
     if meeting:
         encounter = KGR[f"encounter/{name}"]
         triples += [(encounter, RDF.type, KG.Meeting), (encounter, RDF.type, KG.Encounter)]
-        triples += [(encounter, KG.date, Literal(meeting, datatype=XSD.date))]
+        triples += [(encounter, KG.date, Literal(meeting, datatype=XSD_DATE))]
         triples += [(encounter, KG.participant, iri) for iri in iris]
         statement = KGR[f"statement/{name}"]
         triples += [(statement, RDF.type, RDF.Statement), (statement, RDF.subject, encounter)]

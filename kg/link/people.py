@@ -173,7 +173,9 @@ def cluster_officials(
         fits = [
             p for p in blocked if any(word in (n.family, n.words[0]) for n in people[p].names) and e.agrees(people[p])
         ]
-        if len(fits) > 1:  # a predecessor and a successor of one name: the one in office that day, or nearest
+        if len(fits) > 1:  # namesakes: the one of this office, then the one in office that day, or nearest
+            fits = [p for p in fits if e.offices & people[p].offices] or fits
+        if len(fits) > 1:
             fits = [p for p in fits if e.within(people[p])] or _nearest(e, [people[p] for p in fits], fits)
         if not fits:  # no full name fits: the one person named by this word alone, at about that time
             fits = [p for p in blocked if not people[p].names and e.agrees(people[p])]
