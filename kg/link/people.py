@@ -1,16 +1,21 @@
 """Officials across articles: which records are one person.
 
-Records are compared only within blocks of a normalized family name (and a name's first word, for names
-written family name first, "Xi Jinping"), never all pairs. In each block:
+A record is what one article says of one official: its names, titles, offices, nations and the article's
+date. Records are compared only within blocks of a normalized family name (and a name's first word and its
+words run together, for names written family name first: "Xi Jinping", "Moon Jae-in"), never all pairs, and
+never two of one article (its own resolution kept them apart). In each block:
 
-1. Names of two or more words, the fullest first ("James N. Mattis" before "Jim Mattis"), join the one
-   cluster whose every name agrees with theirs (:func:`kg.link.names.names_agree`) and whose nations agree,
-   unless the name is written the same. Where two clusters agree ("George Bush" beside George H. W. Bush
-   and George W. Bush) the one whose office and time agree is taken, if only one does; else it stays apart.
-2. A name of one word ("Mattis") joins a person only when exactly one compatible candidate exists: the word
-   is the person's family (or first) name, and nation, office and time agree (an article within
-   :data:`WINDOW` of the person's first and last). With none, it joins the one other one-word person of that
-   word whose evidence agrees; with several, it stays apart.
+1. Names of two or more words, the fullest first ("James N. Mattis" before "Jim Mattis"), join the one person
+   whose every name agrees with theirs (:func:`kg.link.names.names_agree`) and whose nations agree; the same
+   name written alike joins whatever the nation, in the same office or within :data:`WINDOW`. Where two
+   persons fit ("George Bush" beside George H. W. Bush and George W. Bush) the one whose office and time
+   agree is taken, if only one does; else the name stays apart.
+2. A name of one word ("Mattis") joins a person only when exactly one candidate fits: the word is the
+   person's family (or first) name, and nation, office and time agree (within :data:`WINDOW` of the person's
+   articles). Of several namesakes that fit, the one holding the same office is taken, then the one whose
+   articles span its day, then the one whose articles are nearest, within :data:`NEAR` (a predecessor and a
+   successor with one family name). With no person of full name, it joins the one other one-word person of
+   that word whose evidence agrees. Otherwise it stays apart.
 
 An analyst's pairs override the rules: records of two IRIs said to be distinct never share a person, and
 those said to be the same always do.
@@ -26,11 +31,16 @@ from datetime import date, timedelta
 from kg.link.names import ParsedName, names_agree, parse
 from kg.link.records import Record
 
-__all__ = ["WINDOW", "Person", "cluster_officials"]
+__all__ = ["NEAR", "WINDOW", "Person", "cluster_officials"]
 
 WINDOW = timedelta(days=8 * 365)
 """How far apart in time two mentions may be and still be taken for one person on weak evidence (a surname
 alone; the same name in another office): two terms of office."""
+
+NEAR = timedelta(days=365)
+"""How near the articles of one of several namesakes a surname alone must be, and nearer than the others', to
+be taken for that one."""
+
 
 _NATION_PREFIX = "https://w3id.org/kg/id/nation/"
 _TITLE_STOP = {"of", "the", "for", "and", "deputy"}
@@ -48,9 +58,11 @@ class Person:
     first: date | None = None
     last: date | None = None
     reasons: dict[tuple[str, str], str] = field(default_factory=dict)  # (article, IRI) -> why it joined
+    articles: set[str] = field(default_factory=set)
 
     def add(self, unit: _Evidence, reason: str) -> None:
         self.units.append(unit)
+        self.articles.add(unit.record.article)
         self.reasons[unit.record.key] = reason
         self.names += [n for n in unit.names if not n.single]
         self.nations |= unit.nations
@@ -147,9 +159,9 @@ def cluster_officials(
 
     def allowed(e: _Evidence, p: int) -> bool:
         # An article's own resolution stands: two officials it keeps apart are two people.
-        if e.record.article in {r.article for r in people[p].records}:
+        if e.record.article in people[p].articles:
             return False
-        return not any(frozenset((e.record.iri, iri)) in apart for iri in people[p].iris())
+        return not apart or not any(frozenset((e.record.iri, iri)) in apart for iri in people[p].iris())
 
     def put(e: _Evidence, p: int | None, reason: str = "") -> None:
         if p is None:
@@ -181,11 +193,6 @@ def cluster_officials(
             fits = [p for p in blocked if not people[p].names and e.agrees(people[p])]
         put(e, fits[0] if len(fits) == 1 else None, _alone_reason(e, people[fits[0]]) if len(fits) == 1 else "")
     return _join_same(people, same, apart)
-
-
-NEAR = timedelta(days=365)
-"""How near the articles of one of several namesakes a surname alone must be, and nearer than the others', to
-be taken for that one."""
 
 
 def _nearest(e: _Evidence, persons: list[Person], indexes: list[int]) -> list[int]:
