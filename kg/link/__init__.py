@@ -69,13 +69,7 @@ class Resolution:
     named: dict[str, str] = field(default_factory=dict)  # canonical IRI -> the name it gives (others: aliases)
     triples: list[Triple] = field(default_factory=list)
     seconds: float = 0.0
-
-    @property
-    def affected(self) -> set[str]:
-        """The IRIs whose triples linking changes: those an article writes for another entity's IRI, those
-        entities' IRIs, and the IRIs given a name."""
-        moved = {(iri, c) for (_, iri), c in self.canonical.items() if c != iri}
-        return {iri for iri, _ in moved} | {c for _, c in moved} | set(self.named)
+    rewritten: int = 0  # IRIs whose triples a store's default graph had rewritten (kg.link.store)
 
 
 def link(

@@ -8,14 +8,14 @@ A store holds, beside one named graph per article, three graphs of its own:
   (:func:`kg.link.carry_over`);
 - ``kgr:overrides``: the analyst's pairs (``owl:sameAs`` for same.tsv, ``owl:differentFrom`` for
   distinct.tsv), kept from one resolution to the next until new files replace them;
-- ``kgr:links``: the IRIs whose triples the last resolution rewrote, so that the next one can undo what no
-  longer holds.
+- ``kgr:links``: each record (an article's IRI) the last resolution rewrote, as ``<article> <IRI>
+  <canonical IRI>``, so that the next one rewrites only what changed since.
 
 The default graph, which queries run on, is the articles' graphs with every IRI an article writes replaced by
-its entity's canonical one, and the resolution graph. A resolution rewrites only the triples of the IRIs it
-changes (and those the last one changed), not the store: adding ten articles to a large store rewrites what
-those articles touch. It is one SPARQL update, one transaction: a process killed half way leaves the store
-as it was.
+its entity's canonical one, and the resolution graph. A resolution rewrites only the triples of the entities
+whose records changed since the last one, not the store: adding ten articles to a large store rewrites the
+entities those articles name under another IRI, and resolving an unchanged store rewrites nothing. It is one
+SPARQL update, one transaction: a process killed half way leaves the store as it was.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ __all__ = ["LINKS", "OVERRIDES", "RESOLUTION", "resolve_store", "stored_pairs"]
 RESOLUTION = str(KGR["resolution"])
 OVERRIDES = str(KGR["overrides"])
 LINKS = str(KGR["links"])
-_AFFECTED = f"<{KGR['links/rewrites']}>"
 _SAME_AS = str(OWL.sameAs)
+_NAME = str(KG.name)
 
 
 def stored_pairs(store: Store) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
@@ -66,9 +66,16 @@ def resolve_store(
     resolution = link(from_store(store), same=same, distinct=distinct)
     old = {_line(q): q for q in store.quads(graph=RESOLUTION)}
     carry_over(resolution, {q.subject.value: q.object.value for q in old.values() if q.predicate.value == _SAME_AS})
-    affected = resolution.affected
-    touched = sorted(affected | {q.subject.value for q in store.quads(graph=LINKS)})
     new = dict.fromkeys(ntriples_lines(resolution.triples))
+    links = {k: c for k, c in resolution.canonical.items() if c != k[1] or c in resolution.named}
+    earlier = {
+        (q.subject.value, q.predicate.value): q.object.value
+        for q in store.quads(graph=LINKS)
+        if isinstance(q.object, ox.NamedNode)
+    }
+    named = {q.subject.value: q.object.value for q in old.values() if q.predicate.value == _NAME}
+    touched = _changed(earlier, links, named, resolution.named, resolution.canonical)
+    resolution.rewritten = len(touched)
     pairs = [(URIRef(a), OWL.sameAs, URIRef(b)) for a, b in (sorted(p) for p in same)]
     pairs += [(URIRef(a), OWL.differentFrom, URIRef(b)) for a, b in (sorted(p) for p in distinct)]
     values = " ".join(f"<{iri}>" for iri in touched)
@@ -77,18 +84,38 @@ def resolve_store(
     into_default += [line for line in new if line not in old or _touches(line, touched)]
     added = [line for line in new if line not in old]
     update = [
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }} ;",
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }} ;",
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }} ;" if touched else "",
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }} ;" if touched else "",
         f"DELETE DATA {{ {_lines(gone)} GRAPH <{RESOLUTION}> {{ {_lines(gone)} }} }} ;",
         f"INSERT DATA {{ {_lines(into_default)} GRAPH <{RESOLUTION}> {{ {_lines(added)} }} }} ;",
         f"DROP SILENT GRAPH <{LINKS}> ;",
         f"DROP SILENT GRAPH <{OVERRIDES}> ;",
-        f"INSERT DATA {{ GRAPH <{LINKS}> {{ {_lines(f'<{iri}> {_AFFECTED} true' for iri in sorted(affected))} }}",
+        f"INSERT DATA {{ GRAPH <{LINKS}> {{ {_lines(f'<{g}> <{x}> <{c}>' for (g, x), c in sorted(links.items()))} }}",
         f"GRAPH <{OVERRIDES}> {{ {_lines(ntriples_lines(pairs))} }} }}",
     ]
     store.update("\n".join(update))
     resolution.seconds = time.perf_counter() - started
     return resolution
+
+
+def _changed(
+    earlier: dict[tuple[str, str], str],
+    links: dict[tuple[str, str], str],
+    earlier_named: dict[str, str],
+    named: dict[str, str],
+    canonical: dict[tuple[str, str], str],
+) -> list[str]:
+    """The IRIs whose triples in the default graph must be rewritten: those of the records whose entity or
+    entity's name changed since the last resolution (``earlier``: (article, IRI) -> canonical IRI, for every
+    record the last one rewrote; a record of a new article or of one gone counts as changed), their entities'
+    IRIs before and after, and every IRI that leads to one of those entities now (their triples make its)."""
+    changed: set[str] = set()
+    for key in earlier.keys() | links.keys():
+        if earlier.get(key) != links.get(key):
+            changed |= {key[1]} | {c for c in (earlier.get(key), links.get(key)) if c}
+    changed |= {c for c in earlier_named.keys() | named.keys() if earlier_named.get(c) != named.get(c)}
+    changed |= {iri for (_, iri), c in canonical.items() if c in changed}
+    return sorted(changed)
 
 
 def _line(quad: ox.Quad) -> str:
