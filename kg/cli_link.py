@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from kg.link import link
+from kg.link import Resolution, link
 from kg.link.overrides import load_pairs
 from kg.link.records import from_store
 from kg.link.report import merges, merges_text, splits
@@ -21,26 +22,25 @@ from kg.store import Store
 KINDS = ("Official", "Place", "Treaty", "Encounter")
 
 
-def summary(resolution: object) -> str:
+def store_option(help: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
+    """The required ``--store PATH`` option of a command on a store."""
+    return click.option(
+        "--store", "store_path", required=True, metavar="PATH", type=click.Path(path_type=Path), help=help
+    )
+
+
+def summary(resolution: Resolution) -> str:
     """One line on what a resolution did."""
-    entities = resolution.entities  # type: ignore[attr-defined]
-    merged = [e for e in entities if len(e.members) > 1]
+    merged = [e for e in resolution.entities if len(e.members) > 1]
     iris = sum(len(e.members) for e in merged)
     return (
-        f"Linked across articles in {resolution.seconds:.1f} s: {len(merged)} entities "  # type: ignore[attr-defined]
-        f"each named by several IRIs ({iris} IRIs); `kg merges --store PATH` lists them."
+        f"Linked across articles in {resolution.seconds:.1f} s: {len(merged)} entities each named by several "
+        f"IRIs ({iris} IRIs); `kg merges --store PATH` lists them."
     )
 
 
 @click.command("resolve")
-@click.option(
-    "--store",
-    "store_path",
-    required=True,
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="The store to resolve (made by `kg build --store`).",
-)
+@store_option("The store to resolve (made by `kg build --store`).")
 @click.option(
     "--same",
     metavar="FILE",
@@ -78,14 +78,7 @@ def resolve_command(store_path: Path, same: Path | None, distinct: Path | None, 
 
 
 @click.command("merges")
-@click.option(
-    "--store",
-    "store_path",
-    required=True,
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="The store whose merges to list (made by `kg build --store`).",
-)
+@store_option("The store whose merges to list (made by `kg build --store`).")
 @click.option(
     "--kind",
     "kinds",
