@@ -280,3 +280,49 @@ def test_records_read_from_a_store_are_those_of_its_articles(built_store):
     assert {r.article for r in records} == {iri for iri, _ in ARTICLES}
     graph = Graph()
     assert not list(graph)  # nothing else was read
+
+
+def thing(article_name: str, kind, iri: str, name: str, **links) -> tuple[str, list]:
+    doc = KGR[f"article/{article_name}"]
+    node = KGR[iri]
+    triples = [(doc, RDF.type, KG.Article), (node, RDF.type, kind), (node, KG.name, Literal(name))]
+    for alias in links.get("aliases", ()):
+        triples.append((node, KG.alias, Literal(alias)))
+    for party in links.get("parties", ()):
+        triples.append((node, KG.party, KGR[f"nation/{party}"]))
+    if "same_as" in links:
+        triples.append((node, OWL.sameAs, URIRef(links["same_as"])))
+    return str(doc), triples
+
+
+def test_treaties_one_by_name_or_alias_when_their_parties_agree():
+    articles = [
+        thing("a", KG.Treaty, "treaty/new-start", "New START", parties=["USA", "RUS"]),
+        thing(
+            "b",
+            KG.Treaty,
+            "treaty/new-strategic-arms-reduction-treaty",
+            "New Strategic Arms Reduction Treaty",
+            aliases=["the New START"],
+            parties=["USA"],
+        ),
+        thing("c", KG.Treaty, "treaty/new-start-2", "New START", parties=["FRA"]),  # parties that disagree
+    ]
+    graph = merged_graph(articles)
+    treaties = set(graph.subjects(RDF.type, KG.Treaty))
+    long_name = KGR["treaty/new-strategic-arms-reduction-treaty"]
+    assert treaties == {long_name, KGR["treaty/new-start-2"]}
+    assert (KGR["treaty/new-start"], OWL.sameAs, long_name) in graph
+    assert list(graph.objects(long_name, KG.name)) == [Literal("New Strategic Arms Reduction Treaty")]
+
+
+def test_places_one_by_geonames_id():
+    geonames = "https://sws.geonames.org/1850147/"
+    articles = [
+        thing("a", KG.Place, "place/tokyo", "Tokyo", same_as=geonames),
+        thing("b", KG.Place, "place/tokyo-japan", "Tokyo, Japan", same_as=geonames),
+        thing("c", KG.Place, "place/kyoto", "Kyoto", same_as="https://sws.geonames.org/1857910/"),
+    ]
+    graph = merged_graph(articles)
+    assert set(graph.subjects(RDF.type, KG.Place)) == {KGR["place/tokyo-japan"], KGR["place/kyoto"]}
+    assert set(graph.objects(KGR["place/tokyo-japan"], KG.alias)) == {Literal("Tokyo")}
