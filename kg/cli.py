@@ -92,7 +92,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_DIR...", type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE_DIR_OR_URL...")
 @click.option(
     "--published",
     metavar="YYYY-MM-DD",
@@ -163,7 +163,7 @@ def cli() -> None:
 @click.pass_context
 def build(
     ctx: click.Context,
-    inputs: tuple[Path, ...],
+    inputs: tuple[str, ...],
     published: str | None,
     output: str | None,
     store_path: Path | None,
@@ -178,7 +178,9 @@ def build(
 ) -> None:
     """Build articles into a graph file or a store.
 
-    Each FILE is a news article as plain UTF-8 text; each DIR is searched for *.txt files. Without --store
+    Each FILE is a news article as plain UTF-8 text or a saved web page (.html: its main text, title, date and
+    URL are read from the page); each DIR is searched for *.txt and *.html files; each URL (http or https) is
+    fetched politely (robots.txt, a User-Agent naming kg, time-outs, bounded retries). Without --store
     the graphs are merged (the same official, nation or place gets the same IRI) and written to OUT; if
     any article cannot be read, nothing is written. With --store, each article becomes its own named graph
     in the store, and articles that cannot be read are listed and skipped (exit code 3).
@@ -230,7 +232,7 @@ def _build_store(
 
             def advance(source: corpus.Source, failure: corpus.Failure | None) -> None:
                 if failure is not None:
-                    bar.write(f"kg: skipped {failure.source.path}: {_one_line(failure.message)}", file=sys.stderr)
+                    bar.write(f"kg: skipped {failure.source.label}: {_one_line(failure.message)}", file=sys.stderr)
                 bar.update()
 
             report = corpus.build_corpus(

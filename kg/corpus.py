@@ -33,6 +33,7 @@ from kg import api, read
 from kg.emit import article_iri
 from kg.errors import InputError, KgError, UsageError
 from kg.store import Store, ntriples_lines
+from kg.web.fetch import Fetcher, is_url
 
 __all__ = [
     "METADATA_FILES",
@@ -48,15 +49,16 @@ __all__ = [
 METADATA_FILES = ("metadata.jsonl", "metadata.csv")
 """Sidecar files a folder of articles may hold, read by :func:`find_articles`."""
 
-ARTICLE_SUFFIXES = (".txt",)
-"""The files of a folder that are articles."""
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+"""The files of a folder that are articles: texts and saved web pages."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """An article file to build, with what its metadata says of it."""
+    """An article to build: a file (``path``), or a web page to fetch (``path`` None, ``url`` set), with what
+    its metadata says of it."""
 
-    path: Path
+    path: Path | None
     published: date | None = None
     url: str | None = None
     title: str | None = None
@@ -64,7 +66,12 @@ class Source:
     @property
     def key(self) -> str:
         """Where the article comes from, recorded as its ``kg:source``: the URL, else the absolute file path."""
-        return self.url or str(self.path.resolve())
+        return self.url or str(self.path.resolve())  # type: ignore[union-attr]
+
+    @property
+    def label(self) -> str:
+        """How messages name it: the file's path as given, else the URL."""
+        return str(self.path) if self.path is not None else str(self.url)
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,11 @@ def find_articles(
         entries.update(_read_metadata(Path(metadata)))
     sources: list[Source] = []
     seen: set[Path] = set()
-    for given in map(Path, inputs):
+    for text in map(str, inputs):
+        if is_url(text):
+            sources.append(Source(None, url=text))
+            continue
+        given = Path(text)
         if given.is_dir():
             if metadata is None:
                 for name in METADATA_FILES:
@@ -117,7 +128,9 @@ def find_articles(
                 and not any(part.startswith(".") for part in p.relative_to(given).parts)
             )
             if not files:
-                raise InputError(f"folder {given} holds no article (*.txt files); give article files or another folder")
+                raise InputError(
+                    f"folder {given} holds no article (*.txt or *.html files); give article files or another folder"
+                )
         elif given.exists():
             files = [given]
         else:
@@ -246,11 +259,10 @@ class _Task:
 
         results: list[Built | Failure | None] = [None] * len(batch)
         articles: list[tuple[int, read.Article]] = []
+        fetcher = Fetcher(max_bytes=self.max_size or Fetcher.max_bytes)
         for i, source in enumerate(batch):
             try:
-                article = read.read_file(
-                    source.path, published=source.published or self.published, max_size=self.max_size
-                )
+                article = _read(source, source.published or self.published, self.max_size, fetcher)
             except KgError as exc:
                 results[i] = Failure(source, str(exc))
                 continue
@@ -268,6 +280,16 @@ class _Task:
             lines = ntriples_lines(triples) if self.ntriples else triples
             results[i] = Built(source, str(article_iri(article.text)), lines, len(article.text.split()))
         return [result for result in results if result is not None]
+
+
+def _read(source: Source, published: date | None, max_size: int | None, fetcher: Fetcher) -> read.Article:
+    """Read a source: its file, or the web page at its URL (fetched politely, see :mod:`kg.web.fetch`)."""
+    if source.path is not None:
+        return read.read_file(source.path, published=published, max_size=max_size)
+    from kg.web.page import read_html
+
+    page = fetcher.fetch(str(source.url))
+    return read_html(page.body, url=page.url, published=published)
 
 
 def build_corpus(

@@ -15,6 +15,7 @@ banner is one line to add.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import unicodedata
@@ -189,7 +190,9 @@ def parse_date(value: str) -> date:
 def read_file(
     path: str | os.PathLike[str], *, published: date | None = None, max_size: int | None = MAX_SIZE
 ) -> Article:
-    """Read an article from a UTF-8 text file (a BOM is allowed); ``Article.source`` is the path.
+    """Read an article from a UTF-8 text file (a BOM is allowed), or from a saved web page (``.html``, or a
+    file that starts as HTML: :func:`kg.web.page.read_html`); ``Article.source`` is the path, or the page's
+    canonical URL.
 
     Raises :class:`kg.errors.InputError` when the file is missing, a directory, unreadable, larger than
     ``max_size`` bytes (``None``: no limit), empty, binary or not UTF-8, or holds nothing but site boilerplate.
@@ -198,7 +201,7 @@ def read_file(
     if not file.exists():
         raise InputError(f"no such file: {file}; check the path")
     if file.is_dir():
-        raise InputError(f"{file} is a directory; give an article file (kg build takes .txt files)")
+        raise InputError(f"{file} is a directory; give an article file (kg build takes .txt and .html files)")
     try:
         size = file.stat().st_size
         if max_size is not None and size > max_size:
@@ -209,6 +212,12 @@ def read_file(
         raw = file.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {file}: {exc.strerror or exc}; check its permissions") from exc
+    from kg.web.page import HTML_SUFFIXES, looks_like_html, read_html
+
+    if file.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw[:1024]):
+        # A saved web page: its main text and metadata (kg.web.page); its source the page's canonical URL.
+        article = read_html(_decode(raw, file), published=published)
+        return article if article.source else dataclasses.replace(article, source=str(file))
     return read_text(_decode(raw, file), published=published, source=str(file))
 
 

@@ -1,0 +1,192 @@
+"""Web pages and URLs as input (kg.web): the page's text and metadata, and the polite fetcher.
+
+Pages are served by a real HTTP server (the standard library's) on 127.0.0.1, started by the tests: a readout
+in the shape of a government site, a redirect, a redirect to a file: URL, a 404, a slow answer, a huge page, an
+image, a page robots.txt forbids, and a server that fails once then answers.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.errors import InputError
+from kg.query import load_graph, query
+from kg.read import read_file
+from kg.web.fetch import USER_AGENT, Fetcher
+from kg.web.page import looks_like_html, parse_page
+
+PAGES = Path(__file__).resolve().parent / "data" / "pages"
+READOUT = (PAGES / "readout.html").read_bytes()
+
+
+def test_a_page_gives_its_main_text_and_metadata_and_nothing_of_its_chrome():
+    page = parse_page(READOUT)
+    assert page.title == "Defense Minister Meets Counterpart in Canberra"
+    assert page.published == date(2023, 6, 5)
+    assert page.url == "https://www.defense.gov/News/Releases/Release/Article/900001/"
+    assert page.site == "U.S. Department of Defense"
+    assert "CANBERRA, Australia — Secretary of Defense Harold Mendez met" in page.text
+    for chrome in ("Related Stories", "Owen Pike", "Quentin Hale", "Share:", "official website", "Privacy", "Home"):
+        assert chrome not in page.text
+
+
+def test_a_page_with_its_date_only_in_a_meta_tag():
+    html = READOUT.replace(b'"datePublished": "2023-06-05T10:00:00+10:00"', b'"x": "y"').replace(
+        b'<meta charset="utf-8">',
+        b'<meta charset="utf-8"><meta property="article:published_time" content="2021-03-04">',
+    )
+    assert parse_page(html).published == date(2021, 3, 4)
+
+
+def test_a_saved_page_builds_with_its_date_title_and_url(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(PAGES / "readout.html"), "-o", str(tmp_path / "out.ttl"), "-q"])
+    assert result.exit_code == 0, result.output
+    graph = load_graph(tmp_path / "out.ttl")
+    names = {row["name"] for row in query(graph, "officials")}
+    assert {"Harold Mendez", "Fiona Blackwood"} <= names
+    assert not names & {"Owen Pike", "Quentin Hale"}, "the related stories and the menu are not the article"
+    assert {row["date"] for row in query(graph, "meetings")} == {"2023-06-05"}
+    article = read_file(PAGES / "readout.html")
+    assert article.source == "https://www.defense.gov/News/Releases/Release/Article/900001/"
+    assert "U.S. Department of Defense" in article.publisher_lines
+
+
+def test_given_dates_win_over_the_page_s():
+    assert read_file(PAGES / "readout.html", published=date(2023, 6, 7)).published == date(2023, 6, 7)
+
+
+def test_html_is_told_from_text_by_its_start():
+    assert looks_like_html(READOUT)
+    assert looks_like_html("\ufeff<html><body>x</body></html>")
+    assert not looks_like_html("WASHINGTON — Secretary of Defense <b>Austin</b> met...")
+
+
+def test_a_page_without_article_text_is_an_input_error():
+    with pytest.raises(InputError, match="found no article text in the page"):
+        parse_page(b"<html><body><nav>Home</nav></body></html>")
+
+
+# --- fetching ---------------------------------------------------------------------------------------------
+
+
+class _Site(BaseHTTPRequestHandler):
+    flaky_calls = 0
+    agents: ClassVar[list[str]] = []
+
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def _send(self, code: int, body: bytes = b"", content_type: str = "text/html", **headers: str) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        _Site.agents.append(self.headers.get("User-Agent", ""))
+        path = self.path
+        if path == "/robots.txt":
+            self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+        elif path in ("/readout.html", "/private/readout.html"):
+            if self.headers.get("If-None-Match") == '"v1"':
+                self._send(304)
+            else:
+                self._send(200, READOUT, "text/html; charset=utf-8", ETag='"v1"')
+        elif path == "/moved":
+            self._send(301, Location="/readout.html")
+        elif path == "/to-file":
+            self._send(302, Location="file:///etc/passwd")
+        elif path == "/slow":
+            time.sleep(2)
+            self._send(200, READOUT)
+        elif path == "/huge":
+            self._send(200, b"<html><body>" + b"<p>word </p>" * 200_000 + b"</body></html>")
+        elif path == "/image.png":
+            self._send(200, b"\x89PNG\r\n\x1a\n", "image/png")
+        elif path == "/flaky":
+            _Site.flaky_calls += 1
+            if _Site.flaky_calls == 1:
+                self._send(503)
+            else:
+                self._send(200, READOUT)
+        else:
+            self._send(404, b"not here")
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that hangs up on a huge page is no failure of the server
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    server = _Server(("127.0.0.1", 0), _Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def fetcher(**options: object) -> Fetcher:
+    return Fetcher(**{"timeout": 1.0, "retries": 1, "backoff": 0.01, **options})  # type: ignore[arg-type]
+
+
+def test_a_page_is_fetched_with_a_user_agent_naming_kg(site):
+    got = fetcher().fetch(f"{site}/readout.html")
+    assert got.body == READOUT and got.content_type == "text/html" and got.etag == '"v1"'
+    assert USER_AGENT in _Site.agents and USER_AGENT.startswith("kg/")
+
+
+def test_a_redirect_to_http_is_followed_and_to_a_file_is_not(site):
+    assert fetcher().fetch(f"{site}/moved").url == f"{site}/readout.html"
+    with pytest.raises(InputError, match="which is no http\\(s\\) URL"):
+        fetcher().fetch(f"{site}/to-file")
+
+
+def test_a_conditional_get_of_an_unchanged_page_is_not_modified(site):
+    assert fetcher().fetch(f"{site}/readout.html", etag='"v1"').not_modified
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", "the server answered 404"),
+        ("/slow", "no answer"),
+        ("/huge", "over 1,000,000 bytes"),
+        ("/image.png", "the server sent image/png, not a web page or feed"),
+        ("/private/readout.html", "robots.txt does not allow kg"),
+    ],
+)
+def test_a_url_that_fails_says_why_in_one_line(site, path, message):
+    with pytest.raises(InputError, match=message) as failure:
+        fetcher(max_bytes=1_000_000).fetch(site + path)
+    assert "\n" not in str(failure.value)
+
+
+def test_a_server_error_is_tried_again(site):
+    _Site.flaky_calls = 0
+    assert fetcher().fetch(f"{site}/flaky").body == READOUT
+    assert _Site.flaky_calls == 2
+
+
+def test_kg_build_takes_urls_and_goes_on_past_one_that_fails(site, tmp_path):
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", f"{site}/readout.html", f"{site}/missing", "--store", str(store), "-q"])
+    assert result.exit_code == 3, result.output
+    assert f"kg: skipped {site}/missing: {site}/missing: the server answered 404" in result.output
+    result = CliRunner().invoke(cli, ["query", "--store", str(store), "officials", "--format", "csv"])
+    assert "Harold Mendez" in result.output
