@@ -632,7 +632,8 @@ def queries_command() -> None:
     "texts_dir",
     metavar="DIR",
     type=click.Path(path_type=Path),
-    help="Folder holding the articles' texts, NAME.txt for each NAME.json. Default: GOLD_DIR.",
+    help="Folder holding the articles' texts, NAME.txt (or a saved page NAME.html) for each NAME.json. "
+    "Default: GOLD_DIR.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also print every miss and false positive, article by article.")
 @click.option(
@@ -643,7 +644,16 @@ def queries_command() -> None:
     help='Also write the figures to OUT as JSON: {"officials.strict": {"p", "r", "f1", "tp_fp_fn"}, ..., '
     '"overall_f1", "articles_without_graph"}.',
 )
-def evaluate_command(gold_dir: Path, texts_dir: Path | None, verbose: bool, json_out: Path | None) -> None:
+@click.option(
+    "--gold-dates/--own-dates",
+    default=True,
+    show_default=True,
+    help="Build each article with its gold `published` date, or with the date it gives itself (its dateline, "
+    "or a saved page's date), as `kg build` without --published does.",
+)
+def evaluate_command(
+    gold_dir: Path, texts_dir: Path | None, verbose: bool, json_out: Path | None, gold_dates: bool
+) -> None:
     """Score kg against gold annotations: precision, recall and F1 per class.
 
     GOLD_DIR holds one NAME.json per article (format: eval/GOLD_FORMAT.md) and, unless --texts says
@@ -658,7 +668,7 @@ def evaluate_command(gold_dir: Path, texts_dir: Path | None, verbose: bool, json
             bar.total = total
             bar.update()
 
-        result = evaluate(gold_dir, texts_dir, progress=step)
+        result = evaluate(gold_dir, texts_dir, progress=step, gold_dates=gold_dates)
     click.echo(format_evaluation(result, verbose=verbose))
     if json_out is not None:
         with atomic_file(json_out) as out:

@@ -655,15 +655,21 @@ def load_gold(gold_dir: str | Path, texts_dir: str | Path | None = None) -> list
         raise InputError(
             f"{gold_dir} holds no gold files (NAME.json); give a folder of annotated articles such as eval/dev"
         )
-    missing = [file for file in files if not (texts / f"{file.stem}.txt").is_file()]
+    missing = [file for file in files if _text_of(texts, file.stem) is None]
     if missing:
         listed = ", ".join(file.name for file in missing[:5]) + (", ..." if len(missing) > 5 else "")
         hint = "pass --texts FOLDER" if texts_dir is None else "check --texts"
         raise InputError(
-            f"{len(missing)} gold file(s) have no text in {texts}: {listed}; put NAME.txt beside NAME.json, "
+            f"{len(missing)} gold file(s) have no text in {texts}: {listed}; put NAME.txt (or NAME.html) beside "
+            "NAME.json, "
             f"or {hint} with the folder that holds the texts"
         )
-    return [_read_gold(file, texts / f"{file.stem}.txt") for file in files]
+    return [_read_gold(file, _text_of(texts, file.stem)) for file in files]  # type: ignore[arg-type]
+
+
+def _text_of(folder: Path, name: str) -> Path | None:
+    """The article of a gold file: NAME.txt, else a saved page NAME.html."""
+    return next((path for suffix in (".txt", ".html") if (path := folder / f"{name}{suffix}").is_file()), None)
 
 
 def evaluate(
@@ -671,12 +677,14 @@ def evaluate(
     texts_dir: str | Path | None = None,
     *,
     progress: Callable[[int, int], None] | None = None,
+    gold_dates: bool = True,
 ) -> Evaluation:
     """Build every article of a gold folder and score its graph against the gold.
 
     Each article is built in-process (the spaCy model loads once) with its gold ``published`` date (and its
     ``url``, if any, as the source, as a metadata file gives it to ``kg build``). An article
-    that fails to build is scored as an empty graph, and listed in :attr:`Evaluation.failed`. ``progress(done,
+    that fails to build is scored as an empty graph, and listed in :attr:`Evaluation.failed`. Without
+    ``gold_dates`` each article has the date it gives itself (its dateline, or a saved page's date). ``progress(done,
     total)`` is called after each article. Raises :class:`InputError` as :func:`load_gold` does, and
     :class:`~kg.errors.ModelError` when the spaCy model is not installed.
     """
@@ -685,7 +693,7 @@ def evaluate(
     for done, article in enumerate(articles, 1):
         error = None
         try:
-            read_article = read.read_file(article.text, published=article.published)
+            read_article = read.read_file(article.text, published=article.published if gold_dates else None)
             # The page's URL, where the gold gives one, is the article's source, as a metadata file makes it.
             if url := article.gold.get("url"):
                 read_article = replace(read_article, source=url)

@@ -39,7 +39,7 @@ def test_missing_file_says_check_the_path(tmp_path):
 
 
 def test_directory_says_give_an_article_file(tmp_path):
-    with pytest.raises(InputError, match=r"is a directory; give an article file \(kg build takes \.txt and \.html files\)"):
+    with pytest.raises(InputError, match=r"is a directory; give an article file \(kg build takes \.txt and \.html"):
         read_file(tmp_path)
 
 
