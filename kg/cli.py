@@ -232,7 +232,8 @@ def _build_store(
 
             def advance(source: corpus.Source, failure: corpus.Failure | None) -> None:
                 if failure is not None:
-                    bar.write(f"kg: skipped {failure.source.label}: {_one_line(failure.message)}", file=sys.stderr)
+                    why = _one_line(failure.message).removeprefix(f"{failure.source.label}: ")
+                    bar.write(f"kg: skipped {failure.source.label}: {why}", file=sys.stderr)
                 bar.update()
 
             report = corpus.build_corpus(

@@ -187,7 +187,7 @@ def test_kg_build_takes_urls_and_goes_on_past_one_that_fails(site, tmp_path):
     store = tmp_path / "store"
     result = CliRunner().invoke(cli, ["build", f"{site}/readout.html", f"{site}/missing", "--store", str(store), "-q"])
     assert result.exit_code == 3, result.output
-    assert f"kg: skipped {site}/missing: {site}/missing: the server answered 404" in result.output
+    assert f"kg: skipped {site}/missing: the server answered 404 Not Found" in result.output
     result = CliRunner().invoke(cli, ["query", "--store", str(store), "officials", "--format", "csv"])
     assert "Harold Mendez" in result.output
 
