@@ -363,7 +363,9 @@ def write_network(g: nx.MultiDiGraph, target: str | os.PathLike[str] | BinaryIO,
     flat = nx.MultiDiGraph()
     flat.add_nodes_from((node, _flatten(data)) for node, data in g.nodes(data=True))
     flat.add_edges_from((u, v, f"e{number}", _flatten(data)) for number, (u, v, data) in enumerate(g.edges(data=True)))
-    write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    # networkx's standard-library GraphML writer, not the lxml one it picks when lxml is installed (trafilatura
+    # brings it): the two differ in their errors and output, and kg's should not depend on what else is there.
+    write = nx.write_graphml_xml if fmt == "graphml" else nx.write_gexf
     if isinstance(target, str | os.PathLike):
         with atomic_file(Path(target)) as out:
             write(flat, out)
