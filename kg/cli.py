@@ -18,7 +18,7 @@ import click
 import networkx as nx
 from tqdm import tqdm
 
-from kg import __version__, api, cli_link, corpus, network, read
+from kg import __version__, api, cli_link, cli_web, corpus, network, read
 from kg.errors import EXIT_CODES, InputError, KgError, UsageError
 from kg.evaluate import evaluate, format_evaluation
 from kg.link.store import resolve_store
@@ -27,6 +27,7 @@ from kg.query import query as run_query
 from kg.report import store_summary, summary
 from kg.store import EXPORT_FORMATS, Store, is_store
 from kg.validate import validate
+from kg.web.fetch import Fetcher
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 
@@ -190,12 +191,29 @@ def build(
     if store_path is None and (resume or wait):
         raise UsageError("--resume and --wait apply to --store builds; add --store PATH")
     published_date = read.parse_date(published) if published is not None else None
-    sources = corpus.find_articles(inputs, metadata=metadata)
+    # Feeds become their items, and URLs are fetched once here (kg.corpus.expand).
+    sources, unread = corpus.expand(
+        corpus.find_articles(inputs, metadata=metadata), Fetcher(max_bytes=int(max_size * 1e6))
+    )
     if store_path is not None:
+        for failure in unread:
+            click.echo(f"kg: skipped {failure.source.label}: {_why(failure)}", err=True)
         _build_store(
-            ctx, sources, store_path, published_date, min_confidence, jobs, resume, wait, int(max_size * 1e6), quiet
+            ctx,
+            sources,
+            store_path,
+            published_date,
+            min_confidence,
+            jobs,
+            resume,
+            wait,
+            int(max_size * 1e6),
+            quiet,
+            unread=len(unread),
         )
         return
+    if unread:
+        raise InputError(unread[0].message)
     results = corpus.build_graphs(
         sources, published=published_date, min_confidence=min_confidence, jobs=jobs, max_size=int(max_size * 1e6)
     )
@@ -224,6 +242,8 @@ def _build_store(
     wait: float,
     max_size: int,
     quiet: bool,
+    *,
+    unread: int = 0,
 ) -> None:
     with Store.open(store_path, wait=wait) as store:
         todo = corpus.not_in_store(sources, store) if resume else sources
@@ -232,8 +252,7 @@ def _build_store(
 
             def advance(source: corpus.Source, failure: corpus.Failure | None) -> None:
                 if failure is not None:
-                    why = _one_line(failure.message).removeprefix(f"{failure.source.label}: ")
-                    bar.write(f"kg: skipped {failure.source.label}: {why}", file=sys.stderr)
+                    bar.write(f"kg: skipped {failure.source.label}: {_why(failure)}", file=sys.stderr)
                 bar.update()
 
             report = corpus.build_corpus(
@@ -260,13 +279,19 @@ def _build_store(
             )
             click.echo(cli_link.summary(resolution), err=True)
             click.echo(store_summary(store), err=True)
-    if report.failures:
+    failed = len(report.failures) + unread
+    if failed:
         click.echo(
-            f"kg: error: {len(report.failures)} of {len(sources)} articles could not be read (listed above); "
+            f"kg: error: {failed} of {len(sources) + unread} articles could not be read (listed above); "
             "the others are in the store",
             err=True,
         )
         ctx.exit(InputError.exit_code)
+
+
+def _why(failure: corpus.Failure) -> str:
+    """A failure's message in one line, without the source it names already."""
+    return _one_line(failure.message).removeprefix(f"{failure.source.label}: ")
 
 
 def endpoint_options(command: Callable[..., object]) -> Callable[..., object]:
@@ -702,6 +727,8 @@ def _table(columns: list[str], rows: list[dict[str, str | None]]) -> str:
 
 cli.add_command(cli_link.resolve_command)
 cli.add_command(cli_link.merges_command)
+cli.add_command(cli_web.fetch_command)
+cli.add_command(cli_web.watch_command)
 
 
 def main() -> None:

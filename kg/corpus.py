@@ -42,6 +42,7 @@ __all__ = [
     "Source",
     "build_corpus",
     "build_graphs",
+    "expand",
     "find_articles",
     "not_in_store",
 ]
@@ -62,6 +63,7 @@ class Source:
     published: date | None = None
     url: str | None = None
     title: str | None = None
+    body: bytes | None = field(default=None, compare=False, repr=False)  # the page, when fetched already
 
     @property
     def key(self) -> str:
@@ -288,8 +290,40 @@ def _read(source: Source, published: date | None, max_size: int | None, fetcher:
         return read.read_file(source.path, published=published, max_size=max_size)
     from kg.web.page import read_html
 
+    if source.body is not None:
+        return read_html(source.body, url=source.url, published=published)
     page = fetcher.fetch(str(source.url))
     return read_html(page.body, url=page.url, published=published)
+
+
+def expand(sources: Sequence[Source], fetcher: Fetcher | None = None) -> tuple[list[Source], list[Failure]]:
+    """The articles to build from ``sources``: a feed (a URL that answers with one, or a saved ``.rss``,
+    ``.atom`` or ``.xml`` file) becomes one source per item (its link, title and date); a URL that answers
+    with a page stays itself, its body kept so it is fetched once. A URL that cannot be fetched or read is
+    a :class:`Failure`; the others go on."""
+    from kg.web.feeds import is_feed, parse_feed, read_feed_file, sniff
+
+    fetcher = fetcher or Fetcher()
+    out: list[Source] = []
+    failures: list[Failure] = []
+    for source in sources:
+        try:
+            if source.path is not None:
+                if not sniff(source.path):
+                    out.append(source)
+                    continue
+                items = read_feed_file(source.path)
+            else:
+                got = fetcher.fetch(str(source.url))
+                if not is_feed(got.body, got.content_type):
+                    out.append(dataclasses.replace(source, url=got.url, body=got.body))
+                    continue
+                items = parse_feed(got.body, url=got.url)
+        except KgError as exc:
+            failures.append(Failure(source, str(exc)))
+            continue
+        out += [Source(None, item.published or source.published, item.link, item.title) for item in items]
+    return out, failures
 
 
 def build_corpus(

@@ -7,6 +7,7 @@ image, a page robots.txt forbids, and a server that fails once then answers.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -22,11 +23,23 @@ from kg.cli import cli
 from kg.errors import InputError
 from kg.query import load_graph, query
 from kg.read import read_file
+from kg.store import Store
 from kg.web.fetch import USER_AGENT, Fetcher
 from kg.web.page import looks_like_html, parse_page
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
 READOUT = (PAGES / "readout.html").read_bytes()
+SECOND = (
+    READOUT.replace(b"Harold Mendez", b"Rosa Whitcombe").replace(b"Mendez", b"Whitcombe").replace(b"900001", b"900002")
+)
+FEED = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Releases</title><link>SITE/</link>
+<item><title>Defense Minister Meets Counterpart in Canberra</title><link>SITE/readout.html</link>
+<pubDate>Mon, 05 Jun 2023 09:00:00 GMT</pubDate><guid>1</guid></item>
+<item><title>A Second Meeting</title><link>SITE/second.html</link>
+<pubDate>Tue, 06 Jun 2023 09:00:00 GMT</pubDate><guid>2</guid></item>
+<item><title>Not followed</title><link>file:///etc/passwd</link><guid>3</guid></item>
+</channel></rss>"""
 
 
 def test_a_page_gives_its_main_text_and_metadata_and_nothing_of_its_chrome():
@@ -105,6 +118,18 @@ class _Site(BaseHTTPRequestHandler):
                 self._send(304)
             else:
                 self._send(200, READOUT, "text/html; charset=utf-8", ETag='"v1"')
+        elif path == "/feed.xml":
+            if self.headers.get("If-None-Match") == '"f1"':
+                self._send(304)
+            else:
+                self._send(
+                    200,
+                    FEED.replace(b"SITE", f"http://{self.headers['Host']}".encode()),
+                    "application/rss+xml",
+                    ETag='"f1"',
+                )
+        elif path == "/second.html":
+            self._send(200, SECOND, "text/html")
         elif path == "/moved":
             self._send(301, Location="/readout.html")
         elif path == "/to-file":
@@ -207,3 +232,73 @@ def test_the_dev_set_as_saved_pages_scores_as_the_texts_do(tmp_path):
     pages = evaluate(tmp_path, gold_dates=False).overall_f1
     texts = evaluate(root / "eval/dev").overall_f1
     assert abs(pages - texts) <= 0.01, (pages, texts)
+
+
+# --- feeds, kg watch, kg fetch ---------------------------------------------------------------------------
+
+
+def test_a_feed_lists_its_http_items_and_never_a_file(site):
+    from kg.web.feeds import parse_feed
+
+    items = parse_feed(FEED.replace(b"SITE", site.encode()))
+    assert [item.link for item in items] == [f"{site}/readout.html", f"{site}/second.html"]
+    assert items[1].published == date(2023, 6, 6)
+
+
+def test_kg_build_of_a_feed_builds_each_item(site, tmp_path):
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", f"{site}/feed.xml", "--store", str(store), "-q"])
+    assert result.exit_code == 0, result.output
+    with Store.open(store, read_only=True) as opened:
+        assert opened.sources() == {f"{site}/readout.html", f"{site}/second.html"}
+
+
+def test_a_second_watch_of_an_unchanged_feed_builds_nothing(site, tmp_path):
+    store = tmp_path / "store"
+    first = CliRunner().invoke(cli, ["watch", f"{site}/feed.xml", "--store", str(store), "--once"])
+    assert first.exit_code == 0, first.output
+    assert f"built {site}/readout.html" in first.output and f"built {site}/second.html" in first.output
+    second = CliRunner().invoke(cli, ["watch", f"{site}/feed.xml", "--store", str(store), "--once"])
+    assert second.exit_code == 0, second.output
+    assert f"{site}/feed.xml: not changed" in second.output and "built" not in second.output
+
+
+def test_kg_fetch_saves_pages_that_kg_build_reads_offline(site, tmp_path):
+    folder = tmp_path / "saved"
+    result = CliRunner().invoke(cli, ["fetch", f"{site}/feed.xml", "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    entries = [json.loads(line) for line in (folder / "metadata.jsonl").read_text().splitlines()]
+    assert [e["url"] for e in entries] == [f"{site}/readout.html", f"{site}/second.html"]
+    assert entries[1]["published"] == "2023-06-06" and entries[0]["site"] == "U.S. Department of Defense"
+    out = tmp_path / "out.ttl"
+    assert CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "-q"]).exit_code == 0
+    names = {row["name"] for row in query(load_graph(out), "officials")}
+    assert {"Harold Mendez", "Rosa Whitcombe"} <= names
+
+
+def test_kg_watch_stops_cleanly_on_sigterm(site, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    command = [
+        sys.executable,
+        "-c",
+        "from kg.cli import main; main()",
+        "watch",
+        f"{site}/feed.xml",
+        "--store",
+        str(tmp_path / "store"),
+        "--every",
+        "1h",
+    ]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    lines = []
+    for line in process.stderr:  # type: ignore[union-attr]
+        lines.append(line)
+        if "feed.xml:" in line:  # the first poll is done
+            break
+    process.send_signal(signal.SIGTERM)
+    _, rest = process.communicate(timeout=30)
+    assert process.returncode == 0, [*lines, rest]
+    assert "kg: watch stopped" in rest
