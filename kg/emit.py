@@ -11,7 +11,7 @@ import hashlib
 from datetime import date
 from decimal import Decimal
 
-from rdflib import OWL, PROV, RDF, XSD, Graph, Literal, URIRef
+from rdflib import OWL, PROV, RDF, SDO, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.namespace import KG, KGR, NIF, bind_prefixes
@@ -48,6 +48,10 @@ def emit_triples(resolved: Resolved, *, min_confidence: float = 0.0) -> list[Tri
         triples[(doc, KG.published, Literal(article.published, datatype=XSD.date))] = None
     if article.title:
         triples[(doc, KG.name, Literal(article.title))] = None
+    if article.source and article.source.startswith(("http://", "https://")):
+        triples[(doc, SDO.url, URIRef(article.source))] = None  # the page it was read from
+    if article.site:
+        triples[(doc, SDO.publisher, Literal(article.site))] = None
 
     facts = [f for f in resolved.facts if f.confidence >= min_confidence]
     # An entity whose every fact fell below the threshold is left out, and so are the facts pointing to it.

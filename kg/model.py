@@ -23,6 +23,7 @@ class Article:
     # Lines of the page that say who published it ("An official website of the United States Government"),
     # dropped from ``text`` like other boilerplate: evidence of the article's home nation.
     publisher_lines: tuple[str, ...] = ()
+    site: str | None = None  # the site a web page came from, as the page names it ("U.S. Department of Defense")
 
 
 @dataclass(frozen=True)

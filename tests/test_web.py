@@ -18,9 +18,11 @@ from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
+from rdflib import RDF, Literal, URIRef
 
 from kg.cli import cli
 from kg.errors import InputError
+from kg.namespace import KG
 from kg.query import load_graph, query
 from kg.read import read_file
 from kg.store import Store
@@ -72,6 +74,10 @@ def test_a_saved_page_builds_with_its_date_title_and_url(tmp_path):
     article = read_file(PAGES / "readout.html")
     assert article.source == "https://www.defense.gov/News/Releases/Release/Article/900001/"
     assert "U.S. Department of Defense" in article.publisher_lines
+    node = next(graph.subjects(RDF.type, KG.Article))
+    assert graph.value(node, KG.name) == Literal("Defense Minister Meets Counterpart in Canberra")
+    assert graph.value(node, URIRef("https://schema.org/url")) == URIRef(article.source)
+    assert graph.value(node, URIRef("https://schema.org/publisher")) == Literal("U.S. Department of Defense")
 
 
 def test_given_dates_win_over_the_page_s():
@@ -302,3 +308,47 @@ def test_kg_watch_stops_cleanly_on_sigterm(site, tmp_path):
     _, rest = process.communicate(timeout=30)
     assert process.returncode == 0, [*lines, rest]
     assert "kg: watch stopped" in rest
+
+
+@pytest.mark.model
+def test_a_feed_of_the_dev_pages_builds_and_a_second_watch_builds_nothing(tmp_path):
+    """The issue's measure: the dev articles as pages, listed in a feed on a local server, build into a store;
+    watched again, the unchanged feed builds nothing."""
+    import subprocess
+    import sys
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler
+
+    root = Path(__file__).resolve().parent.parent
+    pages = tmp_path / "pages"
+    subprocess.run([sys.executable, str(root / "scripts/html_pages.py"), "-o", str(pages)], check=True)
+    names = sorted(p.name for p in pages.glob("*.html"))
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def end_headers(self) -> None:
+            if self.path.endswith(".xml"):
+                self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+    server = _Server(("127.0.0.1", 0), partial(Quiet, directory=str(pages)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    items = "".join(f"<item><title>{n}</title><link>{base}/{n}</link><guid>{n}</guid></item>" for n in names)
+    (pages / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Dev</title>{items}</channel></rss>', encoding="utf-8"
+    )
+    try:
+        store = tmp_path / "store"
+        first = CliRunner().invoke(cli, ["watch", f"{base}/feed.xml", "--store", str(store), "--once"])
+        assert first.exit_code == 0, first.output
+        assert first.output.count("built ") == len(names) == 15
+        second = CliRunner().invoke(cli, ["watch", f"{base}/feed.xml", "--store", str(store), "--once"])
+        assert "built " not in second.output, second.output
+        with Store.open(store, read_only=True) as opened:
+            assert len(opened.articles()) == 15
+    finally:
+        server.shutdown()
+        server.server_close()

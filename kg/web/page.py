@@ -4,7 +4,8 @@ trafilatura finds the article's text in the page (navigation, banners, breadcrum
 share widgets and footers left out) and its title, canonical URL, site name and byline; htmldate finds its
 publication date (meta tags, JSON-LD, the URL, the text). The text then goes through :func:`kg.read.read_text`
 like any article: the page's date is the article's unless one is given, its title and canonical URL are the
-article's, and its site name ("U.S. Department of Defense") is a publisher line, evidence of the home nation.
+article's (``kg:name`` and ``schema:url`` of its node), and its site name ("U.S. Department of Defense") is the
+article's ``schema:publisher`` and a publisher line, evidence of the home nation.
 """
 
 from __future__ import annotations
@@ -92,4 +93,5 @@ def read_html(html: str | bytes, *, url: str | None = None, published: date | No
         title=page.title or article.title,
         published=published or page.published or article.published,
         publisher_lines=tuple(dict.fromkeys(publishers)),
+        site=page.site,
     )
