@@ -23,7 +23,9 @@ from kg.store import Store
 from kg.web.feeds import fetch_feed
 from kg.web.fetch import Fetcher
 from kg.web.page import parse_page
-from kg.web.watch import FEEDS, held_items, held_validators, record
+from kg.web.watch import held_items, held_validators, record
+
+__all__ = ["fetch_command", "watch_command"]
 
 _EVERY = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -59,11 +61,9 @@ def fetch_command(urls: tuple[str, ...], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
     metadata = folder / "metadata.jsonl"
-    done = (
-        {json.loads(line)["url"]: json.loads(line) for line in metadata.read_text().splitlines()}
-        if (metadata.is_file())
-        else {}
-    )
+    # Pages saved by an earlier run keep their files; a page fetched again replaces its own.
+    earlier = metadata.read_text(encoding="utf-8").splitlines() if metadata.is_file() else []
+    done = {entry["url"]: entry for entry in map(json.loads, filter(None, earlier))}
     for source in sources:
         try:
             body = source.body if source.body is not None else fetcher.fetch(str(source.url)).body
@@ -161,6 +161,3 @@ def _poll(feed: str, store_path: Path, fetcher: Fetcher) -> None:
         built = {s.url for s in sources} - {f.source.url for f in report.failures}
         record(store, feed, got, [item for item in todo if item.link in built])
         click.echo(f"{feed}: {report.built} built, {len(items) - len(todo)} unchanged", err=True)
-
-
-__all__ = ["FEEDS", "fetch_command", "watch_command"]
