@@ -352,3 +352,13 @@ def test_a_feed_of_the_dev_pages_builds_and_a_second_watch_builds_nothing(tmp_pa
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_saved_feed_file_builds_its_items(site, tmp_path):
+    feed = tmp_path / "releases.xml"
+    feed.write_bytes(FEED.replace(b"SITE", site.encode()))
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", str(feed), "--store", str(store), "-q"])
+    assert result.exit_code == 0, result.output
+    with Store.open(store, read_only=True) as opened:
+        assert opened.sources() == {f"{site}/readout.html", f"{site}/second.html"}
