@@ -17,7 +17,7 @@ import click
 
 from kg import corpus
 from kg.cli_link import store_option
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.link.store import resolve_store
 from kg.store import Store
 from kg.web.feeds import fetch_feed
@@ -88,9 +88,10 @@ def fetch_command(urls: tuple[str, ...], folder: Path) -> None:
         done[entry["url"]] = entry
     metadata.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in done.values()), encoding="utf-8")
     for failure in failures:
-        click.echo(f"kg: skipped {failure.source.label}: {failure.message}", err=True)
+        why = " ".join(failure.message.split()).removeprefix(f"{failure.source.label}: ")
+        click.echo(f"kg: skipped {failure.source.label}: {why}", err=True)
     if failures:
-        sys.exit(3)
+        sys.exit(InputError.exit_code)
 
 
 @click.command("watch")

@@ -362,3 +362,13 @@ def test_a_saved_feed_file_builds_its_items(site, tmp_path):
     assert result.exit_code == 0, result.output
     with Store.open(store, read_only=True) as opened:
         assert opened.sources() == {f"{site}/readout.html", f"{site}/second.html"}
+
+
+def test_kg_fetch_goes_on_past_a_url_that_fails(site, tmp_path):
+    folder = tmp_path / "saved"
+    result = CliRunner().invoke(cli, ["fetch", f"{site}/missing", f"{site}/readout.html", "-o", str(folder)])
+    assert result.exit_code == 3
+    assert f"kg: skipped {site}/missing: the server answered 404 Not Found" in result.output
+    assert [json.loads(line)["url"] for line in (folder / "metadata.jsonl").read_text().splitlines()] == [
+        f"{site}/readout.html"
+    ]
