@@ -193,3 +193,12 @@ def test_a_surname_alone_joins_the_one_of_two_namesakes_in_office_that_day_or_ne
         {("c", "Anna Brooks"), ("d", "Anna Brooks"), ("f", "Brooks")},
         {("g", "Brooks")},
     ]
+
+
+@pytest.mark.parametrize("module", ["kg.link.names", "kg.link.tenure", "kg.link.overrides"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    failures, tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert tried > 0 and failures == 0

@@ -1,16 +1,13 @@
 """Linking: the resolve stage across articles, so that one real entity is one node in a store or a merged file.
 
 Each article's graph names its entities with IRIs of its own words: "Jim Mattis" is ``kgr:official/jim-mattis``
-in one article and ``kgr:official/james-n-mattis`` in another, and a surname alone has an IRI in each article
-(``kgr:official/mattis-<article>``), as only the corpus can tell whose surname it is. :func:`link` reads what
-every article says of each IRI (:mod:`kg.link.records`), decides which IRIs are one entity
-(:mod:`kg.link.people` for officials, :mod:`kg.link.entities` for places, treaties and encounters), and picks
-each entity's canonical IRI and name. The result is a :class:`Resolution`: ``owl:sameAs`` from every other
-IRI to the canonical one, the canonical names, and the tenure of offices (:mod:`kg.link.tenure`). It depends on
-the set of articles only, not on the order they came in.
-
-:func:`resolve_store` writes a resolution into a store (:mod:`kg.link.store`); ``kg build -o`` applies it to a
-merged file with :func:`rewrite`.
+in one article and ``kgr:official/james-n-mattis`` in another, and ``kgr:official/bush`` may be George H. W.
+Bush in an article of 1990 and George W. Bush in one of 2005. :func:`link` reads what each article says of each
+of its IRIs (a :class:`~kg.link.records.Record`), decides which records are one entity (:mod:`kg.link.people`
+for officials, :mod:`kg.link.entities` for places, treaties and encounters), and picks each entity's canonical
+IRI and name. The result is a :class:`Resolution`: each record's canonical IRI, ``owl:sameAs`` from every IRI
+that stands for one entity wherever it is written, the canonical names, and the tenure of offices
+(:mod:`kg.link.tenure`). It depends on the set of articles only, not on the order they came in.
 """
 
 from __future__ import annotations
@@ -170,8 +167,8 @@ def _name_reason(name: ParsedName, canonical: ParsedName) -> str:
 
 
 def _person_iris(entities: list[Entity]) -> list[Entity]:
-    """Give persons whose names make the same IRI one each: the one with the first article keeps it, the
-    others get a digest of their first article and IRI after it. (In the order given.)"""
+    """Give persons whose names make the same IRI one each: the one with the first (article, IRI) keeps it,
+    the others get a digest of theirs after it."""
     by_iri: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(entities):
         by_iri[e.iri].append(i)

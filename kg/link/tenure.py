@@ -9,8 +9,10 @@ latest publication date of an article stating it. An article without a date stat
 >>> from kg.link.records import Record
 >>> r = Record("kgr:article/1", "kgr:official/x", "Official", date(2017, 2, 3),
 ...            {"holdsOffice": frozenset({"kgr:office/JPN/minister-of-defense"})})
->>> len(tenure_triples([r], {}, {"kgr:office/JPN/minister-of-defense": "JPN"}))
-14
+>>> later = Record("kgr:article/2", "kgr:official/x", "Official", date(2017, 8, 3), r.values)
+>>> triples = tenure_triples([r, later], {}, {"kgr:office/JPN/minister-of-defense": "JPN"})
+>>> sorted(str(o) for s, p, o in triples if p.endswith("inXSDDate"))
+['2017-02-03', '2017-08-03']
 """
 
 from __future__ import annotations
