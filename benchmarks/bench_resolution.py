@@ -46,6 +46,8 @@ from rdflib import RDF
 
 from benchmarks.common import DEFAULT_WORKDIR, busy_note, goal, kg_command, run_measured, table, write_json
 from benchmarks.generate import VARIANT_KINDS, Official, articles, write_corpus
+from benchmarks.pairs import Scores, pairs
+from benchmarks.pairs import score as pair_score
 from benchmarks.synthetic import article_graph
 from kg.link import Resolution, resolve_store
 from kg.namespace import KG
@@ -141,50 +143,10 @@ def resolve(store: Store) -> tuple[Resolution, float]:
 # --- scoring -------------------------------------------------------------------------------------------------
 
 
-def pairs(n: int) -> int:
-    return n * (n - 1) // 2
-
-
-@dataclass(frozen=True)
-class Scores:
-    precision: float
-    recall: float
-    predicted_pairs: int  # pairs of records put together
-    true_pairs: int  # pairs of records of one person
-    correct_pairs: int  # both
-    recall_by_kind: dict[str, float]
-    true_pairs_by_kind: dict[str, int]
-    clusters: int  # distinct canonical IRIs of the records
-
-
 def score(records: Sequence[Record], canonical: Sequence[str]) -> Scores:
-    """Pairwise precision and recall of ``canonical`` (one IRI per record) against the records' persons, counted
-    by cluster sizes. A pair counts under a kind of variant when either of its records has it: within one
-    person (or one person and one cluster) those are all pairs less those between records without it."""
-    by_person = Counter(r.person for r in records)
-    by_cluster = Counter(canonical)
-    by_cell = Counter(zip((r.person for r in records), canonical, strict=True))
-    true_pairs = sum(pairs(n) for n in by_person.values())
-    predicted = sum(pairs(n) for n in by_cluster.values())
-    correct = sum(pairs(n) for n in by_cell.values())
-    recall_by_kind, true_by_kind = {}, {}
-    for kind in VARIANT_KINDS:
-        person_without = Counter(r.person for r in records if kind not in r.variants)
-        cell_without = Counter((r.person, c) for r, c in zip(records, canonical, strict=True) if kind not in r.variants)
-        true_k = sum(pairs(n) - pairs(person_without[p]) for p, n in by_person.items())
-        correct_k = sum(pairs(n) - pairs(cell_without[cell]) for cell, n in by_cell.items())
-        true_by_kind[kind] = true_k
-        recall_by_kind[kind] = correct_k / true_k if true_k else math.nan
-    return Scores(
-        precision=correct / predicted if predicted else math.nan,
-        recall=correct / true_pairs if true_pairs else math.nan,
-        predicted_pairs=predicted,
-        true_pairs=true_pairs,
-        correct_pairs=correct,
-        recall_by_kind=recall_by_kind,
-        true_pairs_by_kind=true_by_kind,
-        clusters=len(by_cluster),
-    )
+    """Pairwise precision and recall of ``canonical`` (one IRI per record) against the records' persons
+    (:func:`benchmarks.pairs.score`)."""
+    return pair_score([r.person for r in records], canonical, [r.variants for r in records], VARIANT_KINDS)
 
 
 NAMESAKE_KINDS = ("same office", "same nation", "other nation")

@@ -67,7 +67,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -78,6 +77,8 @@ if __package__ in (None, ""):  # run as `python benchmarks/compare_splink.py`: m
 
 from benchmarks.common import DEFAULT_WORKDIR, busy_note, table
 from benchmarks.generate import VARIANT_KINDS
+from benchmarks.pairs import Scores
+from benchmarks.pairs import score as pair_score
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REAL = ROOT / "tests" / "data" / "linked_officials.jsonl"
@@ -318,48 +319,14 @@ def splink_model(rows: Sequence[dict], thresholds: Sequence[float], *, seed: int
 # --- scoring -------------------------------------------------------------------------------------------------
 
 
-def pairs(n: int) -> int:
-    return n * (n - 1) // 2
-
-
-@dataclass(frozen=True)
-class Scores:
-    precision: float
-    recall: float
-    f1: float
-    predicted_pairs: int
-    true_pairs: int
-    correct_pairs: int
-    clusters: int
-    recall_by_kind: dict[str, float]
-
-
 def score(rows: Sequence[dict], clusters: Sequence[str]) -> Scores:
-    """Pairwise scores of ``clusters`` (one id per row) over the labelled rows, counted by cluster sizes."""
+    """Pairwise scores of ``clusters`` (one id per row) over the labelled rows (:func:`benchmarks.pairs.score`)."""
     labelled = [(row, c) for row, c in zip(rows, clusters, strict=True) if row["person"] is not None]
-    by_person = Counter(row["person"] for row, _ in labelled)
-    by_cluster = Counter(c for _, c in labelled)
-    by_cell = Counter((row["person"], c) for row, c in labelled)
-    true, predicted = sum(map(pairs, by_person.values())), sum(map(pairs, by_cluster.values()))
-    correct = sum(map(pairs, by_cell.values()))
-    precision = correct / predicted if predicted else math.nan
-    recall = correct / true if true else math.nan
-    recall_by_kind = {}
-    for kind in VARIANT_KINDS:  # a pair counts under a kind when either of its records has it
-        person_without = Counter(row["person"] for row, _ in labelled if kind not in row.get("variants", ()))
-        cell_without = Counter((row["person"], c) for row, c in labelled if kind not in row.get("variants", ()))
-        true_k = sum(pairs(n) - pairs(person_without[p]) for p, n in by_person.items())
-        correct_k = sum(pairs(n) - pairs(cell_without[cell]) for cell, n in by_cell.items())
-        recall_by_kind[kind] = correct_k / true_k if true_k else math.nan
-    return Scores(
-        precision=precision,
-        recall=recall,
-        f1=2 * precision * recall / (precision + recall) if precision + recall else math.nan,
-        predicted_pairs=predicted,
-        true_pairs=true,
-        correct_pairs=correct,
-        clusters=len(by_cluster),
-        recall_by_kind=recall_by_kind,
+    return pair_score(
+        [row["person"] for row, _ in labelled],
+        [c for _, c in labelled],
+        [row.get("variants", ()) for row, _ in labelled],
+        VARIANT_KINDS,
     )
 
 
