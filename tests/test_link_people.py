@@ -202,3 +202,16 @@ def test_docstring_examples(module):
 
     failures, tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert tried > 0 and failures == 0
+
+
+def test_a_deputys_title_is_not_the_principals():
+    def titled(article: str, name: str, title: str) -> Record:
+        values = {"name": frozenset({name}), "title": frozenset({title}), "serves": frozenset({f"{KGR}nation/KOR"})}
+        return Record(f"{KGR}article/{article}", f"{KGR}official/{article}", "Official", date(2020, 1, 1), values)
+
+    records = [
+        titled("a", "Peter Kim", "Defense Minister"),
+        titled("b", "Paul Kim", "Deputy Defense Minister"),
+        titled("c", "Kim", "Deputy Defense Minister"),
+    ]
+    assert persons(records) == [{("a", "Peter Kim")}, {("b", "Paul Kim"), ("c", "Kim")}]

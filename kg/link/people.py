@@ -43,7 +43,7 @@ be taken for that one."""
 
 
 _NATION_PREFIX = "https://w3id.org/kg/id/nation/"
-_TITLE_STOP = {"of", "the", "for", "and", "deputy"}
+_TITLE_STOP = {"of", "the", "for", "and"}
 
 
 @dataclass
