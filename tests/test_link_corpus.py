@@ -36,6 +36,7 @@ SPLIT_BY_THE_RULES = {
     "david-cameron": "Prime Minister, then Foreign Secretary nine years later",
     "fayyad-bin-hamed-al-ruwaili": "two transliterations, one cut short",
     "gen-nakatani": "defence minister in 2015-16 and 2024-25, nothing between",
+    "joseph-r-biden-jr": "'Biden' as vice president in 2015, then president: another office",
     "li-shangfu": "'General Li' taken for an Australian",
     "patrick-ryder": "one article takes him for Belgium's spokesman",
     "prabowo-subianto": "defence minister, then president",

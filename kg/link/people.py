@@ -44,6 +44,7 @@ be taken for that one."""
 
 _NATION_PREFIX = "https://w3id.org/kg/id/nation/"
 _TITLE_STOP = {"of", "the", "for", "and"}
+_GRADES = {"deputy", "vice", "assistant", "under", "associate"}  # words that make a title another, lower office
 
 
 @dataclass
@@ -102,7 +103,8 @@ class _Evidence:
             return True
         if self.offices & person.offices:
             return True
-        return any(a <= b or b <= a for a in self.titles for b in person.titles)
+        # "Secretary" is "Defense Secretary" said shortly; "Deputy Defense Secretary" is another office
+        return any((a <= b or b <= a) and a & _GRADES == b & _GRADES for a in self.titles for b in person.titles)
 
     def time_agrees(self, person: Person) -> bool:
         if self.first is None or self.last is None or person.first is None or person.last is None:
