@@ -478,14 +478,7 @@ def push_command(
 
 
 @cli.command("serve")
-@click.option(
-    "--store",
-    "store_path",
-    required=True,
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="The store folder to serve (made by `kg build --store`).",
-)
+@cli_link.store_option("The store folder to serve (made by `kg build --store`).")
 @click.option(
     "--bind",
     default="127.0.0.1:7878",

@@ -343,8 +343,7 @@ class Store:
 
         Raises :class:`StoreError` when the store is closed or cannot be read.
         """
-        with _store_errors(self.path):
-            yield from self._open_db().quads_for_pattern(None, None, None, _named_node(article, "article"))
+        yield from self.quads(graph=article)
 
     def article_graph(self, article: str) -> rdflib.Graph:
         """The named graph of one article, as an rdflib graph (empty when the store has no such article).
