@@ -10,24 +10,21 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 import networkx as nx
 from tqdm import tqdm
 
-from kg import __version__, api, cli_link, cli_web, corpus, network, read
-from kg.errors import EXIT_CODES, InputError, KgError, UsageError
+from kg import __version__, cli_build, cli_link, cli_web, network
+from kg.cli_options import auth, endpoint_options, one_line, store_option
+from kg.errors import EXIT_CODES, KgError, UsageError
 from kg.evaluate import evaluate, format_evaluation
-from kg.link.store import resolve_store
-from kg.query import GRAPH_FORMATS, atomic_file, guess_format, load_graph, load_query, query_names, write_graph
+from kg.query import atomic_file, load_graph, load_query, query_names, write_graph
 from kg.query import query as run_query
-from kg.report import store_summary, summary
 from kg.store import EXPORT_FORMATS, Store, is_store
 from kg.validate import validate
-from kg.web.fetch import Fetcher
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 
@@ -38,10 +35,6 @@ def _exit_codes_epilog() -> str:
     return "\n".join(lines)
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
-
-
 class KgGroup(click.Group):
     """A click group that reports any :class:`KgError` as one line on stderr and exits with its code."""
 
@@ -49,7 +42,7 @@ class KgGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KgError as err:
-            click.echo(f"kg: error: {_one_line(str(err))}", err=True)
+            click.echo(f"kg: error: {one_line(str(err))}", err=True)
             ctx.exit(err.exit_code)
 
 
@@ -90,233 +83,6 @@ def cli() -> None:
     """Build RDF knowledge graphs of officials, nations, treaties, places and meetings from news articles;
     query, serve, explore and draw them.
     """
-
-
-@cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE_DIR_OR_URL...")
-@click.option(
-    "--published",
-    metavar="YYYY-MM-DD",
-    help="Publication date of the articles; resolves 'today', weekday names and 'last month'. A metadata "
-    "file's date wins; without either, the dateline gives it.",
-)
-@click.option(
-    "-o",
-    "--output",
-    metavar="OUT",
-    help="Write the merged graph to OUT (atomically) instead of stdout; '-' is stdout.",
-)
-@click.option(
-    "--store",
-    "store_path",
-    metavar="PATH",
-    type=click.Path(path_type=Path),
-    help="Write into the Oxigraph store in folder PATH (created if missing), one named graph per article, "
-    "replacing each article's earlier graph. Articles that fail are reported and skipped.",
-)
-@click.option(
-    "--metadata",
-    metavar="FILE",
-    type=click.Path(path_type=Path),
-    help="JSON-lines or CSV file of path, published, url, title per article (paths relative to FILE). "
-    "Default: a folder's own metadata.jsonl or metadata.csv.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    metavar="N",
-    help="Build in N worker processes (each loads the spaCy model); the graph is the same for any N.",
-)
-@click.option("--resume", is_flag=True, help="With --store: skip articles whose source the store already holds.")
-@click.option(
-    "--wait",
-    type=click.FloatRange(min=0),
-    default=0,
-    metavar="SECONDS",
-    help="With --store: wait up to SECONDS for another kg process using the store, instead of failing.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(GRAPH_FORMATS)),
-    help="Graph format. Default: guessed from OUT's extension (.ttl .nt .jsonld .trig), else turtle.",
-)
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0.0, 1.0),
-    default=0.0,
-    show_default=True,
-    metavar="X",
-    help="Leave out extracted facts whose confidence is below X (0 to 1).",
-)
-@click.option(
-    "--max-size",
-    type=click.FloatRange(min=0, min_open=True),
-    default=read.MAX_SIZE / 1e6,
-    show_default=True,
-    metavar="MB",
-    help="Refuse files larger than MB megabytes (a megabyte takes about a minute to build).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print neither progress nor the summary.")
-@click.pass_context
-def build(
-    ctx: click.Context,
-    inputs: tuple[str, ...],
-    published: str | None,
-    output: str | None,
-    store_path: Path | None,
-    metadata: Path | None,
-    jobs: int,
-    resume: bool,
-    wait: float,
-    fmt: str | None,
-    min_confidence: float,
-    max_size: float,
-    quiet: bool,
-) -> None:
-    """Build articles into a graph file or a store.
-
-    Each FILE is a news article as plain UTF-8 text or a saved web page (.html: its main text, title, date and
-    URL are read from the page); each DIR is searched for *.txt and *.html files; each URL (http or https) is
-    fetched politely (robots.txt, a User-Agent naming kg, time-outs, bounded retries). Without --store
-    the graphs are merged (the same official, nation or place gets the same IRI) and written to OUT; if
-    any article cannot be read, nothing is written. With --store, each article becomes its own named graph
-    in the store, and articles that cannot be read are listed and skipped (exit code 3).
-    """
-    if store_path is not None and output is not None:
-        raise UsageError("give either -o OUT (a graph file) or --store PATH (a store), not both")
-    if store_path is None and (resume or wait):
-        raise UsageError("--resume and --wait apply to --store builds; add --store PATH")
-    published_date = read.parse_date(published) if published is not None else None
-    # Feeds become their items, and URLs are fetched once here (kg.corpus.expand).
-    sources, unread = corpus.expand(
-        corpus.find_articles(inputs, metadata=metadata), Fetcher(max_bytes=int(max_size * 1e6))
-    )
-    if store_path is not None:
-        for failure in unread:
-            click.echo(f"kg: skipped {failure.source.label}: {_why(failure)}", err=True)
-        _build_store(
-            ctx,
-            sources,
-            store_path,
-            published_date,
-            min_confidence,
-            jobs,
-            resume,
-            wait,
-            int(max_size * 1e6),
-            quiet,
-            unread=len(unread),
-        )
-        return
-    if unread:
-        raise InputError(unread[0].message)
-    results = corpus.build_graphs(
-        sources, published=published_date, min_confidence=min_confidence, jobs=jobs, max_size=int(max_size * 1e6)
-    )
-    # On a terminal only: a merged build is usually small, and its stderr may be carrying the summary.
-    bar = tqdm(results, total=len(sources), unit="article", disable=True if quiet else None, file=sys.stderr)
-    built = []
-    for result in bar:
-        if isinstance(result, corpus.Failure):
-            raise InputError(result.message)
-        built.append((result.article, result.triples))
-    graph = api.merged_graph(built)
-    to_stdout = output is None or output == "-"
-    write_graph(graph, None if to_stdout else output, fmt or guess_format(None if to_stdout else output))
-    if not quiet:
-        click.echo(summary(graph), err=to_stdout)
-
-
-def _build_store(
-    ctx: click.Context,
-    sources: list[corpus.Source],
-    store_path: Path,
-    published: date | None,
-    min_confidence: float,
-    jobs: int,
-    resume: bool,
-    wait: float,
-    max_size: int,
-    quiet: bool,
-    *,
-    unread: int = 0,
-) -> None:
-    with Store.open(store_path, wait=wait) as store:
-        todo = corpus.not_in_store(sources, store) if resume else sources
-        # Shown in logs too (not only on a terminal): a corpus build is long, and its progress worth keeping.
-        with tqdm(total=len(todo), unit="article", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
-
-            def advance(source: corpus.Source, failure: corpus.Failure | None) -> None:
-                if failure is not None:
-                    bar.write(f"kg: skipped {failure.source.label}: {_why(failure)}", file=sys.stderr)
-                bar.update()
-
-            report = corpus.build_corpus(
-                todo,
-                store,
-                published=published,
-                min_confidence=min_confidence,
-                jobs=jobs,
-                on_article=advance,
-                max_size=max_size,
-            )
-        # Linking reads every article of the store, so it runs once, after the last article is in.
-        resolution = resolve_store(store)
-        if not quiet:
-            rate = report.built / report.seconds if report.seconds else 0.0
-            words = report.words / report.seconds if report.seconds else 0.0
-            held = len(sources) - len(todo)
-            skipped = f", skipped {held} already in the store" if held else ""
-            failed = f", {len(report.failures)} failed" if report.failures else ""
-            click.echo(
-                f"Built {report.built} of {len(sources)} articles into {store_path} in {report.seconds:.1f} s "
-                f"({rate:.1f} articles/s, {words:,.0f} words/s){skipped}{failed}.",
-                err=True,
-            )
-            click.echo(cli_link.summary(resolution), err=True)
-            click.echo(store_summary(store), err=True)
-    failed = len(report.failures) + unread
-    if failed:
-        click.echo(
-            f"kg: error: {failed} of {len(sources) + unread} articles could not be read (listed above); "
-            "the others are in the store",
-            err=True,
-        )
-        ctx.exit(InputError.exit_code)
-
-
-def _why(failure: corpus.Failure) -> str:
-    """A failure's message in one line, without the source it names already."""
-    return _one_line(failure.message).removeprefix(f"{failure.source.label}: ")
-
-
-def endpoint_options(command: Callable[..., object]) -> Callable[..., object]:
-    """--user, --password and --timeout, shared by the commands that talk to a SPARQL endpoint."""
-    command = click.option(
-        "--timeout",
-        type=click.FloatRange(min=0, min_open=True),
-        default=30,
-        show_default=True,
-        metavar="SECONDS",
-        help="Give up on the endpoint after SECONDS.",
-    )(command)
-    command = click.option(
-        "--password",
-        envvar="KG_ENDPOINT_PASSWORD",
-        metavar="PASSWORD",
-        help="Password for HTTP basic auth (better: the KG_ENDPOINT_PASSWORD environment variable).",
-    )(command)
-    return click.option("--user", metavar="USER", help="User name for HTTP basic auth.")(command)
-
-
-def _auth(user: str | None, password: str | None) -> tuple[str, str] | None:
-    if password is not None and user is None:
-        raise UsageError("a password was given without --user; give both for HTTP basic auth")
-    return None if user is None else (user, password or "")
 
 
 @cli.command("query", cls=QueryCommand)
@@ -384,7 +150,7 @@ def query_command(
     elif endpoint is not None:
         from kg.endpoint import query_endpoint
 
-        rows = query_endpoint(endpoint, named, params, timeout=timeout, auth=_auth(user, password))
+        rows = query_endpoint(endpoint, named, params, timeout=timeout, auth=auth(user, password))
     else:
         rows = run_query(load_graph(args[0]), named, **params)
     click.echo(_format_rows(rows, named.variables, fmt), nl=False)
@@ -464,21 +230,21 @@ def push_command(
     """
     from kg.endpoint import push
 
-    auth = _auth(user, password)
+    credentials = auth(user, password)
     if is_store(source):
         with (
             Store.open(source, read_only=True) as store,
             tqdm(total=len(store.articles()), unit="graph", disable=quiet, file=sys.stderr) as bar,
         ):
-            pushed = push(store, endpoint, timeout=timeout, auth=auth, progress=lambda done, total: bar.update())
+            pushed = push(store, endpoint, timeout=timeout, auth=credentials, progress=lambda done, total: bar.update())
     else:
-        pushed = push(load_graph(source), endpoint, timeout=timeout, auth=auth, graph_iri=graph_iri)
+        pushed = push(load_graph(source), endpoint, timeout=timeout, auth=credentials, graph_iri=graph_iri)
     if not quiet:
         click.echo(f"Pushed {pushed} named graph{'s' if pushed != 1 else ''} to {endpoint}.", err=True)
 
 
 @cli.command("serve")
-@cli_link.store_option("The store folder to serve (made by `kg build --store`).")
+@store_option("The store folder to serve (made by `kg build --store`).")
 @click.option(
     "--bind",
     default="127.0.0.1:7878",
@@ -708,7 +474,7 @@ def _format_rows(rows: list[dict[str, str | None]], variables: list[str], fmt: s
 
 
 def _table(columns: list[str], rows: list[dict[str, str | None]]) -> str:
-    cells = [[_one_line(row[c] or "") for c in columns] for row in rows]
+    cells = [[one_line(row[c] or "") for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
@@ -718,6 +484,7 @@ def _table(columns: list[str], rows: list[dict[str, str | None]]) -> str:
     return line(columns) + line(rule) + "".join(line(r) for r in cells)
 
 
+cli.add_command(cli_build.build_command)
 cli.add_command(cli_link.resolve_command)
 cli.add_command(cli_link.merges_command)
 cli.add_command(cli_web.fetch_command)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from kg.cli_options import store_option
 from kg.link import Resolution, link
 from kg.link.overrides import load_pairs
 from kg.link.records import from_store
@@ -20,13 +20,6 @@ from kg.link.store import resolve_store, stored_pairs
 from kg.store import Store
 
 KINDS = ("Official", "Place", "Treaty", "Encounter")
-
-
-def store_option(help: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
-    """The required ``--store PATH`` option of a command on a store."""
-    return click.option(
-        "--store", "store_path", required=True, metavar="PATH", type=click.Path(path_type=Path), help=help
-    )
 
 
 def summary(resolution: Resolution) -> str:

@@ -16,7 +16,7 @@ from types import FrameType
 import click
 
 from kg import corpus
-from kg.cli_link import store_option
+from kg.cli_options import store_option
 from kg.errors import InputError, KgError
 from kg.link.store import resolve_store
 from kg.store import Store

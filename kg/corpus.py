@@ -26,19 +26,25 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import rdflib
 
 from kg import api, read
 from kg.emit import article_iri
 from kg.errors import InputError, KgError, UsageError
+from kg.outputs import Output, StoreOutput
 from kg.store import Store, ntriples_lines
 from kg.web.fetch import Fetcher, is_url
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = [
     "METADATA_FILES",
     "CorpusReport",
     "Failure",
+    "Settings",
     "Source",
     "build_corpus",
     "build_graphs",
@@ -115,6 +121,9 @@ def find_articles(
         if is_url(text):
             sources.append(Source(None, url=text))
             continue
+        if read.is_remote(text):
+            sources += [Source(None, url=url) for url in _remote_articles(text)]
+            continue
         given = Path(text)
         if given.is_dir():
             if metadata is None:
@@ -144,6 +153,29 @@ def find_articles(
             seen.add(resolved)
             sources.append(_source(path, entries.get(resolved, {})))
     return sources
+
+
+def _remote_articles(url: str) -> list[str]:
+    """The articles at ``url``, a file or folder that fsspec reads (``s3://bucket/news/``): the file, or the
+    folder's ``*.txt`` and ``*.html`` files (recursively, hidden ones left out), as URLs."""
+    fs, root = read.remote_fs(url)
+    try:
+        if not fs.exists(root):  # type: ignore[attr-defined]
+            raise InputError(f"no such file or folder: {url}; check the URL")
+        if not fs.isdir(root):  # type: ignore[attr-defined]
+            return [url]
+        found = fs.find(root)  # type: ignore[attr-defined]
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot list {url}: {exc}; check the URL and your access to it") from exc
+    files = sorted(
+        path
+        for path in found
+        if Path(path).suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in Path(path).relative_to(root).parts)
+    )
+    if not files:
+        raise InputError(f"folder {url} holds no article (*.txt or *.html files); give article files or another folder")
+    return [fs.unstrip_protocol(path) for path in files]  # type: ignore[attr-defined]
 
 
 def _source(path: Path, entry: dict[str, str]) -> Source:
@@ -187,6 +219,19 @@ def _read_metadata(path: Path) -> dict[Path, dict[str, str]]:
 
 
 @dataclass(frozen=True)
+class Settings:
+    """How ``kg build`` builds every article: the options :func:`build_graphs` and :func:`build_corpus` share."""
+
+    published: date | None = None
+    min_confidence: float = 0.0
+    jobs: int = 1
+    max_size: int | None = read.MAX_SIZE
+
+    def options(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
 class Built:
     """The graph of one article: its IRI and triples, as a worker process hands them back.
 
@@ -209,18 +254,28 @@ def build_graphs(
     jobs: int = 1,
     ntriples: bool = False,
     max_size: int | None = read.MAX_SIZE,
+    cluster: Client | None = None,
 ) -> Iterator[Built | Failure]:
     """Build each source, yielding its :class:`Built` graph or its :class:`Failure`, in the order given.
 
     A source's metadata date wins over ``published``; without either, the dateline gives the date. Articles
     go through spaCy a batch at a time (:func:`kg.nlp.parse`). ``jobs`` above 1 builds batches in that many
-    worker processes, each loading the spaCy model once. ``ntriples`` hands each graph back as N-Triples
-    lines. A file over ``max_size`` bytes is a failure.
+    worker processes, each loading the spaCy model once; ``cluster``, a Dask client (:func:`kg.cluster.connect`),
+    builds them on its workers instead. ``ntriples`` hands each graph back as N-Triples lines. A file over
+    ``max_size`` bytes is a failure.
     """
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     task = _Task(published, min_confidence, ntriples, max_size)
     batches = _batches(sources, _BATCH)
+    if cluster is not None:
+        from kg import cluster as dask
+
+        def lost(batch: list[Source], why: str) -> list[Built | Failure]:
+            return [Failure(source, f"{source.label}: not built: {why}") for source in batch]
+
+        yield from dask.run(cluster, task, batches, lost)
+        return
     if jobs == 1:
         for batch in batches:
             yield from task(batch)
@@ -288,6 +343,8 @@ def _read(source: Source, published: date | None, max_size: int | None, fetcher:
     """Read a source: its file, or the web page at its URL (fetched politely, see :mod:`kg.web.fetch`)."""
     if source.path is not None:
         return read.read_file(source.path, published=published, max_size=max_size)
+    if not is_url(str(source.url)):  # a file that fsspec reads
+        return read.read_file(str(source.url), published=published, max_size=max_size)
     from kg.web.page import read_html
 
     if source.body is not None:
@@ -308,6 +365,9 @@ def expand(sources: Sequence[Source], fetcher: Fetcher | None = None) -> tuple[l
     failures: list[Failure] = []
     for source in sources:
         try:
+            if source.path is None and not is_url(str(source.url)):
+                out.append(source)  # a file that fsspec reads: an article, not a feed
+                continue
             if source.path is not None:
                 if not sniff(source.path):
                     out.append(source)
@@ -328,24 +388,27 @@ def expand(sources: Sequence[Source], fetcher: Fetcher | None = None) -> tuple[l
 
 def build_corpus(
     sources: Sequence[Source],
-    store: Store,
+    output: Store | Output,
     *,
     published: date | None = None,
     min_confidence: float = 0.0,
     jobs: int = 1,
+    cluster: Client | None = None,
     on_article: Callable[[Source, Failure | None], None] | None = None,
     max_size: int | None = read.MAX_SIZE,
 ) -> CorpusReport:
-    """Build ``sources`` into ``store``, one named graph per article, replacing what it held for each.
+    """Build ``sources`` into ``output`` (a store, or any :class:`~kg.outputs.Output`), one named graph per
+    article, replacing what it held for each.
 
-    An article that cannot be read is recorded in the report and skipped; the others are stored.
-    ``on_article(source, failure)`` is called once each article is stored or has failed, in order, for
-    progress; it is called from the thread that writes the store. Raises :class:`~kg.errors.StoreError` when
-    the store cannot be written.
+    An article that cannot be read is recorded in the report and skipped; the others are written. ``jobs`` and
+    ``cluster`` are as for :func:`build_graphs`. ``on_article(source, failure)`` is called once each article is
+    written or has failed, in order, for progress; it is called from the thread that writes. Raises
+    :class:`~kg.errors.StoreError` when the store cannot be written, :class:`~kg.errors.EndpointError` when the
+    endpoint refuses it.
     """
     started = time.perf_counter()
     report = CorpusReport()
-
+    out = StoreOutput(output) if isinstance(output, Store) else output
     unflushed = 0
 
     def write(result: Built | Failure) -> None:
@@ -353,23 +416,36 @@ def build_corpus(
         if isinstance(result, Failure):
             report.failures.append(result)
         else:
-            store.replace_article_ntriples(result.triples, result.article, source=result.source.key)
+            out.write(result.article, result.triples, result.source.key)  # type: ignore[arg-type]
             report.built += 1
             report.words += result.words
             unflushed += len(result.triples)
             if unflushed >= _FLUSH_TRIPLES:
-                store.flush()
+                out.flush()
                 unflushed = 0
         if on_article is not None:
             on_article(result.source, result if isinstance(result, Failure) else None)
 
     # Oxigraph lets go of the GIL while it writes, so a writer thread stores one article while spaCy reads the
     # next: the store's share of a build (about 14% of it, measured on the dev set) overlaps with extraction.
-    with _Writer(write) as writer:
-        for result in build_graphs(
-            sources, published=published, min_confidence=min_confidence, jobs=jobs, ntriples=True, max_size=max_size
-        ):
-            writer.put(result)
+    results = build_graphs(
+        sources,
+        published=published,
+        min_confidence=min_confidence,
+        jobs=jobs,
+        ntriples=True,
+        max_size=max_size,
+        cluster=cluster,
+    )
+    try:
+        with _Writer(write) as writer:
+            for result in results:
+                writer.put(result)
+    except BaseException:
+        with contextlib.suppress(KgError):  # keep what was built (a last shard) for --resume
+            out.close()
+        raise
+    out.close()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -435,10 +511,11 @@ class _Writer:
                 return
 
 
-def not_in_store(sources: Sequence[Source], store: Store) -> list[Source]:
-    """The sources whose articles ``store`` does not hold yet, to finish a build that was interrupted.
+def not_in_store(sources: Sequence[Source], output: Store | Output) -> list[Source]:
+    """The sources whose articles ``output`` (a store, an endpoint, shards) does not hold yet, to finish a build
+    that was interrupted.
 
-    An article counts as held when the store has an article from its source (URL or path), whatever its text.
+    An article counts as held when the output has an article from its source (URL or path), whatever its text.
     """
-    done = store.sources()
+    done = output.sources() if isinstance(output, Store) else output.held()
     return [source for source in sources if source.key not in done]

@@ -58,7 +58,7 @@ DEFAULT_BIND = "127.0.0.1:7878"
 
 # A single INSERT DATA larger than this is split: servers cap request bodies (often at a few MB) and parse a
 # whole update before applying it.
-_CHUNK_BYTES = 5_000_000
+CHUNK_BYTES = 5_000_000
 
 # How long stop() lets the server exit on SIGTERM before it kills it.
 _STOP_GRACE_SECONDS = 5
@@ -98,7 +98,7 @@ def query_endpoint(
     answers with something other than SPARQL JSON results.
     """
     named = named if isinstance(named, Query) else load_query(named)
-    _check_request(url, timeout)
+    check_url(url, timeout)
     text = _substitute(named, named.bind(params or {}))
     results = _send(url, text, SELECT, timeout=timeout, auth=auth)
     return _rows(results, named.variables, url)
@@ -217,7 +217,7 @@ def push(
     :class:`GraphError` on a term that is not valid RDF; :class:`StoreError` when the store cannot be read;
     :class:`EndpointError` as :func:`query_endpoint` does.
     """
-    _check_request(url, timeout)
+    check_url(url, timeout)
     if isinstance(source, Store):
         if graph_iri is not None:
             raise UsageError("a store is pushed one named graph per article; --graph is for a graph file")
@@ -268,7 +268,30 @@ def _store_lines(store: Store, article: str) -> Iterator[str]:
         yield f"{term(quad.subject)} {term(quad.predicate)} {term(quad.object)} ."
 
 
-def _updates(graph: str, lines: Iterable[str]) -> Iterator[str]:
+def graphs_by_source(url: str, *, timeout: float = 60, auth: tuple[str, str] | None = None) -> dict[str, set[str]]:
+    """The named graphs of the articles the store at ``url`` holds, by their ``kg:source``."""
+    text = f"SELECT ?g ?source WHERE {{ GRAPH ?g {{ ?g <{KG.source}> ?source }} }}"
+    graphs: dict[str, set[str]] = {}
+    for row in _rows(_send(url, text, SELECT, timeout=timeout, auth=auth), ["g", "source"], url):
+        if row["g"] is not None and row["source"] is not None:
+            graphs.setdefault(row["source"], set()).add(row["g"])
+    return graphs
+
+
+def article_updates(article: str, lines: list[str], *, replaced: Iterable[str] = ()) -> Iterator[str]:
+    """The update requests that make ``lines`` (N-Triples lines without their final " .") the named graph of
+    ``article`` (an IRI) in place of itself and the ``replaced`` graphs (IRIs), as :func:`push` sends them."""
+    name = str(ox.NamedNode(article))
+    old = [name, *(str(ox.NamedNode(iri)) for iri in replaced if iri != article)]
+    return _updates(name, (f"{line} ." for line in lines), replaced=old)
+
+
+def send_update(url: str, update: str, *, timeout: float = 60, auth: tuple[str, str] | None = None) -> None:
+    """Send the SPARQL update ``update`` to ``url``; raise :class:`EndpointError` as :func:`push` does."""
+    _send(url, update, "INSERT", timeout=timeout, auth=auth)
+
+
+def _updates(graph: str, lines: Iterable[str], *, replaced: list[str] | None = None) -> Iterator[str]:
     """The update requests that replace ``graph`` (an IRI in N-Triples form) with the triples ``lines``, and
     keep the default graph the merged graph of the named graphs (:func:`kg.store.replace_graph_update`).
 
@@ -283,13 +306,13 @@ def _updates(graph: str, lines: Iterable[str]) -> Iterator[str]:
     <http://ex/a> <http://ex/b> <http://ex/c> .
     } }
     """
-    replaced = [graph]
+    replaced = replaced or [graph]
     chunk: list[str] = []
     size = 0
     for line in lines:
         chunk.append(line)
         size += 2 * (len(line.encode()) + 1)
-        if size >= _CHUNK_BYTES:
+        if size >= CHUNK_BYTES:
             yield replace_graph_update(graph, chunk, replaced=replaced)
             replaced, chunk, size = [], [], 0
     if chunk or replaced:
@@ -308,7 +331,8 @@ def _nt(term: rdflib.term.Node, cache: dict[rdflib.term.Node, str]) -> str:
 # --- HTTP ---------------------------------------------------------------------------------------------------
 
 
-def _check_request(url: str, timeout: float) -> None:
+def check_url(url: str, timeout: float) -> None:
+    """Raise :class:`UsageError` unless ``url`` is an http(s) URL without a login and ``timeout`` is positive."""
     parts = urlsplit(url)
     try:
         valid = parts.scheme in {"http", "https"} and bool(parts.hostname) and parts.port != 0

@@ -60,6 +60,12 @@ class EndpointError(KgError):
     exit_code = 8
 
 
+class ClusterError(KgError):
+    """A Dask cluster cannot be used: its scheduler does not answer, it has no worker, or its workers lack kg."""
+
+    exit_code = 9
+
+
 class ValidationFailed(KgError):
     """A graph does not conform to kg's SHACL shapes (``kg validate`` exits with 1)."""
 
@@ -76,4 +82,5 @@ EXIT_CODES = {
     6: "store error: the --store is in use by another process, or is not a store kg can open",
     7: "unknown or ambiguous entity name (the message lists candidates)",
     8: "endpoint error: the SPARQL endpoint is down, timed out, refused the request or answered an error",
+    9: "cluster error: the Dask scheduler cannot be reached, has no worker, or its workers lack this kg",
 }

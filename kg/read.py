@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 from itertools import islice
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kg.errors import InputError, UsageError
 from kg.model import Article
@@ -192,33 +193,81 @@ def read_file(
 ) -> Article:
     """Read an article from a UTF-8 text file (a BOM is allowed), or from a saved web page (``.html``, or a
     file that starts as HTML: :func:`kg.web.page.read_html`); ``Article.source`` is the path, or the page's
-    canonical URL.
+    canonical URL. ``path`` may also be a URL that fsspec reads (``file://``, ``s3://``, ``gs://``...,
+    with the fsspec package of that protocol installed); an http(s) URL is a web page (:mod:`kg.web`).
 
     Raises :class:`kg.errors.InputError` when the file is missing, a directory, unreadable, larger than
     ``max_size`` bytes (``None``: no limit), empty, binary or not UTF-8, or holds nothing but site boilerplate.
     """
-    file = Path(path)
+    if is_remote(path):
+        raw = _read_remote(str(path), max_size)
+        file = Path(urlsplit(str(path)).path)
+        name = str(path)
+    else:
+        file = Path(path)
+        raw = _read_local(file, max_size)
+        name = str(file)
+    from kg.web.page import HTML_SUFFIXES, looks_like_html, read_html
+
+    if file.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw[:1024]):
+        # A saved web page: its main text and metadata (kg.web.page); its source the page's canonical URL.
+        article = read_html(_decode(raw, name), published=published)
+        return article if article.source else dataclasses.replace(article, source=name)
+    return read_text(_decode(raw, name), published=published, source=name)
+
+
+def is_remote(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a URL for fsspec (``s3://bucket/a.txt``, ``file:///tmp/a.txt``), not a local path
+    nor a web page's http(s) URL."""
+    if not isinstance(path, str):
+        return False
+    scheme = urlsplit(path).scheme
+    return len(scheme) > 1 and "://" in path and scheme not in ("http", "https")
+
+
+def _read_local(file: Path, max_size: int | None) -> bytes:
     if not file.exists():
         raise InputError(f"no such file: {file}; check the path")
     if file.is_dir():
         raise InputError(f"{file} is a directory; give an article file (kg build takes .txt and .html files)")
     try:
         size = file.stat().st_size
-        if max_size is not None and size > max_size:
-            raise InputError(
-                f"{file} is {_size(size)}, over the limit of {_size(max_size)}; split it into "
-                "smaller files, or raise the limit with --max-size"
-            )
-        raw = file.read_bytes()
+        _check_size(str(file), size, max_size)
+        return file.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {file}: {exc.strerror or exc}; check its permissions") from exc
-    from kg.web.page import HTML_SUFFIXES, looks_like_html, read_html
 
-    if file.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw[:1024]):
-        # A saved web page: its main text and metadata (kg.web.page); its source the page's canonical URL.
-        article = read_html(_decode(raw, file), published=published)
-        return article if article.source else dataclasses.replace(article, source=str(file))
-    return read_text(_decode(raw, file), published=published, source=str(file))
+
+def _read_remote(url: str, max_size: int | None) -> bytes:
+    fs, where = remote_fs(url)
+    try:
+        if not fs.exists(where):
+            raise InputError(f"no such file: {url}; check the URL")
+        if fs.isdir(where):
+            raise InputError(f"{url} is a folder; give an article file (kg build takes .txt and .html files)")
+        _check_size(url, fs.size(where), max_size)
+        return fs.cat_file(where)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read {url}: {exc}; check the URL and your access to it") from exc
+
+
+def remote_fs(url: str) -> tuple[object, str]:
+    """The fsspec file system of ``url`` and the path in it; :class:`InputError` when fsspec has no such
+    protocol or lacks the package it needs (``s3fs`` for ``s3://``...)."""
+    import fsspec
+
+    try:
+        return fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError) as exc:
+        raise InputError(f"cannot read {url}: {exc}; install the fsspec package of its protocol") from None
+
+
+def _check_size(name: str, size: int | None, max_size: int | None) -> None:
+    if max_size is not None and size is not None and size > max_size:
+        raise InputError(
+            f"{name} is {_size(size)}, over the limit of {_size(max_size)}; split it into "
+            "smaller files, or raise the limit with --max-size"
+        )
 
 
 def _size(n_bytes: int) -> str:
@@ -272,7 +321,7 @@ def read_text(text: str, *, published: date | None = None, source: str | None = 
     )
 
 
-def _decode(raw: bytes, file: Path) -> str:
+def _decode(raw: bytes, file: str) -> str:
     if not raw.strip():
         raise InputError(f"{file} is empty; give a file that holds the article's text")
     if raw.startswith(_UTF16_BOMS):

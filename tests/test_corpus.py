@@ -176,9 +176,9 @@ def test_store_and_output_together_is_a_usage_error(tmp_path, fake_build):
     write(tmp_path, "a.txt", "A.")
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "a.txt"), "--store", "s", "-o", "x.ttl"])
     assert result.exit_code == 2
-    assert "either -o OUT" in result.stderr
+    assert "give one of -o OUT, --store PATH, --endpoint URL or --out-dir DIR, not -o and --store" in result.stderr
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "a.txt"), "--resume"])
-    assert result.exit_code == 2 and "add --store PATH" in result.stderr
+    assert result.exit_code == 2 and "--resume applies to --store, --endpoint and --out-dir" in result.stderr
 
 
 # --- the real pipeline --------------------------------------------------------------------------------------

@@ -307,7 +307,7 @@ def test_a_large_graph_is_pushed_in_chunks(
         return send(url, text, form, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(kg.endpoint, "_send", spy)
-    monkeypatch.setattr(kg.endpoint, "_CHUNK_BYTES", 20_000)
+    monkeypatch.setattr(kg.endpoint, "CHUNK_BYTES", 20_000)
     with Store.open(seed_store, read_only=True) as store:
         push(store, writable.update_url)
         push(store, writable.update_url)
