@@ -19,8 +19,9 @@ setup() {
 }
 
 # The Debian packages the tests need, as "command package" pairs: rapper checks written Turtle, Chromium and
-# its driver run the visualization's browser tests. This is the one list: .ci/run goes through ./run.sh test.
-SYSTEM_PACKAGES="rapper:raptor2-utils chromium:chromium chromedriver:chromium-driver"
+# its driver run the visualization's browser tests, Virtuoso is the second SPARQL store the endpoint tests
+# start. This is the one list: .ci/run goes through ./run.sh test.
+SYSTEM_PACKAGES="rapper:raptor2-utils chromium:chromium chromedriver:chromium-driver virtuoso-t:virtuoso-opensource"
 
 system_packages() {
   local missing=() pair

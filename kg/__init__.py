@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from kg.api import build, build_article
 from kg.errors import (
+    ClusterError,
     EndpointError,
     EntityError,
     GraphError,
@@ -35,6 +36,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0+unknown"
 
 __all__ = [
+    "ClusterError",
     "EndpointError",
     "EntityError",
     "GraphError",

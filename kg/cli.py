@@ -270,7 +270,7 @@ def serve_command(store_path: Path, bind: str, allow_update: bool, timeout: int,
     Queries see the union of the articles' named graphs. While it serves, the store is locked: a read-only
     server lets other readers in but makes `kg build` wait or refuse; with --allow-update, nothing else opens it.
     """
-    from kg.endpoint import serve
+    from kg.server import serve
 
     with serve(store_path, bind=bind, allow_update=allow_update, timeout=timeout, public=public) as server:
         mode = "read-write" if allow_update else "read-only"

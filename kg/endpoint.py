@@ -1,44 +1,25 @@
-"""Remote SPARQL endpoints: run named queries on one, push graphs and stores into one, serve a store as one.
+"""Remote SPARQL endpoints: run named queries on one, push graphs and stores into one.
 
 :func:`query_endpoint` runs a named query on any SPARQL 1.1 query endpoint and returns rows shaped as
 :func:`kg.query.query` returns them. :func:`push` loads a graph file or a :class:`~kg.store.Store` into any
-SPARQL 1.1 update endpoint, each article's named graph replaced by one request. :func:`serve` runs the
-Oxigraph server (the ``oxigraph`` program of the ``oxigraph`` package) on a store folder, whose default graph
-is the merged graph of its articles, and holds the store's kg lock while it runs.
+SPARQL 1.1 update endpoint, each article's named graph replaced by one request. :mod:`kg.server` serves a
+store as one.
 
 Every network failure (nothing listening, a timeout, an HTTP error, an answer that is not SPARQL JSON) is an
 :class:`~kg.errors.EndpointError` whose one-line message says what to check.
-
->>> serve("store", bind="0.0.0.0:7878")  # doctest: +ELLIPSIS
-Traceback (most recent call last):
-...
-kg.errors.UsageError: --bind 0.0.0.0:7878: the endpoint would be reachable from the network, ... or pass --public
 """
 
 from __future__ import annotations
 
 import ast
 import base64
-import contextlib
-import errno
 import http.client
-import ipaddress
 import json
-import math
 import os
-import shutil
-import signal
 import socket
-import subprocess
-import sys
-import tempfile
-import threading
-import time
 import urllib.error
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import IO
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -47,22 +28,27 @@ from rdflib import RDF
 from SPARQLWrapper import ASK, JSON, POST, POSTDIRECTLY, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.errors import EndpointError, GraphError, QueryError, StoreError, UsageError
+from kg.errors import EndpointError, GraphError, QueryError, UsageError
 from kg.namespace import KG, KGR
 from kg.query import SPARQL_TOKENS, Query, load_query
-from kg.store import Store, is_store, locked, ox_term, replace_graph_update
+from kg.store import Store, ox_term, replace_graph_update
 
-__all__ = ["Server", "push", "query_endpoint", "serve"]
-
-DEFAULT_BIND = "127.0.0.1:7878"
+__all__ = [
+    "article_updates",
+    "default_graph_is_union",
+    "push",
+    "query_endpoint",
+    "query_url_of",
+    "send_update",
+]
 
 # A single INSERT DATA larger than this is split: servers cap request bodies (often at a few MB) and parse a
 # whole update before applying it.
 CHUNK_BYTES = 5_000_000
 
-# How long stop() lets the server exit on SIGTERM before it kills it.
-_STOP_GRACE_SECONDS = 5
-_POLL_SECONDS = 0.05
+# Virtuoso turns an INSERT DATA into SQL, and refuses one of more than about 1,400 triples ("generated SQL text
+# has exceeded 10000 lines"); stores whose default graph is the union of the named graphs get this many a request.
+UNION_CHUNK_LINES = 1000
 
 # Skolem IRIs for blank nodes (kg graphs have none; a hand-made graph may): a blank node label means one node
 # only inside one request, so a graph sent in several requests would split it.
@@ -209,6 +195,12 @@ def push(
     the whole, and a reader may see the graph half loaded until the last. Blank nodes (kg graphs have none) are
     sent as new skolem IRIs under ``https://w3id.org/kg/id/genid/``.
 
+    A store whose queries see the union of its named graphs as their default graph (Virtuoso, an Oxigraph
+    server run with ``--union-default-graph``; :func:`default_graph_is_union` asks it) is sent the named
+    graphs only, a graph dropped and loaded again by at most :data:`UNION_CHUNK_LINES` triples a request: its
+    default graph is then the merged graph too, and each triple is not stated twice. Virtuoso applies each
+    operation of a request on its own, not the request as one transaction.
+
     ``progress(done, total)`` is called after each graph. ``timeout`` bounds each wait for the server (per
     request); ``auth`` is a user and password for HTTP basic authentication.
 
@@ -229,8 +221,9 @@ def push(
         graphs = [(name, _graph_lines(source))]
     else:
         raise TypeError(f"push() takes a kg Store or an rdflib Graph, not {type(source).__name__}")
+    union = default_graph_is_union(url, timeout=timeout, auth=auth)
     for done, (name, lines) in enumerate(graphs, 1):
-        for update in _updates(str(ox.NamedNode(name)), lines):
+        for update in _updates(str(ox.NamedNode(name)), lines, union=union):
             _send(url, update, "INSERT", timeout=timeout, auth=auth)
         if progress is not None:
             progress(done, len(names))
@@ -278,12 +271,42 @@ def graphs_by_source(url: str, *, timeout: float = 60, auth: tuple[str, str] | N
     return graphs
 
 
-def article_updates(article: str, lines: list[str], *, replaced: Iterable[str] = ()) -> Iterator[str]:
+def article_updates(
+    article: str, lines: list[str], *, replaced: Iterable[str] = (), union: bool = False
+) -> Iterator[str]:
     """The update requests that make ``lines`` (N-Triples lines without their final " .") the named graph of
-    ``article`` (an IRI) in place of itself and the ``replaced`` graphs (IRIs), as :func:`push` sends them."""
+    ``article`` (an IRI) in place of itself and the ``replaced`` graphs (IRIs), as :func:`push` sends them to a
+    store whose default graph is (``union``) or is not the union of its named graphs."""
     name = str(ox.NamedNode(article))
     old = [name, *(str(ox.NamedNode(iri)) for iri in replaced if iri != article)]
-    return _updates(name, (f"{line} ." for line in lines), replaced=old)
+    return _updates(name, (f"{line} ." for line in lines), replaced=old, union=union)
+
+
+def default_graph_is_union(url: str, *, timeout: float = 60, auth: tuple[str, str] | None = None) -> bool:
+    """Whether the store whose update URL is ``url`` answers queries on the union of its named graphs (Virtuoso
+    does, and Oxigraph run with ``--union-default-graph``): a triple put in a new named graph is asked for in
+    the default graph, at the query URL (:func:`query_url_of`), and the graph dropped again."""
+    graph = f"<{KGR}probe/{uuid.uuid4().hex}>"
+    triple = f'{graph} <{KG}probe> "kg"'
+    _send(url, f"INSERT DATA {{ GRAPH {graph} {{ {triple} }} }}", "INSERT", timeout=timeout, auth=auth)
+    try:
+        answer = _send(query_url_of(url), f"ASK {{ {triple} }}", ASK, timeout=timeout, auth=auth)
+    finally:
+        _send(url, f"DROP SILENT GRAPH {graph}", "INSERT", timeout=timeout, auth=auth)
+    if not isinstance(answer, dict) or not isinstance(answer.get("boolean"), bool):
+        raise EndpointError(_not_sparql_json(query_url_of(url), "an ASK answer without a boolean"))
+    return answer["boolean"]
+
+
+def query_url_of(update_url: str) -> str:
+    """The query URL of the store whose update URL is ``update_url``: ``.../update`` becomes ``.../query``
+    (Oxigraph, Fuseki); any other URL (Virtuoso's ``/sparql``) takes both.
+
+    >>> query_url_of("http://127.0.0.1:7878/update"), query_url_of("http://127.0.0.1:8890/sparql")
+    ('http://127.0.0.1:7878/query', 'http://127.0.0.1:8890/sparql')
+    """
+    head, slash, last = update_url.rstrip("/").rpartition("/")
+    return f"{head}/query" if slash and last == "update" else update_url
 
 
 def send_update(url: str, update: str, *, timeout: float = 60, auth: tuple[str, str] | None = None) -> None:
@@ -291,7 +314,9 @@ def send_update(url: str, update: str, *, timeout: float = 60, auth: tuple[str, 
     _send(url, update, "INSERT", timeout=timeout, auth=auth)
 
 
-def _updates(graph: str, lines: Iterable[str], *, replaced: list[str] | None = None) -> Iterator[str]:
+def _updates(
+    graph: str, lines: Iterable[str], *, replaced: list[str] | None = None, union: bool = False
+) -> Iterator[str]:
     """The update requests that replace ``graph`` (an IRI in N-Triples form) with the triples ``lines``, and
     keep the default graph the merged graph of the named graphs (:func:`kg.store.replace_graph_update`).
 
@@ -307,6 +332,9 @@ def _updates(graph: str, lines: Iterable[str], *, replaced: list[str] | None = N
     } }
     """
     replaced = replaced or [graph]
+    if union:
+        yield from _union_updates(graph, lines, replaced)
+        return
     chunk: list[str] = []
     size = 0
     for line in lines:
@@ -317,6 +345,34 @@ def _updates(graph: str, lines: Iterable[str], *, replaced: list[str] | None = N
             replaced, chunk, size = [], [], 0
     if chunk or replaced:
         yield replace_graph_update(graph, chunk, replaced=replaced)
+
+
+def _union_updates(graph: str, lines: Iterable[str], replaced: list[str]) -> Iterator[str]:
+    """:func:`_updates` for a store whose default graph is the union of the named graphs: the named graph only.
+
+    >>> for update in _union_updates("<http://ex/g>", ["<http://ex/a> <http://ex/b> <http://ex/c> ."], ["<http://ex/g>"]):
+    ...     print(update)
+    DROP SILENT GRAPH <http://ex/g> ;
+    INSERT DATA { GRAPH <http://ex/g> {
+    <http://ex/a> <http://ex/b> <http://ex/c> .
+    } }
+    """
+    drops = "".join(f"DROP SILENT GRAPH {old} ;\n" for old in replaced)
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == UNION_CHUNK_LINES:
+            yield drops + _insert_into(graph, chunk)
+            drops, chunk = "", []
+    if chunk:
+        yield drops + _insert_into(graph, chunk)
+    elif drops:
+        yield drops.removesuffix(" ;\n")  # Virtuoso refuses an empty INSERT DATA
+
+
+def _insert_into(graph: str, lines: list[str]) -> str:
+    body = "\n".join(lines)
+    return f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
 
 
 def _nt(term: rdflib.term.Node, cache: dict[rdflib.term.Node, str]) -> str:
@@ -457,269 +513,6 @@ def _error_body(exc: urllib.error.HTTPError) -> str:
 def _short(text: str, limit: int = 300) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 3] + "..."
-
-
-# --- the server ---------------------------------------------------------------------------------------------
-
-
-class Server:
-    """An Oxigraph server running on a kg store; made by :func:`serve`.
-
-    ``url`` is its SPARQL query URL, ``update_url`` its update URL (which refuses updates unless the server
-    was started with ``allow_update``). Use it as a context manager, or call :meth:`stop`; :meth:`wait` blocks
-    until the server ends. The store's kg lock is held until the server has stopped.
-    """
-
-    def __init__(
-        self,
-        *,
-        store_path: Path,
-        base_url: str,
-        allow_update: bool,
-        process: subprocess.Popen[bytes],
-        log: IO[bytes],
-        resources: contextlib.ExitStack,
-    ) -> None:
-        self.store_path = store_path
-        self.url = base_url + "/query"
-        self.update_url = base_url + "/update"
-        self.allow_update = allow_update
-        self.process = process
-        self._log = log
-        self._resources = resources
-        self._stopping = False
-
-    def __enter__(self) -> Server:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    def __repr__(self) -> str:
-        mode = "read-write" if self.allow_update else "read-only"
-        state = "running" if self.process.poll() is None else "stopped"
-        return f"<Server {self.url} on {self.store_path} ({mode}, {state})>"
-
-    def wait(self) -> None:
-        """Block until the server ends. Ctrl-C, or SIGTERM (as a service manager stops ``kg serve``), stops it
-        and returns; in the main thread only, where Python runs signal handlers.
-
-        Raises :class:`EndpointError`, with what the server wrote, when it ends by itself with an error.
-        """
-        # The server runs in a session of its own (see serve()): if kg died of SIGTERM, it would run on.
-        in_main_thread = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
-        try:
-            code = self.process.wait()
-        except KeyboardInterrupt:
-            self.stop()
-            return
-        finally:
-            if in_main_thread:
-                signal.signal(signal.SIGTERM, previous)
-        stopped = self._stopping
-        output = self._output()
-        self.stop()
-        if code != 0 and not stopped:
-            raise EndpointError(f"the oxigraph server at {self.url} stopped (exit code {code}): {output}")
-
-    def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL after a grace period) and free the store. Stopping twice does
-        nothing."""
-        self._stopping = True
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(_STOP_GRACE_SECONDS)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._resources.close()
-
-    def _output(self) -> str:
-        return _read_log(self._log)
-
-
-def serve(
-    store_path: str | os.PathLike[str],
-    *,
-    bind: str = DEFAULT_BIND,
-    allow_update: bool = False,
-    public: bool = False,
-    timeout: float = 30,
-    start_timeout: float = 20,
-) -> Server:
-    """Start the Oxigraph SPARQL server on the store folder ``store_path``; return once it answers queries.
-
-    The server answers at ``http://HOST:PORT/query`` on the merged graph of the articles (the store's default
-    graph; ``GRAPH ?g`` reaches each article's graph). It is
-    read-only (``oxigraph serve-read-only``) unless ``allow_update`` (``oxigraph serve``, which also accepts
-    ``/update`` and the Graph Store Protocol at ``/store``, e.g. for :func:`push`). ``timeout`` is the longest a
-    query may run on the server, in whole seconds. ``bind`` is HOST:PORT (``[::1]:7878`` for IPv6); a host
-    other than loopback makes the endpoint reachable from the network, without any login, so it needs
-    ``public=True``.
-
-    The server holds the store's kg lock while it runs: shared when read-only, so other readers go on, and for
-    itself with ``allow_update``. A ``kg build`` cannot write the store under a server (it waits or is
-    refused), and the server is refused while one writes: Oxigraph cannot read a store another process writes.
-    A read-only server needs an existing store; with ``allow_update`` a missing or empty folder becomes a new
-    store.
-
-    Raises :class:`UsageError` on a malformed ``bind`` or a public one without ``public``;
-    :class:`StoreError` when there is no store at ``store_path`` or another kg process holds its lock;
-    :class:`EndpointError` when the ``oxigraph`` program is missing, the port is in use, or the server stops
-    or does not answer within ``start_timeout`` seconds (the message holds what it wrote).
-    """
-    host, port = _parse_bind(bind, public=public)
-    if not timeout > 0:
-        raise UsageError(f"the timeout must be a positive number of seconds, not {timeout}")
-    path = Path(store_path)
-    if allow_update:
-        with Store.open(path):  # creates a missing store, refuses a file or a folder of other files
-            pass
-    elif not is_store(path):
-        raise StoreError(f"there is no store at {path}; build one with `kg build ARTICLES --store {path}`")
-    program = _oxigraph_program()
-    base_url = f"http://{_url_host(host)}:{port}"
-    command = [program, "serve" if allow_update else "serve-read-only", "--location", str(path), "--bind", bind]
-    command += ["--timeout-s", str(math.ceil(timeout))]
-    with contextlib.ExitStack() as resources:
-        lock_fd = resources.enter_context(locked(path, shared=not allow_update))
-        _check_port_free(host, port)
-        log = resources.enter_context(tempfile.TemporaryFile(prefix="kg-oxigraph-"))
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                # Ctrl-C reaches kg only, which stops the server and then frees the lock. When the lock is a
-                # descriptor, the server inherits it: the store stays locked while it runs even if kg is killed.
-                start_new_session=True,
-                pass_fds=(lock_fd,) if isinstance(lock_fd, int) else (),
-            )
-        except OSError as exc:
-            raise EndpointError(f"cannot start {program}: {exc.strerror or exc}") from exc
-        server = Server(
-            store_path=path,
-            base_url=base_url,
-            allow_update=allow_update,
-            process=process,
-            log=log,
-            resources=resources.pop_all(),
-        )
-    try:
-        _wait_until_ready(server, start_timeout)
-    except BaseException:
-        server.stop()
-        raise
-    return server
-
-
-def _wait_until_ready(server: Server, start_timeout: float) -> None:
-    deadline = time.monotonic() + start_timeout
-    while True:
-        code = server.process.poll()
-        if code is not None:
-            raise EndpointError(f"the oxigraph server stopped as it started (exit code {code}): {server._output()}")
-        try:
-            _send(server.url, "ASK {}", ASK, timeout=max(min(1.0, deadline - time.monotonic()), 0.1), auth=None)
-        except EndpointError:
-            if time.monotonic() >= deadline:
-                raise EndpointError(
-                    f"the oxigraph server did not answer at {server.url} within {start_timeout:g} s:"
-                    f" {server._output() or 'it wrote nothing'}"
-                ) from None
-            time.sleep(_POLL_SECONDS)
-        else:
-            return
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def _parse_bind(bind: str, *, public: bool) -> tuple[str, int]:
-    """The host and port of ``bind`` (HOST:PORT); a host other than loopback needs ``public``.
-
-    >>> _parse_bind("127.0.0.1:7878", public=False), _parse_bind("[::1]:80", public=False)
-    (('127.0.0.1', 7878), ('::1', 80))
-    """
-    host, sep, port_text = bind.rpartition(":")
-    if host.startswith("[") and host.endswith("]"):
-        host = host[1:-1]
-    elif ":" in host:
-        raise UsageError(f"--bind {bind!r}: write an IPv6 address in brackets, e.g. [::1]:7878")
-    if not sep or not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise UsageError(f"--bind {bind!r} is not HOST:PORT with a port from 1 to 65535, e.g. {DEFAULT_BIND}")
-    if not public and not _is_loopback(host):
-        raise UsageError(
-            f"--bind {bind}: the endpoint would be reachable from the network, with no login, and could be"
-            f" updated with --allow-update; bind a loopback address ({DEFAULT_BIND}) or pass --public"
-        )
-    return host, int(port_text)
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _url_host(host: str) -> str:
-    # A server bound to every address answers on loopback too.
-    if host == "0.0.0.0":
-        return "127.0.0.1"
-    if host == "::":
-        return "[::1]"
-    return f"[{host}]" if ":" in host else host
-
-
-def _check_port_free(host: str, port: int) -> None:
-    """Raise EndpointError if a program listens on ``port``; the server would exit, but another server
-    on the port could answer the start-up probe first."""
-    try:
-        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise UsageError(f"--bind: cannot resolve the host {host!r}: {exc.strerror or exc}") from None
-    for family, kind, proto, _, address in addresses:
-        with socket.socket(family, kind, proto) as probe:
-            # As the server will: a port left in TIME_WAIT by a stopped server is free.
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind(address)
-            except OSError as exc:
-                if exc.errno == errno.EADDRINUSE:
-                    raise EndpointError(
-                        f"cannot serve on {host}:{port}: port {port} is in use by another program;"
-                        " stop it or give another --bind"
-                    ) from None
-
-
-def _oxigraph_program() -> str:
-    beside = Path(sys.executable).parent / "oxigraph"  # not resolved: a venv's python is a symlink
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which("oxigraph")
-    if found:
-        return found
-    raise EndpointError(
-        "the oxigraph server program is not installed; install it with `pip install oxigraph`"
-        " (in the environment of kg) or put `oxigraph` on the PATH"
-    )
-
-
-def _read_log(log: IO[bytes]) -> str:
-    try:
-        log.seek(0)
-        text = log.read().decode("utf-8", "replace")
-    except (OSError, ValueError):  # ValueError: the file is closed
-        return ""
-    # Oxigraph prints "Listening for requests at ..." first; the error, if any, is at the end.
-    return _short(text[-2000:], limit=500)
 
 
 def _one_line(value: object) -> str:

@@ -69,7 +69,10 @@ class StoreOutput:
 class EndpointOutput:
     """Articles into the SPARQL 1.1 update endpoint ``url``, as ``kg push`` writes them: each article's named
     graph replaced (with the older graphs of its source), the default graph kept their union. The updates of
-    a batch go in as few requests as their size allows (one request holds whole articles, up to ~5 MB)."""
+    a batch go in as few requests as their size allows (one request holds whole articles, up to ~5 MB; a store
+    whose default graph is the union of its named graphs, as Virtuoso's is, gets the named graphs only, in
+    requests of at most :data:`kg.endpoint.UNION_CHUNK_LINES` triples). The graphs a store holds are read
+    from ``query_url`` (by default :func:`kg.endpoint.query_url_of` ``url``)."""
 
     def __init__(
         self, url: str, *, timeout: float = 60, auth: tuple[str, str] | None = None, query_url: str | None = None
@@ -77,8 +80,10 @@ class EndpointOutput:
         from kg import endpoint
 
         endpoint.check_url(url, timeout)
-        self.url, self.query_url, self.timeout, self.auth = url, query_url or url, timeout, auth
+        self.url, self.timeout, self.auth = url, timeout, auth
+        self.query_url = query_url or endpoint.query_url_of(url)
         self._graphs: dict[str, set[str]] | None = None  # the graphs of each source, read once
+        self._union: bool | None = None  # whether the store's default graph is the union of its graphs
         self._pending: list[str] = []
         self._size = 0
 
@@ -96,9 +101,13 @@ class EndpointOutput:
         from kg import endpoint
 
         graphs = self._graphs_by_source().setdefault(source, set())
+        if self._union is None:
+            self._union = endpoint.default_graph_is_union(self.url, timeout=self.timeout, auth=self.auth)
         lines = [*lines, f"<{article}> <{KG.source}> {ox.Literal(source)}"]
-        for update in endpoint.article_updates(article, lines, replaced=sorted(graphs | {article})):
-            if self._size + len(update) > endpoint.CHUNK_BYTES:
+        replaced = sorted(graphs | {article})
+        for update in endpoint.article_updates(article, lines, replaced=replaced, union=self._union):
+            # Virtuoso (a union default graph) refuses a request of more than ~1,400 triples: one update each.
+            if self._union or self._size + len(update) > endpoint.CHUNK_BYTES:
                 self.flush()
             self._pending.append(update)
             self._size += len(update)

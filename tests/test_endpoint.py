@@ -1,6 +1,6 @@
 """Remote SPARQL endpoints: named queries, push, the Oxigraph server wrapper, and every network failure.
 
-The endpoint tests run against the real ``oxigraph`` server (started by :func:`kg.endpoint.serve` on a free
+The endpoint tests run against the real ``oxigraph`` server (started by :func:`kg.server.serve` on a free
 loopback port); the failures an Oxigraph server cannot be made to show (a slow answer, 401, 500, HTML) come
 from a tiny ``http.server`` in a thread.
 """
@@ -26,10 +26,12 @@ import rdflib
 from rdflib import RDF, Graph, Literal
 
 import kg.endpoint
-from kg.endpoint import Server, push, query_endpoint, serve
+import kg.server
+from kg.endpoint import default_graph_is_union, push, query_endpoint
 from kg.errors import EndpointError, QueryError, StoreError, UsageError
 from kg.namespace import KG, KGR
 from kg.query import load_graph, load_query, query
+from kg.server import Server, serve
 from kg.store import Store
 
 SEED = Path(__file__).resolve().parent / "data" / "seed.ttl"
@@ -132,6 +134,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         spec.requests.append((self.path, dict(self.headers), body))
         time.sleep(spec.delay)
         status, payload = spec.status, spec.body
+        if b"/probe/" in body and status < 300:  # push asks whether the default graph is the union of the graphs
+            status, payload = 200, b'{"head": {}, "boolean": false}'
         if spec.user is not None:
             token = base64.b64encode(":".join(spec.user).encode()).decode()
             if self.headers.get("Authorization") != f"Basic {token}":
@@ -311,9 +315,18 @@ def test_a_large_graph_is_pushed_in_chunks(
     with Store.open(seed_store, read_only=True) as store:
         push(store, writable.update_url)
         push(store, writable.update_url)
-    assert len(sent) > 4
-    assert sum("DROP SILENT GRAPH" in text for text in sent) == 2
+    updates = [text for text in sent if "/probe/" not in text]  # each push asks first what the default graph is
+    assert len(sent) - len(updates) == 6
+    assert len(updates) > 4
+    assert sum("DROP SILENT GRAPH" in text for text in updates) == 2
     assert count(writable, queries) == seed_quads
+
+
+def test_oxigraph_answers_on_its_default_graph_and_the_probe_leaves_nothing(
+    writable: Server, queries: dict[str, Path]
+) -> None:
+    assert default_graph_is_union(writable.update_url) is False
+    assert count(writable, queries) == 0
 
 
 def test_push_a_graph_file(
@@ -454,7 +467,9 @@ def test_basic_auth(fake: Callable[..., FakeEndpoint]) -> None:
 def test_update_is_sent_as_the_request_body_with_auth(fake: Callable[..., FakeEndpoint], seed_graph: Graph) -> None:
     endpoint = fake(status=204, body=b"", user=("ann", "pw"))
     assert push(seed_graph, endpoint.url, auth=("ann", "pw")) == 1
-    ((_, headers, body),) = endpoint.requests
+    probe, pushed = endpoint.requests[:3], endpoint.requests[3:]
+    assert [b"/probe/" in body for _, _, body in probe] == [True, True, True]  # insert, ask, drop
+    ((_, headers, body),) = pushed
     assert headers["Content-Type"] == "application/sparql-update"
     text = body.decode()
     assert text.startswith("DELETE { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/kg/id/article/")
@@ -499,7 +514,7 @@ def test_serve_refuses_a_malformed_bind(seed_store: Path, bind: str) -> None:
 @pytest.mark.parametrize("bind", ["localhost:7878", "127.0.0.2:80", "[::1]:7878", "0.0.0.0:7878"])
 def test_loopback_binds_need_no_public(bind: str) -> None:
     public = bind.startswith("0.0.0.0")
-    assert kg.endpoint._parse_bind(bind, public=public)[1] in {7878, 80}
+    assert kg.server._parse_bind(bind, public=public)[1] in {7878, 80}
 
 
 def test_serve_on_a_port_in_use(tmp_path: Path) -> None:
@@ -554,7 +569,7 @@ def test_a_server_that_exits_at_start(seed_store: Path, tmp_path: Path, monkeypa
     program = tmp_path / "oxigraph"
     program.write_text("#!/bin/sh\necho 'Error: cannot open the store: boom' >&2\nexit 3\n")
     program.chmod(0o755)
-    monkeypatch.setattr(kg.endpoint, "_oxigraph_program", lambda: str(program))
+    monkeypatch.setattr(kg.server, "_oxigraph_program", lambda: str(program))
     with pytest.raises(EndpointError, match=r"stopped as it started \(exit code 3\): Error: cannot open .*boom"):
         serve(seed_store, bind=f"127.0.0.1:{free_port()}")
 
@@ -564,7 +579,7 @@ def test_a_server_that_never_answers(seed_store: Path, tmp_path: Path, monkeypat
     pid_file = tmp_path / "pid"
     program.write_text(f"#!/bin/sh\necho $$ > {pid_file}\necho starting >&2\nexec sleep 30\n")
     program.chmod(0o755)
-    monkeypatch.setattr(kg.endpoint, "_oxigraph_program", lambda: str(program))
+    monkeypatch.setattr(kg.server, "_oxigraph_program", lambda: str(program))
     start = time.monotonic()
     with pytest.raises(EndpointError, match=r"did not answer at .* within 0.5 s: starting"):
         serve(seed_store, bind=f"127.0.0.1:{free_port()}", start_timeout=0.5)
@@ -574,10 +589,10 @@ def test_a_server_that_never_answers(seed_store: Path, tmp_path: Path, monkeypat
 
 
 def test_a_missing_oxigraph_program(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(kg.endpoint.sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setattr(kg.server.sys, "executable", str(tmp_path / "python"))
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(EndpointError, match="pip install oxigraph"):
-        kg.endpoint._oxigraph_program()
+        kg.server._oxigraph_program()
 
 
 def test_wait_reports_a_server_that_dies(tmp_path: Path) -> None:
@@ -607,9 +622,10 @@ def test_ctrl_c_in_wait_stops_the_server(tmp_path: Path, monkeypatch: pytest.Mon
         pass
 
 
-def test_doctests() -> None:
-    failures, _ = doctest.testmod(importlib.import_module("kg.endpoint"), optionflags=doctest.ELLIPSIS)
-    assert failures == 0
+@pytest.mark.parametrize("module", ["kg.endpoint", "kg.server"])
+def test_doctests(module: str) -> None:
+    failures, tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert tried > 0 and failures == 0
 
 
 def test_sigterm_in_wait_stops_the_server(tmp_path: Path) -> None:
