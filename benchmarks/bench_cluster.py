@@ -12,13 +12,13 @@ timed end to end (start-up and model loading included), into a fresh output:
 2. **The client's write ceiling**: the articles' graphs (read back from the shards) written into a fresh store
    one article at a time, as the client of a cluster build does (``Store.replace_article_ntriples``), in
    articles per second: past that many articles per second of workers, the store write is the bottleneck.
+   The same graphs written as shards (``kg.outputs.ShardOutput``), the client's other way out.
    Against it, ``oxigraph load`` of the same shards (the bulk loader the shards are for), and the linking
    (``kg resolve``) of the store.
 """
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -29,7 +29,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python benchmarks/bench_cluster.py`: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DEFAULT_WORKDIR, busy_note, corpus, goal, kg_command, run_measured, table, write_json
+from benchmarks.common import busy_note, corpus, goal, kg_command, run_measured, table, write_json
+from benchmarks.common import parser as common_parser
 
 CLUSTER_GOAL = 1.10  # the cluster's time over --jobs 2's
 
@@ -79,6 +80,17 @@ def write_ceiling(shards: Path, workdir: Path) -> dict[str, float]:
         resolve_store(store)
         link_seconds = time.perf_counter() - started
     shutil.rmtree(store_path, ignore_errors=True)
+    from kg.outputs import ShardOutput
+
+    shard_path = workdir / "shards-ceiling"
+    shutil.rmtree(shard_path, ignore_errors=True)
+    shards_out = ShardOutput(shard_path)
+    started = time.perf_counter()
+    for name, lines in graphs.items():
+        shards_out.write(name, lines, sources[name])
+    shards_out.close()
+    shard_seconds = time.perf_counter() - started
+    shutil.rmtree(shard_path, ignore_errors=True)
     loaded = workdir / "store-bulk"
     shutil.rmtree(loaded, ignore_errors=True)
     oxigraph = Path(sys.executable).with_name("oxigraph")
@@ -92,23 +104,14 @@ def write_ceiling(shards: Path, workdir: Path) -> dict[str, float]:
         "articles": n,
         "triples": sum(len(lines) for lines in graphs.values()),
         "store_write_articles_per_second": n / write_seconds,
+        "shard_write_articles_per_second": n / shard_seconds,
         "oxigraph_load_articles_per_second": n / load_seconds,
         "link_seconds": link_seconds,
     }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog=__doc__.split("\n\n", 1)[1],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
-    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
-    parser.add_argument(
-        "--workdir", type=Path, default=DEFAULT_WORKDIR, help=f"scratch folder (default {DEFAULT_WORKDIR})"
-    )
-    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures to OUT as JSON")
+    parser = common_parser(__doc__, 1000)
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     folder = corpus(args.workdir, args.articles, args.seed)
@@ -146,7 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\n--cluster local:2 over --jobs 2: {ratio:.3f} (goal <= {CLUSTER_GOAL:.2f}: {goal(ratio <= CLUSTER_GOAL)})")
     print(
         f"\nthe client's ceiling on {ceiling['articles']} articles ({ceiling['triples']:,} triples): store writes "
-        f"{ceiling['store_write_articles_per_second']:.0f} articles/s, oxigraph load of the shards "
+        f"{ceiling['store_write_articles_per_second']:.0f} articles/s, shard writes "
+        f"{ceiling['shard_write_articles_per_second']:.0f} articles/s, oxigraph load of the shards "
         f"{ceiling['oxigraph_load_articles_per_second']:.0f} articles/s, linking the store "
         f"{ceiling['link_seconds']:.1f} s"
     )

@@ -29,7 +29,6 @@ person, and what it adds to the time of a build.
 
 from __future__ import annotations
 
-import argparse
 import math
 import shutil
 import sys
@@ -44,7 +43,8 @@ if __package__ in (None, ""):  # run as `python benchmarks/bench_resolution.py`:
 
 from rdflib import RDF
 
-from benchmarks.common import DEFAULT_WORKDIR, busy_note, goal, kg_command, run_measured, table, write_json
+from benchmarks.common import busy_note, goal, kg_command, run_measured, table, write_json
+from benchmarks.common import parser as common_parser
 from benchmarks.generate import VARIANT_KINDS, Official, articles, write_corpus
 from benchmarks.pairs import Scores, pairs
 from benchmarks.pairs import score as pair_score
@@ -251,20 +251,10 @@ def report_scores(built: Built, runs: Iterable[tuple[str, Scores]]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog=__doc__.split("\n\n", 1)[1],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--articles", type=int, default=10_000, metavar="N", help="articles (default 10000)")
+    parser = common_parser(__doc__, 10_000)
     parser.add_argument(
         "--real", type=int, default=200, metavar="K", help="articles of the real build (default 200; 0: skip it)"
     )
-    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
-    parser.add_argument(
-        "--workdir", type=Path, default=DEFAULT_WORKDIR, help=f"scratch folder (default {DEFAULT_WORKDIR})"
-    )
-    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures to OUT as JSON")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     n = args.articles

@@ -3,6 +3,7 @@ percentiles, tables and the ``--json`` file."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -22,6 +23,25 @@ import psutil
 from benchmarks.generate import write_corpus
 
 DEFAULT_WORKDIR = Path("/tmp/kg-bench")
+
+
+def parser(doc: str, articles: int) -> argparse.ArgumentParser:
+    """The options every benchmark script takes (``--articles``, ``--seed``, ``--workdir``, ``--json``), its
+    help from the script's docstring ``doc``; a script adds its own."""
+    parser = argparse.ArgumentParser(
+        description=doc.split("\n\n")[0],
+        epilog=doc.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--articles", type=int, default=articles, metavar="N", help=f"articles (default {articles})")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument(
+        "--workdir", type=Path, default=DEFAULT_WORKDIR, help=f"scratch folder (default {DEFAULT_WORKDIR})"
+    )
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures to OUT as JSON")
+    return parser
+
+
 SAMPLE_SECONDS = 0.2
 GOAL_OK, GOAL_MISSED = "yes", "NO"
 

@@ -204,7 +204,8 @@ _EXPORT_EXTENSIONS = {
     "--endpoint",
     required=True,
     metavar="URL",
-    help="The SPARQL 1.1 update URL of the remote store, e.g. http://127.0.0.1:7878/update.",
+    help="The SPARQL 1.1 update URL of the remote store, e.g. http://127.0.0.1:7878/update (Oxigraph) or "
+    "http://127.0.0.1:8890/sparql (Virtuoso).",
 )
 @click.option(
     "--graph",

@@ -344,3 +344,23 @@ def test_a_store_that_cannot_be_written_stops_the_build_with_its_error(tmp_path,
     with Store.open(tmp_path / "s", read_only=True) as store, pytest.raises(StoreError, match="read-only"):
         corpus.build_corpus(corpus.find_articles([folder]), store, on_article=lambda s, f: seen.append(s))
     assert seen == []
+
+
+def test_inputs_that_fsspec_reads_are_articles_too(tmp_path, fake_build):
+    folder = tmp_path / "remote"
+    write(folder, "a.txt", "A.")
+    write(folder, "sub/b.txt", "B.")
+    write(folder, ".hidden/c.txt", "C.")
+    write(folder, "notes.md", "D.")
+    sources = corpus.find_articles([folder.as_uri() + "/"])
+    assert [s.url for s in sources] == [(folder / "a.txt").as_uri(), (folder / "sub/b.txt").as_uri()]
+    assert all(s.path is None for s in sources)
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", folder.as_uri(), "--store", str(store), "-q"])
+    assert result.exit_code == 0, result.output
+    with Store.open(store, read_only=True) as held:
+        assert held.sources() == {s.url for s in sources}
+    with pytest.raises(InputError, match="no such file or folder"):
+        corpus.find_articles([(tmp_path / "nothing").as_uri()])
+    with pytest.raises(InputError, match="install the fsspec package of its protocol"):
+        corpus.find_articles(["nosuchprotocol://bucket/a.txt"])
