@@ -7,11 +7,11 @@ it the spaCy model): :func:`connect` checks that before anything is sent.
 
 The articles go to the workers in batches (:func:`kg.corpus.build_graphs` makes them); each worker loads the
 spaCy model once, when it joins (:class:`LoadModel`, a worker plugin), not once per batch. The results come
-back in the order the batches were given, with at most a few batches per worker thread in flight, so a slow
-batch holds back neither the workers nor the client's memory. A worker that dies (killed, out of memory, its
-machine lost) loses nothing: the scheduler runs its batches again on the other workers. A batch that kills
-:data:`ALLOWED_FAILURES` workers in turn is given up, and its articles are reported as failures, as an article
-that cannot be read is.
+back in the order the batches were given, with three batches per worker thread in flight: the workers find
+work waiting while the client awaits a slow batch, and what waits in the client's memory stays bounded. A
+worker that dies (killed, out of memory, its machine lost) loses nothing: the scheduler runs its batches again
+on the other workers. A batch that kills :data:`ALLOWED_FAILURES` workers in turn is given up, and its articles
+are reported as failures, as an article that cannot be read is.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 ALLOWED_FAILURES = 3
-"""Workers a batch may kill before it is given up (Dask's ``distributed.scheduler.allowed-failures``)."""
+"""Workers a batch may kill before it is given up: Dask's default ``distributed.scheduler.allowed-failures``,
+which a scheduler started elsewhere may set otherwise."""
 
 CONNECT_SECONDS = 10
 """How long :func:`connect` tries to reach a scheduler before it gives up."""
@@ -76,7 +77,7 @@ def connect(spec: str, *, timeout: float = CONNECT_SECONDS) -> Iterator[Client]:
     local = _LOCAL.fullmatch(spec.strip())
     if local is None and not re.fullmatch(r"(?:[a-z]+://)?[^\s/:]+:\d+/?", spec.strip()):
         raise UsageError(f"--cluster {spec!r} is neither local:N nor the address of a Dask scheduler (tcp://HOST:PORT)")
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):  # local:N's scheduler
         if local is not None:
             workers = int(local.group(1) or 2)
             if workers < 1:
@@ -140,8 +141,8 @@ def run(
     client: Client, work: Callable[[T], list[R]], batches: Iterable[T], lost: Callable[[T, str], list[R]]
 ) -> Iterator[R]:
     """Run ``work`` on each batch on the cluster and yield what each returns, batch after batch in the order
-    given. A batch the cluster gives up on (it killed :data:`ALLOWED_FAILURES` workers) yields ``lost(batch,
-    why)`` instead."""
+    given. A batch the cluster gives up on (it killed :data:`ALLOWED_FAILURES` workers, by default) yields
+    ``lost(batch, why)`` instead."""
     threads = max(1, sum(client.nthreads().values()))
     pending: deque[tuple[T, object]] = deque()
     batches = iter(batches)
@@ -159,7 +160,7 @@ def run(
         try:
             results = future.result()  # type: ignore[attr-defined]
         except KilledWorker:
-            results = lost(batch, f"it stopped {ALLOWED_FAILURES} Dask workers in turn (out of memory?)")
+            results = lost(batch, "it stopped every Dask worker that took it, one after another (out of memory?)")
         finally:
             future.release()  # type: ignore[attr-defined]
         yield from results

@@ -267,6 +267,9 @@ def build_graphs(
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     task = _Task(published, min_confidence, ntriples, max_size)
+    if cluster is not None:
+        # A worker elsewhere runs in a folder of its own: it is given absolute paths (on a file system it shares).
+        sources = (dataclasses.replace(s, path=s.path.absolute()) if s.path is not None else s for s in sources)
     batches = _batches(sources, _BATCH)
     if cluster is not None:
         from kg import cluster as dask

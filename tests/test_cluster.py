@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from distributed import Client
 
 from kg.cli import cli
-from kg.cluster import connect
+from kg.cluster import connect, run
 from kg.errors import ClusterError, UsageError
 from kg.store import Store
 
@@ -155,6 +155,17 @@ def test_a_merged_build_on_the_cluster_is_the_local_one(tmp_path, cluster, artic
 
 
 @pytest.mark.model
+def test_relative_paths_reach_workers_that_run_in_another_folder(tmp_path, cluster):
+    write_articles(tmp_path / "relative", 3)
+    args = [str(BIN / "kg"), "build", "relative", "--store", "store", "--cluster", cluster.address]
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "Built 3 of 3 articles" in result.stderr
+    with Store.open(tmp_path / "store", read_only=True) as held:
+        assert held.sources() == {str((tmp_path / "relative" / f"{i:03d}.txt").resolve()) for i in range(3)}
+
+
+@pytest.mark.model
 def test_a_killed_worker_loses_nothing(tmp_path, cluster):
     folder = write_articles(tmp_path / "articles", 48, filler=40)
     reference = tmp_path / "reference"
@@ -210,3 +221,13 @@ def test_jobs_and_cluster_together_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "a.txt"), "--jobs", "2", "--cluster", "local:2"])
     assert result.exit_code == 2
     assert "give one of them" in result.stderr
+
+
+def test_a_batch_that_kills_every_worker_it_meets_becomes_failures():
+    """``os._exit`` as the work: each worker that takes the batch dies, its nanny starts it again, and after
+    ALLOWED_FAILURES deaths the scheduler gives the batch up."""
+    with connect("local:2") as client:
+        lost = list(run(client, os._exit, [1], lambda batch, why: [("lost", batch, why)]))
+        assert lost == [("lost", 1, "it stopped every Dask worker that took it, one after another (out of memory?)")]
+        # The cluster is still whole: its workers came back, and take the next batch.
+        assert list(run(client, lambda n: [abs(n)], [-2, 3], lambda batch, why: [])) == [2, 3]
