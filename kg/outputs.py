@@ -10,7 +10,8 @@ the build. :func:`kg.corpus.build_corpus` calls them from one thread, in order.
 - :class:`ShardOutput`: N-Quads files of at most ``shard_size`` articles, each written to a temporary name and
   renamed when complete, for bulk loaders (``oxigraph load``, Virtuoso's ``ld_dir``, QLever's index builder).
   A shard is never overwritten: a build that stops half way leaves whole shards, and ``--resume`` adds new
-  ones for the articles they lack.
+  ones for the articles they lack. Literals are written as kg makes them (``"94"^^xsd:nonNegativeInteger``);
+  Oxigraph, loading them, keeps them by value (``"94"^^xsd:integer``), as a kg store does.
 """
 
 from __future__ import annotations

@@ -155,6 +155,32 @@ def test_a_merged_build_on_the_cluster_is_the_local_one(tmp_path, cluster, artic
 
 
 @pytest.mark.model
+def test_a_cluster_build_into_shards_resumes(tmp_path, cluster, articles, local_store):
+    import pyoxigraph as ox
+
+    some = tmp_path / "some"
+    some.mkdir()
+    for path in sorted(articles.glob("*.txt"))[:12]:
+        (some / path.name).symlink_to(path)
+    shards = tmp_path / "shards"
+    common = ["--published", "2024-03-04", "--cluster", cluster.address, "--out-dir", str(shards)]
+    assert kg_build(str(some), *common, "--shard-size", "5").returncode == 0
+    assert len(list(shards.glob("part-*.nq"))) == 3  # 5 + 5 + 2
+    result = kg_build(str(articles), *common, "--resume")
+    assert result.returncode == 0, result.stderr
+    assert "Built 8 of 20 articles" in result.stderr and "skipped 12 already in the shards" in result.stderr
+    loaded = ox.Store()  # Oxigraph stores literals by value ("0"^^xsd:nonNegativeInteger as xsd:integer), as kg's store
+    for shard in shards.glob("part-*.nq"):
+        loaded.load(path=shard, format=ox.RdfFormat.N_QUADS)
+    written = {tuple(str(t) for t in q) for q in loaded}
+    with Store.open(local_store, read_only=True) as store:
+        expected = {tuple(str(t) for t in q) for name in store.articles() for q in store.article_quads(name)}
+    # The symlinked articles' sources are the links' paths: compare all but the kg:source quads.
+    source = "<https://w3id.org/kg/ontology#source>"
+    assert {q for q in written if q[1] != source} == {q for q in expected if q[1] != source}
+
+
+@pytest.mark.model
 def test_relative_paths_reach_workers_that_run_in_another_folder(tmp_path, cluster):
     write_articles(tmp_path / "relative", 3)
     args = [str(BIN / "kg"), "build", "relative", "--store", "store", "--cluster", cluster.address]
