@@ -88,7 +88,7 @@ def connect(spec: str, *, timeout: float = CONNECT_SECONDS) -> Iterator[Client]:
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
-                    dashboard_address=None,
+                    dashboard_address="127.0.0.1:0",  # the HTTP routes on any free port, not 8787
                     silence_logs=logging.ERROR,
                 )
             with cluster, Client(cluster) as client:
