@@ -18,8 +18,8 @@ import networkx as nx
 from tqdm import tqdm
 
 from kg import __version__, cli_build, cli_link, cli_web, network
-from kg.cli_options import auth, endpoint_options, one_line, store_option
-from kg.errors import EXIT_CODES, KgError, UsageError
+from kg.cli_options import auth, endpoint_options, store_option
+from kg.errors import EXIT_CODES, KgError, UsageError, one_line
 from kg.evaluate import evaluate, format_evaluation
 from kg.query import atomic_file, load_graph, load_query, query_names, write_graph
 from kg.query import query as run_query

@@ -14,8 +14,8 @@ from tqdm import tqdm
 
 from kg import api, corpus, read
 from kg.cli_link import summary as link_summary
-from kg.cli_options import auth, endpoint_options, one_line
-from kg.errors import InputError, UsageError
+from kg.cli_options import auth, endpoint_options
+from kg.errors import InputError, UsageError, one_line
 from kg.link.store import resolve_store
 from kg.outputs import EndpointOutput, Output, ShardOutput
 from kg.query import GRAPH_FORMATS, guess_format, write_graph
@@ -161,10 +161,12 @@ def build_command(
     written to OUT; if any article cannot be read, nothing is written. With one of them, each article becomes
     its own named graph, and articles that cannot be read are listed and skipped (exit code 3).
     """
-    targets = [name for name, value in _targets(output, store_path, endpoint, out_dir) if value is not None]
+    given = {"-o": output, "--store": store_path, "--endpoint": endpoint, "--out-dir": out_dir}
+    targets = [name for name, value in given.items() if value is not None]
     if len(targets) > 1:
-        given = " and ".join(targets)
-        raise UsageError(f"give one of -o OUT, --store PATH, --endpoint URL or --out-dir DIR, not {given}")
+        raise UsageError(
+            f"give one of -o OUT, --store PATH, --endpoint URL or --out-dir DIR, not {' and '.join(targets)}"
+        )
     if jobs > 1 and cluster is not None:
         raise UsageError("--jobs builds on this machine and --cluster on a Dask cluster; give one of them")
     if resume and not (store_path or endpoint or out_dir):
@@ -207,10 +209,6 @@ def build_command(
             err=True,
         )
         ctx.exit(InputError.exit_code)
-
-
-def _targets(output: str | None, store: Path | None, endpoint: str | None, out_dir: Path | None) -> list[tuple]:
-    return [("-o", output), ("--store", store), ("--endpoint", endpoint), ("--out-dir", out_dir)]
 
 
 @contextlib.contextmanager

@@ -10,12 +10,7 @@ import click
 
 from kg.errors import UsageError
 
-__all__ = ["auth", "endpoint_options", "one_line", "store_option"]
-
-
-def one_line(message: str) -> str:
-    """``message`` with its runs of white space (line breaks included) made one space."""
-    return " ".join(message.split())
+__all__ = ["auth", "endpoint_options", "store_option"]
 
 
 def store_option(help: str) -> Callable[[Callable[..., object]], Callable[..., object]]:

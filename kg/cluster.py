@@ -26,7 +26,7 @@ from typing import TypeVar
 import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin
 
-from kg.errors import ClusterError, UsageError
+from kg.errors import ClusterError, UsageError, one_line
 
 __all__ = ["ALLOWED_FAILURES", "LoadModel", "connect", "run"]
 
@@ -100,7 +100,7 @@ def connect(spec: str, *, timeout: float = CONNECT_SECONDS) -> Iterator[Client]:
             client = Client(address, timeout=f"{timeout}s", set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise ClusterError(
-                f"cannot reach the Dask scheduler at {address} ({_one_line(exc)}); is `dask scheduler` running"
+                f"cannot reach the Dask scheduler at {address} ({one_line(exc)}); is `dask scheduler` running"
                 " there? Or build on this machine with --cluster local:N or --jobs N"
             ) from None
         with client:
@@ -164,7 +164,3 @@ def run(
         finally:
             future.release()  # type: ignore[attr-defined]
         yield from results
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__

@@ -28,13 +28,14 @@ from rdflib import RDF
 from SPARQLWrapper import ASK, JSON, POST, POSTDIRECTLY, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.errors import EndpointError, GraphError, QueryError, UsageError
+from kg.errors import EndpointError, GraphError, QueryError, UsageError, one_line
 from kg.namespace import KG, KGR
 from kg.query import SPARQL_TOKENS, Query, load_query
 from kg.store import Store, ox_term, replace_graph_update
 
 __all__ = [
     "article_updates",
+    "ask",
     "default_graph_is_union",
     "push",
     "query_endpoint",
@@ -235,7 +236,7 @@ def _graph_name(graph: rdflib.Graph, graph_iri: str | None) -> str:
         try:
             return ox.NamedNode(str(graph_iri)).value
         except ValueError as exc:
-            raise UsageError(f"--graph {graph_iri!r} is not an IRI: {_one_line(exc)}") from None
+            raise UsageError(f"--graph {graph_iri!r} is not an IRI: {one_line(exc)}") from None
     articles = sorted(set(graph.subjects(RDF.type, KG.Article)))
     if len(articles) == 1 and isinstance(articles[0], rdflib.URIRef):
         return str(articles[0])
@@ -290,11 +291,17 @@ def default_graph_is_union(url: str, *, timeout: float = 60, auth: tuple[str, st
     triple = f'{graph} <{KG}probe> "kg"'
     _send(url, f"INSERT DATA {{ GRAPH {graph} {{ {triple} }} }}", "INSERT", timeout=timeout, auth=auth)
     try:
-        answer = _send(query_url_of(url), f"ASK {{ {triple} }}", ASK, timeout=timeout, auth=auth)
+        return ask(query_url_of(url), f"ASK {{ {triple} }}", timeout=timeout, auth=auth)
     finally:
         _send(url, f"DROP SILENT GRAPH {graph}", "INSERT", timeout=timeout, auth=auth)
+
+
+def ask(url: str, query: str, *, timeout: float = 30, auth: tuple[str, str] | None = None) -> bool:
+    """The answer of the SPARQL endpoint ``url`` to the ASK query ``query``; :class:`EndpointError` as
+    :func:`query_endpoint` raises, and when the answer holds no boolean."""
+    answer = _send(url, query, ASK, timeout=timeout, auth=auth)
     if not isinstance(answer, dict) or not isinstance(answer.get("boolean"), bool):
-        raise EndpointError(_not_sparql_json(query_url_of(url), "an ASK answer without a boolean"))
+        raise EndpointError(_not_sparql_json(url, "an ASK answer without a boolean"))
     return answer["boolean"]
 
 
@@ -488,7 +495,7 @@ def _network_failure(url: str, reason: object, timeout: float) -> str:
     if isinstance(reason, ConnectionError | http.client.HTTPException):
         return f"the endpoint at {url} dropped the connection ({type(reason).__name__}); check the server"
     text = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
-    return f"cannot reach the endpoint at {url}: {_one_line(text)}"
+    return f"cannot reach the endpoint at {url}: {one_line(text)}"
 
 
 def _wrapper_body(exc: SPARQLWrapperException) -> str:
@@ -499,21 +506,12 @@ def _wrapper_body(exc: SPARQLWrapperException) -> str:
     try:
         body = ast.literal_eval(response)
     except (ValueError, SyntaxError):
-        return _short(response)
-    return _short(body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))
+        return one_line(response, limit=300)
+    return one_line(body.decode("utf-8", "replace") if isinstance(body, bytes) else body, limit=300)
 
 
 def _error_body(exc: urllib.error.HTTPError) -> str:
     try:
-        return _short(exc.read().decode("utf-8", "replace"))
+        return one_line(exc.read().decode("utf-8", "replace"), limit=300)
     except (OSError, http.client.HTTPException):
         return exc.reason if isinstance(exc.reason, str) else ""
-
-
-def _short(text: str, limit: int = 300) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 3] + "..."
-
-
-def _one_line(value: object) -> str:
-    return " ".join(str(value).split()) or type(value).__name__

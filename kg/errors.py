@@ -84,3 +84,16 @@ EXIT_CODES = {
     8: "endpoint error: the SPARQL endpoint is down, timed out, refused the request or answered an error",
     9: "cluster error: the Dask scheduler cannot be reached, has no worker, or its workers lack this kg",
 }
+
+
+def one_line(value: object, limit: int | None = None) -> str:
+    r"""``value`` as text in one line (runs of white space made one space), for a message; an exception without
+    a message gives its class's name, and text over ``limit`` characters is cut with "...".
+
+    >>> one_line("no such\n  file"), one_line(KeyError()), one_line("abcdefgh", limit=6)
+    ('no such file', 'KeyError', 'abc...')
+    """
+    text = " ".join(str(value).split())
+    if not text and isinstance(value, BaseException):
+        text = type(value).__name__
+    return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."

@@ -24,6 +24,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from kg import endpoint
 from kg.errors import StoreError, UsageError
 from kg.namespace import KG
 from kg.store import Store
@@ -78,8 +79,6 @@ class EndpointOutput:
     def __init__(
         self, url: str, *, timeout: float = 60, auth: tuple[str, str] | None = None, query_url: str | None = None
     ) -> None:
-        from kg import endpoint
-
         endpoint.check_url(url, timeout)
         self.url, self.timeout, self.auth = url, timeout, auth
         self.query_url = query_url or endpoint.query_url_of(url)
@@ -90,8 +89,6 @@ class EndpointOutput:
 
     def _graphs_by_source(self) -> dict[str, set[str]]:
         if self._graphs is None:
-            from kg import endpoint
-
             self._graphs = endpoint.graphs_by_source(self.query_url, timeout=self.timeout, auth=self.auth)
         return self._graphs
 
@@ -99,8 +96,6 @@ class EndpointOutput:
         return set(self._graphs_by_source())
 
     def write(self, article: str, lines: list[str], source: str) -> None:
-        from kg import endpoint
-
         graphs = self._graphs_by_source().setdefault(source, set())
         if self._union is None:
             self._union = endpoint.default_graph_is_union(self.url, timeout=self.timeout, auth=self.auth)
@@ -116,8 +111,6 @@ class EndpointOutput:
         graphs.add(article)
 
     def flush(self) -> None:
-        from kg import endpoint
-
         if self._pending:
             endpoint.send_update(self.url, " ;\n".join(self._pending), timeout=self.timeout, auth=self.auth)
             self._pending, self._size = [], 0
@@ -152,6 +145,7 @@ class ShardOutput:
         self._lines: list[str] = []
         self._articles = 0
         self.written: list[Path] = []
+        self._next: int | None = None  # the number of the next shard
 
     def _shards(self) -> list[Path]:
         if not self.folder.is_dir():
@@ -183,8 +177,10 @@ class ShardOutput:
             self._write_shard()
 
     def _write_shard(self) -> None:
-        numbers = [int(m.group(1)) for p in self._shards() if (m := _SHARD.fullmatch(p.name))]
-        number = max(numbers, default=0) + 1
+        if self._next is None:  # the folder is listed once; a name another build took since is skipped below
+            numbers = [int(m.group(1)) for p in self._shards() if (m := _SHARD.fullmatch(p.name))]
+            self._next = max(numbers, default=0) + 1
+        number = self._next
         temporary = self.folder / f".part-{os.getpid()}.nq.tmp"
         try:
             with temporary.open("w", encoding="utf-8") as out:
@@ -204,4 +200,5 @@ class ShardOutput:
             with contextlib.suppress(OSError):
                 temporary.unlink()
         self.written.append(target)
+        self._next = number + 1
         self._lines, self._articles = [], 0

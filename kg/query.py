@@ -32,7 +32,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query as PreparedQuery
 
 from kg import resources
-from kg.errors import GraphError, QueryError, UsageError
+from kg.errors import GraphError, QueryError, UsageError, one_line
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -211,7 +211,7 @@ def load_graph(path: str | os.PathLike[str]) -> rdflib.Graph:
             graph = rdflib.Graph()
             graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib's parsers raise many unrelated types; all mean "not valid RDF"
-        raise GraphError(f"cannot read {path} as {fmt}: {_one_line(exc)}") from exc
+        raise GraphError(f"cannot read {path} as {fmt}: {one_line(exc)}") from exc
     return graph
 
 
@@ -317,11 +317,11 @@ def _read_query(path: Path, name: str) -> Query:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"cannot read query file {path}: {_one_line(exc)}") from exc
+        raise QueryError(f"cannot read query file {path}: {one_line(exc)}") from exc
     try:
         prepared = prepareQuery(text)
     except Exception as exc:  # pyparsing and rdflib's algebra raise various types for bad SPARQL
-        raise QueryError(f"query file {path} does not parse: {_one_line(exc)}") from exc
+        raise QueryError(f"query file {path} does not parse: {one_line(exc)}") from exc
     kind = prepared.algebra.name
     if kind != "SelectQuery":
         raise QueryError(f"query file {path} is a {kind}; kg runs SELECT queries only")
@@ -344,8 +344,3 @@ def _parse_header(text: str) -> tuple[str, dict[str, str]]:
         elif line and not description:
             description = line
     return description, params
-
-
-def _one_line(exc: BaseException) -> str:
-    message = " ".join(str(exc).split()) or type(exc).__name__
-    return message

@@ -26,10 +26,8 @@ import time
 from pathlib import Path
 from typing import IO
 
-from SPARQLWrapper import ASK
-
-from kg.endpoint import _send, _short
-from kg.errors import EndpointError, StoreError, UsageError
+from kg.endpoint import ask
+from kg.errors import EndpointError, StoreError, UsageError, one_line
 from kg.store import Store, is_store, locked
 
 __all__ = ["DEFAULT_BIND", "Server", "serve"]
@@ -202,7 +200,7 @@ def _wait_until_ready(server: Server, start_timeout: float) -> None:
         if code is not None:
             raise EndpointError(f"the oxigraph server stopped as it started (exit code {code}): {server._output()}")
         try:
-            _send(server.url, "ASK {}", ASK, timeout=max(min(1.0, deadline - time.monotonic()), 0.1), auth=None)
+            ask(server.url, "ASK {}", timeout=max(min(1.0, deadline - time.monotonic()), 0.1))
         except EndpointError:
             if time.monotonic() >= deadline:
                 raise EndpointError(
@@ -298,8 +296,4 @@ def _read_log(log: IO[bytes]) -> str:
     except (OSError, ValueError):  # ValueError: the file is closed
         return ""
     # Oxigraph prints "Listening for requests at ..." first; the error, if any, is at the end.
-    return _short(text[-2000:], limit=500)
-
-
-def _one_line(value: object) -> str:
-    return " ".join(str(value).split()) or type(value).__name__
+    return one_line(text[-2000:], limit=500)

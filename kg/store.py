@@ -44,7 +44,7 @@ from typing import IO
 import pyoxigraph as ox
 import rdflib
 
-from kg.errors import GraphError, QueryError, StoreError, UsageError
+from kg.errors import GraphError, QueryError, StoreError, UsageError, one_line
 from kg.namespace import KG, KGR, PREFIXES
 from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query
 
@@ -221,7 +221,7 @@ class Store:
             try:
                 self._open_db().update(update)
             except SyntaxError as exc:  # a term Oxigraph accepted but cannot read back: a bug, not bad data
-                raise GraphError(f"cannot store the graph of {article}: {_one_line(exc)}") from exc
+                raise GraphError(f"cannot store the graph of {article}: {one_line(exc)}") from exc
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update on the store, in one transaction.
@@ -234,7 +234,7 @@ class Store:
             try:
                 self._open_db().update(sparql)
             except SyntaxError as exc:
-                raise QueryError(f"update does not parse: {_one_line(exc)}") from exc
+                raise QueryError(f"update does not parse: {one_line(exc)}") from exc
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[dict[str, str | None]]:
         """Run a SPARQL SELECT query over the merged graph of the articles.
@@ -261,9 +261,9 @@ class Store:
                     raise QueryError(
                         f"query does not parse once {', '.join('?' + name for name in added)} is added to its SELECT"
                         " clause, as Oxigraph needs to bind a parameter (a GROUP BY query must group by it too): "
-                        + _one_line(exc)
+                        + one_line(exc)
                     ) from exc
-                raise QueryError(f"query does not parse: {_one_line(exc)}") from exc
+                raise QueryError(f"query does not parse: {one_line(exc)}") from exc
             if not isinstance(results, ox.QuerySolutions):
                 raise QueryError("kg runs SELECT queries only; this is an ASK, CONSTRUCT or DESCRIBE query")
             columns = [(i, var.value) for i, var in enumerate(results.variables) if var.value not in added]
@@ -399,7 +399,7 @@ class Store:
             OSError,
             RuntimeError,
         ) as exc:  # Oxigraph does not tell a store it cannot read from an output it cannot write
-            raise StoreError(f"cannot export the store {self.path}: {_one_line(exc)}") from exc
+            raise StoreError(f"cannot export the store {self.path}: {one_line(exc)}") from exc
 
 
 # --- updates --------------------------------------------------------------------------------------------
@@ -563,7 +563,7 @@ def _open_reader(path: Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(path))
     except (OSError, RuntimeError) as exc:
-        raise StoreError(f"cannot open the store {path} read-only: {_one_line(exc)}") from exc
+        raise StoreError(f"cannot open the store {path} read-only: {one_line(exc)}") from exc
 
 
 def _open_writer(path: Path, deadline: float) -> ox.Store:
@@ -571,7 +571,7 @@ def _open_writer(path: Path, deadline: float) -> ox.Store:
         try:
             return ox.Store(str(path))
         except (OSError, RuntimeError) as exc:
-            message = _one_line(exc)
+            message = one_line(exc)
             # RocksDB's own lock on PATH/LOCK: a program that is not kg (an oxigraph server) has the store open.
             if "LOCK" not in message:
                 raise StoreError(f"cannot open the store {path}: {message}") from exc
@@ -588,7 +588,7 @@ def _store_errors(path: Path):
     try:
         yield
     except (OSError, RuntimeError) as exc:
-        raise StoreError(f"store {path}: {_one_line(exc)}") from exc
+        raise StoreError(f"store {path}: {one_line(exc)}") from exc
 
 
 # --- terms -------------------------------------------------------------------------------------------------
@@ -610,7 +610,7 @@ def ox_term(
         if isinstance(term, rdflib.BNode):
             return blank_nodes.setdefault(term, ox.BlankNode())
     except ValueError as exc:
-        raise GraphError(f"cannot store {term!r}: {_one_line(exc)}") from exc
+        raise GraphError(f"cannot store {term!r}: {one_line(exc)}") from exc
     raise GraphError(f"cannot store {term!r}: not an IRI, literal or blank node")
 
 
@@ -618,7 +618,7 @@ def _named_node(iri: str, what: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(str(iri))
     except ValueError as exc:
-        raise GraphError(f"the {what} {iri!r} is not a valid IRI: {_one_line(exc)}") from exc
+        raise GraphError(f"the {what} {iri!r} is not a valid IRI: {one_line(exc)}") from exc
 
 
 def _variable(name: str) -> ox.Variable:
@@ -674,7 +674,3 @@ def _text(term: object) -> str:
     # Like str() of an rdflib term: an IRI, a literal's lexical form, a blank node's id.
     value = getattr(term, "value", None)
     return value if isinstance(value, str) else str(term)
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__

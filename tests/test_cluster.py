@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from distributed import Client
+from servers import article_quads, free_port, quads
 
 from kg.cli import cli
 from kg.cluster import connect, run
@@ -27,12 +27,6 @@ from kg.store import Store
 BIN = Path(sys.executable).parent
 PEOPLE = ["Lloyd Austin", "Antony Blinken", "Jim Mattis", "Mark Esper", "Pete Hegseth"]
 CITIES = ["Manila", "Seoul", "Tokyo", "Canberra", "Jakarta", "Hanoi"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def write_articles(folder: Path, count: int, *, filler: int = 8) -> Path:
@@ -46,11 +40,6 @@ def write_articles(folder: Path, count: int, *, filler: int = 8) -> Path:
         )
         (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
     return folder
-
-
-def quads(store_path: Path) -> set[tuple[str, ...]]:
-    with Store.open(store_path, read_only=True) as store:
-        return {tuple(str(t) for t in q) for q in store._db}
 
 
 def kg_build(*args: str) -> subprocess.CompletedProcess[str]:
@@ -173,8 +162,7 @@ def test_a_cluster_build_into_shards_resumes(tmp_path, cluster, articles, local_
     for shard in shards.glob("part-*.nq"):
         loaded.load(path=shard, format=ox.RdfFormat.N_QUADS)
     written = {tuple(str(t) for t in q) for q in loaded}
-    with Store.open(local_store, read_only=True) as store:
-        expected = {tuple(str(t) for t in q) for name in store.articles() for q in store.article_quads(name)}
+    expected = article_quads(local_store)
     # The symlinked articles' sources are the links' paths: compare all but the kg:source quads.
     source = "<https://w3id.org/kg/ontology#source>"
     assert {q for q in written if q[1] != source} == {q for q in expected if q[1] != source}

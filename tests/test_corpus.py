@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from servers import quads
 
 import kg.api
 import kg.nlp
@@ -41,11 +42,6 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
-
-
-def quads(store_path: Path) -> set[tuple[str, ...]]:
-    with Store.open(store_path, read_only=True) as store:
-        return {tuple(str(t) for t in q) for q in store._db}
 
 
 def named(quads: set[tuple[str, ...]]) -> set[tuple[str, ...]]:

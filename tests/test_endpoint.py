@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib import RDF, Graph, Literal
+from servers import free_port
 
 import kg.endpoint
 import kg.server
@@ -38,12 +39,6 @@ SEED = Path(__file__).resolve().parent / "data" / "seed.ttl"
 CONTRACT_QUERIES = ["officials", "nations", "places", "treaties", "meetings"]
 ABE = KGR["official/shinzo-abe"]
 INJECTION = "x\" } ; DROP ALL # {{ ?name }} \\\" \\u0022 ''' <http://evil/>\n"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rows_as_set(rows: list[dict[str, str | None]]) -> set[tuple[str | None, ...]]:

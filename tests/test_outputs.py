@@ -4,7 +4,6 @@ writes, and both must resume."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph, Literal, Namespace
+from servers import article_quads, free_port
 
 import kg.api
 import kg.nlp
@@ -21,23 +21,10 @@ from kg.cli import cli
 from kg.errors import UsageError
 from kg.outputs import EndpointOutput, ShardOutput
 from kg.server import Server, serve
-from kg.store import Store
 
 KG = Namespace("https://w3id.org/kg/ontology#")
 KGR = Namespace("https://w3id.org/kg/id/")
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def article_quads(store_path: Path) -> set[tuple[str, ...]]:
-    """The quads of the store's article graphs (not the default graph, not linking's graphs)."""
-    with Store.open(store_path, read_only=True) as store:
-        return {tuple(str(t) for t in q) for name in store.articles() for q in store.article_quads(name)}
 
 
 def shard_quads(folder: Path) -> list[tuple[str, ...]]:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from servers import free_port
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.query import load_graph, query
@@ -21,12 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "seed.ttl"
 KG_SCRIPT = Path(sys.executable).with_name("kg")
 ARTICLE = "https://w3id.org/kg/id/article/673dbf31df12575c"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def kg(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal, Namespace, URIRef
+from servers import free_port
 
 import kg.api
 import kg.nlp
@@ -78,12 +78,6 @@ ARTICLES = {
     "manila.txt": "Secretary of Defense Lloyd Austin met Philippine President Ferdinand Marcos Jr. in Manila on "
     "Nov. 21, 2022, under the Mutual Defense Treaty.\n",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
