@@ -268,17 +268,16 @@ def build_graphs(
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     task = _Task(published, min_confidence, ntriples, max_size)
     if cluster is not None:
-        # A worker elsewhere runs in a folder of its own: it is given absolute paths (on a file system it shares).
-        sources = (dataclasses.replace(s, path=s.path.absolute()) if s.path is not None else s for s in sources)
-    batches = _batches(sources, _BATCH)
-    if cluster is not None:
         from kg import cluster as dask
 
         def lost(batch: list[Source], why: str) -> list[Built | Failure]:
             return [Failure(source, f"{source.label}: not built: {why}") for source in batch]
 
-        yield from dask.run(cluster, task, batches, lost)
+        # A worker elsewhere runs in a folder of its own: it is given absolute paths (on a file system it shares).
+        absolute = (dataclasses.replace(s, path=s.path.absolute()) if s.path is not None else s for s in sources)
+        yield from dask.run(cluster, task, _batches(absolute, _BATCH), lost)
         return
+    batches = _batches(sources, _BATCH)
     if jobs == 1:
         for batch in batches:
             yield from task(batch)
