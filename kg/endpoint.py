@@ -97,7 +97,7 @@ def _substitute(named: Query, bindings: Mapping[str, rdflib.term.Node]) -> str:
     >>> from kg.query import load_query
     >>> named = load_query("official-meetings")
     >>> text = _substitute(named, {"name": rdflib.Literal('x" } ; DROP ALL #')})
-    >>> 'LCASE(STR("x\\\\" } ; DROP ALL #"))' in text, "# param: name" in text
+    >>> '?official kg:nameKey "x\\\\" } ; DROP ALL #" ;' in text, "# param: name" in text
     (True, True)
     """
     if not bindings:

@@ -39,6 +39,7 @@ class KG(DefinedNamespace):
     # Properties of any entity
     name: URIRef  # the one canonical name (functional; schema:name, rdfs:label)
     alias: URIRef  # another name as the article writes it (skos:altLabel)
+    nameKey: URIRef  # the lookup key of a name or alias: "jim mattis" (see kg.keys)
 
     # Officials and offices
     title: URIRef  # Official -> the office as stated, e.g. "Defense Secretary" (schema:jobTitle)

@@ -40,7 +40,8 @@ class Output(Protocol):
 
     def write(self, article: str, lines: list[str], source: str) -> None:
         """Make ``lines`` (N-Triples lines without their final " .") the graph of ``article`` (its IRI), built
-        from ``source``, replacing any earlier graph of that article or source."""
+        from ``source``, replacing any earlier graph of that article or source; now, or with the next few
+        articles, by the next :meth:`flush` at the latest."""
 
     def flush(self) -> None:
         """Make durable what was written so far (called every few hundred articles)."""
@@ -50,22 +51,35 @@ class Output(Protocol):
 
 
 class StoreOutput:
-    """Articles into a :class:`~kg.store.Store` (see :meth:`~kg.store.Store.replace_article`)."""
+    """Articles into a :class:`~kg.store.Store`, ``batch`` at a time (see
+    :meth:`~kg.store.Store.write_articles`): a batch of 32 writes an article in 40% less time than one at a
+    time (benchmarks/README.md). What is not written yet when a build is killed, ``--resume`` builds again."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, batch: int = 32) -> None:
+        if store.read_only:  # before anything is built
+            raise StoreError(f"store {store.path} was opened read-only; open it without read_only to write")
         self.store = store
+        self.batch = batch
+        self._pending: list[tuple[str, list[str], str | None]] = []
 
     def held(self) -> set[str]:
         return self.store.sources()
 
     def write(self, article: str, lines: list[str], source: str) -> None:
-        self.store.replace_article_ntriples(lines, article, source=source)
+        self._pending.append((article, lines, source))
+        if len(self._pending) >= self.batch:
+            self._write()
+
+    def _write(self) -> None:
+        pending, self._pending = self._pending, []
+        self.store.write_articles(pending)
 
     def flush(self) -> None:
+        self._write()
         self.store.flush()
 
     def close(self) -> None:
-        self.store.flush()
+        self.flush()
 
 
 class EndpointOutput:

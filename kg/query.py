@@ -33,9 +33,11 @@ from rdflib.plugins.sparql.sparql import Query as PreparedQuery
 
 from kg import resources
 from kg.errors import GraphError, QueryError, UsageError, one_line
+from kg.keys import lookup_key
 
 __all__ = [
     "GRAPH_FORMATS",
+    "PARAM_FORMS",
     "SPARQL_TOKENS",
     "Query",
     "guess_format",
@@ -81,14 +83,24 @@ SPARQL_TOKENS = re.compile(
     re.VERBOSE,
 )
 
-_PARAM_LINE = re.compile(r"^param:\s*(?P<name>[A-Za-z_]\w*)\s*(?:[\u2014\u2013:-]\s*)?(?P<doc>.*)$")
+_PARAM_LINE = re.compile(
+    r"^param:\s*(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<form>\w+)\)\s*)?(?:[\u2014\u2013:-]\s*)?(?P<doc>.*)$"
+)
+
+# How a parameter declared ``# param: NAME (FORM)`` is written before it is bound: in the form the graph
+# states the values it is compared with, so that the query matches an exact term a store finds by its index.
+PARAM_FORMS = {
+    "key": lookup_key,  # a name or alias, as kg:nameKey states it (kg.keys)
+    "upper": lambda value: value.strip().upper(),  # a code, as kg:iso3 states it
+}
 
 
 @dataclass(frozen=True, eq=False)
 class Query:
     """A SPARQL SELECT query read from a ``.rq`` file, parsed and prepared once.
 
-    ``params`` maps each declared parameter to its description, in the order the file declares them.
+    ``params`` maps each declared parameter to its description, in the order the file declares them;
+    ``forms`` maps those declared with a form (``# param: name (key)``) to it, one of :data:`PARAM_FORMS`.
     """
 
     name: str
@@ -97,6 +109,7 @@ class Query:
     params: Mapping[str, str]
     text: str = field(repr=False)
     prepared: PreparedQuery = field(repr=False)
+    forms: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def variables(self) -> list[str]:
@@ -104,7 +117,9 @@ class Query:
         return [str(var) for var in self.prepared.algebra["PV"]]
 
     def bind(self, params: Mapping[str, object]) -> dict[str, rdflib.Literal]:
-        """Check ``params`` against the declared parameters and turn each value into a plain string literal.
+        """Check ``params`` against the declared parameters and turn each value into a plain string literal,
+        in its declared form: ``key`` the lookup key of a name (:func:`kg.keys.lookup_key`), ``upper`` in
+        upper case.
 
         Raises :class:`QueryError` on a parameter the query does not declare or a declared one left out.
         """
@@ -116,7 +131,10 @@ class Query:
         if missing:
             needs = "; ".join(f"{name}: {self.params[name]}" for name in missing)
             raise QueryError(f"query {self.name!r} needs a value for {needs}")
-        return {name: rdflib.Literal(str(value)) for name, value in params.items()}
+        return {
+            name: rdflib.Literal(PARAM_FORMS[self.forms[name]](str(value)) if name in self.forms else str(value))
+            for name, value in params.items()
+        }
 
 
 def query_names() -> list[str]:
@@ -325,14 +343,17 @@ def _read_query(path: Path, name: str) -> Query:
     kind = prepared.algebra.name
     if kind != "SelectQuery":
         raise QueryError(f"query file {path} is a {kind}; kg runs SELECT queries only")
-    description, params = _parse_header(text)
-    return Query(name=name, path=path, description=description, params=params, text=text, prepared=prepared)
+    description, params, forms = _parse_header(text, path)
+    return Query(
+        name=name, path=path, description=description, params=params, text=text, prepared=prepared, forms=forms
+    )
 
 
-def _parse_header(text: str) -> tuple[str, dict[str, str]]:
-    """The description and declared parameters from the leading ``#`` comment block of a query."""
+def _parse_header(text: str, path: Path) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The description, declared parameters and their forms from the leading ``#`` comment block of a query."""
     description = ""
     params: dict[str, str] = {}
+    forms: dict[str, str] = {}
     for raw in text.splitlines():
         line = raw.strip()
         if not line.startswith("#"):
@@ -341,6 +362,14 @@ def _parse_header(text: str) -> tuple[str, dict[str, str]]:
         match = _PARAM_LINE.match(line)
         if match:
             params[match["name"]] = match["doc"].strip()
+            if match["form"]:
+                if match["form"] not in PARAM_FORMS:
+                    known = ", ".join(f"({form})" for form in PARAM_FORMS)
+                    raise QueryError(
+                        f"query file {path}: parameter {match['name']} has the unknown form ({match['form']}); "
+                        f"use one of {known} or none"
+                    )
+                forms[match["name"]] = match["form"]
         elif line and not description:
             description = line
-    return description, params
+    return description, params, forms

@@ -37,7 +37,7 @@ import fcntl
 import io
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -51,6 +51,7 @@ from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query
 __all__ = [
     "EXPORT_FORMATS",
     "LOCK_FILE",
+    "UNMERGED",
     "Store",
     "is_store",
     "locked",
@@ -75,6 +76,12 @@ _GRAPH_FORMATS = {"trig", "nquads"}
 
 # How often a process waiting for the lock tries again.
 _RETRY_SECONDS = 0.05
+
+UNMERGED = str(KGR["unmerged"])
+"""The graph listing the articles whose triples :meth:`Store.write_articles` has yet to merge into the
+default graph: empty but while it writes, or after a process stopped in the middle."""
+_UNMERGED = ox.NamedNode(UNMERGED)
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _ARTICLE_PREFIX = str(KGR["article/"])
@@ -117,6 +124,13 @@ class Store:
         lock_fd = _lock(path, deadline, shared=read_only)
         try:
             db = _open_reader(path) if read_only else _open_writer(path, deadline)
+            if db.contains_named_graph(_UNMERGED):
+                if read_only:
+                    raise StoreError(
+                        f"store {path} was left half written by a kg process that stopped; finish it with "
+                        f"`kg build ARTICLES --store {path} --resume` or `kg resolve --store {path}`"
+                    )
+                _merge_unmerged(db)
         except BaseException:
             _unlock(lock_fd, writer=not read_only)
             raise
@@ -222,6 +236,54 @@ class Store:
                 self._open_db().update(update)
             except SyntaxError as exc:  # a term Oxigraph accepted but cannot read back: a bug, not bad data
                 raise GraphError(f"cannot store the graph of {article}: {one_line(exc)}") from exc
+
+    def write_articles(self, articles: Sequence[tuple[str, list[str], str | None]]) -> None:
+        """:meth:`replace_article_ntriples` for several articles, each ``(article, lines, source)``, in fewer
+        and cheaper writes: what a corpus build calls.
+
+        The articles the store does not hold yet, from sources it does not hold either, are written together:
+        their named graphs in one transaction, then their triples into the merged default graph with
+        Oxigraph's bulk writer, which does not read before it writes and takes about half the time (see
+        benchmarks/README.md). Until that second write is done, the graph :data:`UNMERGED` lists the
+        articles: a process killed between the two leaves them there, and the next :meth:`open` for writing
+        merges them (readers are refused meanwhile). The other articles replace what the store holds, one
+        transaction each. Raises what :meth:`replace_article` raises.
+        """
+        db = self._open_db(write=True)
+        fresh: list[tuple[str, list[str], str | None]] = []
+        replacing: list[tuple[str, list[str], str | None]] = []
+        seen: set[str | None] = set()
+        for article, lines, source in articles:
+            held = db.contains_named_graph(_named_node(article, "article")) or (
+                source is not None and self._graphs_of(source)
+            )
+            new = not held and article not in seen and (source is None or source not in seen)
+            (fresh if new else replacing).append((article, lines, source))
+            seen |= {article, source}
+        if fresh:
+            self._add_new(fresh)
+        for article, lines, source in replacing:  # after the new ones: a later version of a source wins
+            self.replace_article_ntriples(lines, article, source=source)
+
+    def _add_new(self, articles: list[tuple[str, list[str], str | None]]) -> None:
+        parts = []
+        for article, lines, source in articles:
+            name = str(_named_node(article, "article"))
+            if source is not None:
+                lines = [*lines, f"{name} <{KG.source}> {ox.Literal(source)}"]
+            tail = f" {name} .\n"
+            parts.append(tail.join(lines) + tail if lines else "")
+            parts.append(f"{name} <{RDF_TYPE}> <{KG.Article}> <{UNMERGED}> .\n")
+        with _store_errors(self.path):
+            try:
+                # Parsed once, so that a blank node is the same node in its named graph and the default graph.
+                quads = list(ox.parse("".join(parts), ox.RdfFormat.N_QUADS))
+            except SyntaxError as exc:  # a term Oxigraph accepted but cannot read back: a bug, not bad data
+                raise GraphError(f"cannot store the graphs of {len(articles)} articles: {one_line(exc)}") from exc
+            db = self._open_db()
+            db.extend(quads)
+            db.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads if q.graph_name != _UNMERGED)
+            db.remove_graph(_UNMERGED)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update on the store, in one transaction.
@@ -580,6 +642,15 @@ def _open_writer(path: Path, deadline: float) -> ox.Store:
                     f"store {path} is open in another program (an oxigraph server?); stop it or use another --store"
                 ) from exc
         time.sleep(_RETRY_SECONDS)
+
+
+def _merge_unmerged(db: ox.Store) -> None:
+    """Merge into the default graph the articles a stopped :meth:`Store.write_articles` left in
+    :data:`UNMERGED` (their named graphs are whole: they were written in one transaction)."""
+    for marker in list(db.quads_for_pattern(None, None, None, _UNMERGED)):
+        quads = db.quads_for_pattern(None, None, None, marker.subject)
+        db.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+    db.remove_graph(_UNMERGED)
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import GraphError, QueryError, UsageError
+from kg.keys import add_keys
 from kg.query import load_graph, load_query, query, query_names, write_graph
 from kg.report import summary
 
@@ -21,7 +22,7 @@ KGR = Namespace("https://w3id.org/kg/id/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 # Plain IRIs rather than rdflib's XSD namespace object, whose attribute lookups pytest's collection trips on.
-XSD_STRING, XSD_DATE = rdflib.XSD.string, rdflib.XSD.date
+XSD_DATE = rdflib.XSD.date
 XSD_COUNT = rdflib.XSD.nonNegativeInteger
 
 USA, SGP, CHN = KGR["nation/USA"], KGR["nation/SGP"], KGR["nation/CHN"]
@@ -37,12 +38,12 @@ STATEMENT = KGR["statement/aabbccddeeff0011"]
 
 
 def s(text: str) -> Literal:
-    return Literal(text, datatype=XSD_STRING)
+    return Literal(text)
 
 
 @pytest.fixture
 def graph() -> Graph:
-    """A small graph of every kind of entity, as emit writes them (typed xsd:string literals)."""
+    """A small graph of every kind of entity, as emit writes them (plain literals, a key beside each name)."""
     g = Graph()
     for nation, name, iso3 in [
         (USA, "United States", "USA"),
@@ -108,7 +109,7 @@ def graph() -> Graph:
     g.add((STATEMENT, RDF.object, USA))
     g.add((STATEMENT, KG.confidence, Literal(Decimal("0.9"))))
     g.add((STATEMENT, PROV.wasDerivedFrom, SENTENCE))
-    return g
+    return add_keys(g)
 
 
 def rows_of(rows: list[dict[str, str | None]], *columns: str) -> list[tuple[str | None, ...]]:
@@ -316,6 +317,7 @@ def test_a_value_that_looks_like_sparql_matches_as_a_plain_name(graph):
     graph.add((odd, RDF.type, KG.Official))
     graph.add((odd, KG.name, s(INJECTION)))
     graph.add((MEETING, KG.participant, odd))
+    add_keys(graph)
     rows = query(graph, "official-meetings", name=INJECTION.upper())
     assert {row["participantName"] for row in rows} == {"Jim Mattis", "Ng Eng Hen", INJECTION}
     assert [row["name"] for row in query(graph, "officials") if row["official"] == str(odd)] == [INJECTION]
@@ -324,6 +326,45 @@ def test_a_value_that_looks_like_sparql_matches_as_a_plain_name(graph):
 def test_parameters_become_plain_string_literals():
     named = load_query("nation-officials")
     assert named.bind({"iso3": "USA"}) == {"iso3": Literal("USA")}
+
+
+def test_parameters_are_bound_in_their_declared_form():
+    # The store finds these exact values by its index: no query compares LCASE() of every name.
+    assert load_query("entity").forms == {"name": "key"}
+    assert load_query("entity").bind({"name": " Jean-Yves LE DRIAN "}) == {"name": Literal("jean yves le drian")}
+    assert load_query("nation-places").bind({"iso3": " usa"}) == {"iso3": Literal("USA")}
+    assert load_query("office-holders").forms == {"nation": "upper"}
+
+
+@pytest.mark.parametrize("name", ["u.s.", "US", "united states", "UNITED-STATES"])
+def test_entity_is_found_by_any_spelling_of_a_name_or_alias(graph, name):
+    rows = query(graph, "entity", name=name)
+    assert {row["entity"] for row in rows} == {str(USA)}
+
+
+def test_a_name_with_diacritics_is_found_without_them(graph):
+    minister = KGR["official/do-van-tuan"]
+    graph.add((minister, RDF.type, KG.Official))
+    graph.add((minister, KG.name, s("Đỗ Văn Tuấn")))
+    graph.add((MEETING, KG.participant, minister))
+    add_keys(graph)
+    for name in ("Do Van Tuan", "đỗ văn tuấn"):
+        rows = query(graph, "official-meetings", name=name)
+        assert "Đỗ Văn Tuấn" in {row["participantName"] for row in rows}
+
+
+def test_no_named_query_scans_names_with_a_filter():
+    # A lookup is an exact term; LCASE/UCASE in a filter would read every name of the store.
+    for name in query_names():
+        text = load_query(name).text
+        assert "LCASE(STR(?name" not in text and "UCASE(STR(?code" not in text, name
+
+
+def test_unknown_parameter_form(tmp_path):
+    path = tmp_path / "odd.rq"
+    path.write_text("# Odd.\n# param: name (lower) — a name\nSELECT ?x WHERE { ?x ?p ?name }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match=r"unknown form \(lower\); use one of \(key\), \(upper\)"):
+        load_query(path)
 
 
 # --- errors --------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import importlib
 import io
 import itertools
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,9 +26,10 @@ import rdflib
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError
+from kg.keys import add_keys
 from kg.namespace import KG, KGR, NIF
 from kg.query import load_query, query, query_names
-from kg.store import EXPORT_FORMATS, LOCK_FILE, Store, locked
+from kg.store import EXPORT_FORMATS, LOCK_FILE, Store, locked, ntriples_lines
 
 TESTS = Path(__file__).resolve().parent
 XSD_STRING, XSD_DATE = rdflib.XSD.string, rdflib.XSD.date
@@ -100,7 +102,7 @@ def article_a() -> Graph:
     g.add((MEETING, KG.date, Literal("2017-02-03", datatype=XSD_DATE)))
     provenance(g, ARTICLE_A, "a1", (MATTIS, KG.serves, USA), text, "0.85")
     provenance(g, ARTICLE_A, "a2", (MEETING, KG.place, TOKYO), text, "0.9")
-    return g
+    return add_keys(g)
 
 
 def article_b() -> Graph:
@@ -118,7 +120,7 @@ def article_b() -> Graph:
     g.add((CALL, KG.participant, MATTIS))
     g.add((CALL, KG.participant, ABE))
     provenance(g, ARTICLE_B, "b1", (CALL, KG.participant, ABE), text, "0.7")
-    return g
+    return add_keys(g)
 
 
 def plain(term: rdflib.term.Node) -> rdflib.term.Node:
@@ -268,7 +270,7 @@ def test_a_name_that_looks_like_sparql_matches_as_a_plain_name(store):
     g.add((CALL, KG.participant, odd))
     g.add((MEETING, RDF.type, KG.Meeting))
     g.add((MEETING, KG.participant, odd))
-    store.replace_article(g, ARTICLE_B)
+    store.replace_article(add_keys(g), ARTICLE_B)
     rows = store.run_named("official-meetings", name=INJECTION.upper())
     assert {row["participantName"] for row in rows} == {"Jim Mattis", "Shinzo Abe", "Tomomi Inada", INJECTION}
     bound = store.query(f"SELECT ?o WHERE {{ ?o <{KG.name}> ?name }}", {"name": INJECTION})
@@ -583,3 +585,73 @@ def test_locked_holds_the_store_lock_without_opening_it(tmp_path):
         with pytest.raises(StoreError, match="in use by another kg process"):
             Store.open(path)
     Store.open(path).close()  # freed
+
+
+# --- several articles at once ------------------------------------------------------------------------------
+
+
+def batch_of_articles() -> list[tuple[str, list[str], str | None]]:
+    """Two new articles (the second with a blank node), then a new version of the first's source."""
+    b = article_b()
+    node = rdflib.BNode()
+    b.add((node, KG.name, Literal("anonymous")))
+    b.add((MATTIS, KG.alias, node))
+    return [
+        (str(ARTICLE_A), ntriples_lines(article_a()), "https://example.org/a"),
+        (str(ARTICLE_B), ntriples_lines(b), None),
+        (str(KGR["article/a-changed"]), ntriples_lines(article_b()), "https://example.org/a"),
+    ]
+
+
+def canonical_quads(store: Store) -> tuple[set[str], int]:
+    """The store's quads with blank node labels made one, and how many labels there were."""
+    found = {str(q) for q in store._db}
+    labels = {label for q in found for label in re.findall(r"_:\w+", q)}
+    return {re.sub(r"_:\w+", "_:b", q) for q in found}, len(labels)
+
+
+def test_write_articles_gives_the_store_that_one_article_at_a_time_gives(tmp_path):
+    with Store.open(tmp_path / "one") as one, Store.open(tmp_path / "many") as many:
+        for article, lines, source in batch_of_articles():
+            one.replace_article_ntriples(lines, article, source=source)
+        many.write_articles(batch_of_articles())
+        assert many.articles() == one.articles() == sorted([str(ARTICLE_B), str(KGR["article/a-changed"])])
+        # One blank node, the same node in its article's graph and in the merged graph.
+        assert canonical_quads(many) == (canonical_quads(one)[0], 1)
+        # An article the store holds is replaced, and the merged graph keeps only what other articles state.
+        many.write_articles([(str(ARTICLE_B), ntriples_lines(article_a()), None)])
+        one.replace_article_ntriples(ntriples_lines(article_a()), str(ARTICLE_B))
+        assert canonical_quads(many) == canonical_quads(one)
+
+
+class StopsBeforeMerging:
+    """A store's database that stops (as a killed process would) before the merged graph is written."""
+
+    def __init__(self, db: pyoxigraph.Store) -> None:
+        self.db = db
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.db, name)
+
+    def bulk_extend(self, quads: object) -> None:
+        raise KeyboardInterrupt
+
+
+def test_articles_a_stopped_write_left_unmerged_are_merged_by_the_next_writer(tmp_path):
+    batch = batch_of_articles()[:2]
+    with Store.open(tmp_path / "whole") as whole:
+        whole.write_articles(batch)
+        expected = len(whole), whole.run_named("meetings")
+    with Store.open(tmp_path / "s") as store:
+        real = store._db
+        store._db = StopsBeforeMerging(real)
+        with pytest.raises(KeyboardInterrupt):
+            store.write_articles(batch)
+        store._db = real
+        del real  # Oxigraph closes the database with its last reference
+    with pytest.raises(StoreError, match=r"left half written.*--resume"):
+        Store.open(tmp_path / "s", read_only=True)
+    Store.open(tmp_path / "s").close()
+    with Store.open(tmp_path / "s", read_only=True) as store:
+        assert (len(store), store.run_named("meetings")) == expected
+        assert expected[1], "the articles' meeting is in the merged graph"

@@ -21,6 +21,7 @@ from anyascii import anyascii
 from rdflib import OWL, Literal, URIRef
 from rdflib.term import Node
 
+from kg.keys import lookup_key
 from kg.link.entities import Group, group_encounters, group_places, group_treaties
 from kg.link.names import ParsedName
 from kg.link.people import Person, cluster_officials
@@ -104,7 +105,9 @@ def link(
     for e in entities:
         if names[e.iri] - {e.name} or (e.iri not in e.members and e.name):
             resolution.named[e.iri] = e.name
-    triples: list[Triple] = [(URIRef(c), KG.name, Literal(n)) for c, n in sorted(resolution.named.items())]
+    triples: list[Triple] = []
+    for c, n in sorted(resolution.named.items()):
+        triples += [(URIRef(c), KG.name, Literal(n)), (URIRef(c), KG.nameKey, Literal(lookup_key(n)))]
     triples += [(URIRef(iri), OWL.sameAs, URIRef(c)) for iri, c in resolution.same_as.items()]
     triples += tenure_triples(by_kind["Official"], resolution.canonical, office_nations)
     resolution.triples = triples

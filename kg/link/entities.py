@@ -15,12 +15,10 @@ joined its group.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from anyascii import anyascii
-
+from kg.keys import lookup_key
 from kg.link.records import ENCOUNTERS, Record
 
 __all__ = ["Group", "group_encounters", "group_places", "group_treaties"]
@@ -87,8 +85,7 @@ def group_places(records: Iterable[Record]) -> list[Group]:
 
 
 def _name_key(name: str) -> str:
-    words = re.findall(r"[a-z0-9]+", anyascii(name).lower())
-    return " ".join(w for w in words if w != "the")
+    return " ".join(w for w in lookup_key(name).split() if w != "the")
 
 
 def group_treaties(records: Iterable[Record]) -> list[Group]:
