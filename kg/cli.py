@@ -7,10 +7,11 @@ the exit code of their class in one place, :meth:`KgGroup.invoke`.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -21,8 +22,8 @@ from kg import __version__, cli_build, cli_link, cli_web, network
 from kg.cli_options import auth, endpoint_options, store_option
 from kg.errors import EXIT_CODES, KgError, UsageError, one_line
 from kg.evaluate import evaluate, format_evaluation
-from kg.query import atomic_file, load_graph, load_query, query_names, write_graph
-from kg.query import query as run_query
+from kg.query import atomic_file, check_page, load_graph, load_query, query_names, write_graph
+from kg.query import rows as query_rows
 from kg.store import EXPORT_FORMATS, Store, is_store
 from kg.validate import validate
 
@@ -115,7 +116,21 @@ def cli() -> None:
     type=click.Choice(OUTPUT_FORMATS),
     default="table",
     show_default=True,
-    help="Print the rows as aligned columns, CSV, or a JSON list of objects.",
+    help="Print the rows as aligned columns, CSV, or a JSON list of objects. CSV and JSON are written as the "
+    "rows come, without holding them all.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Print at most N rows (SPARQL's LIMIT); with --offset, pages through a long listing.",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Skip the first N rows (SPARQL's OFFSET).",
 )
 def query_command(
     args: tuple[str, ...],
@@ -126,6 +141,8 @@ def query_command(
     timeout: float,
     params: dict[str, str],
     fmt: str,
+    limit: int | None,
+    offset: int,
 ) -> None:
     """Run a named query on a graph file, a store or an endpoint.
 
@@ -142,18 +159,21 @@ def query_command(
         )
     named = load_query(args[-1])
     named.bind(params)  # a wrong parameter is reported before a large graph is read
+    check_page(named, limit, offset)
     if len(args) == 2 and is_store(args[0]):
         store_path = Path(args[0])  # a store given as GRAPH is queried in place, not loaded into memory
     if store_path is not None:
         with Store.open(store_path, read_only=True) as store:
-            rows = store.run_named(named, **params)
+            _write_rows(store.named_rows(named, params, limit=limit, offset=offset), named.variables, fmt)
     elif endpoint is not None:
         from kg.endpoint import query_endpoint
 
-        rows = query_endpoint(endpoint, named, params, timeout=timeout, auth=auth(user, password))
+        found = query_endpoint(
+            endpoint, named, params, timeout=timeout, auth=auth(user, password), limit=limit, offset=offset
+        )
+        _write_rows(iter(found), named.variables, fmt)
     else:
-        rows = run_query(load_graph(args[0]), named, **params)
-    click.echo(_format_rows(rows, named.variables, fmt), nl=False)
+        _write_rows(query_rows(load_graph(args[0]), named, params, limit=limit, offset=offset), named.variables, fmt)
 
 
 @cli.command("export")
@@ -461,17 +481,28 @@ def evaluate_command(
             out.write(json.dumps(result.to_json(), indent=2).encode())
 
 
-def _format_rows(rows: list[dict[str, str | None]], variables: list[str], fmt: str) -> str:
-    columns = list(rows[0]) if rows else variables
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+def _write_rows(rows: Iterator[dict[str, str | None]], variables: list[str], fmt: str) -> None:
+    """Print ``rows`` to stdout: CSV and JSON one row at a time, as they come; a table once all are in, to
+    size its columns."""
+    out = sys.stdout
+    if fmt == "table":
+        found = list(rows)
+        out.write(_table(list(found[0]) if found else variables, found))
+    elif fmt == "csv":
+        first = next(rows, None)
+        columns = list(first) if first is not None else variables  # SELECT * names its columns in its rows
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([["" if row[c] is None else row[c] for c in columns] for row in rows])
-        return buffer.getvalue()
-    return _table(columns, rows)
+        for row in itertools.chain([first] if first is not None else [], rows):
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+    else:
+        # The layout of json.dumps(rows, indent=2), written row by row.
+        separator = "[\n"
+        for row in rows:
+            out.write(separator + textwrap.indent(json.dumps(row, indent=2, ensure_ascii=False), "  "))
+            separator = ",\n"
+        out.write("[]\n" if separator == "[\n" else "\n]\n")
+    out.flush()
 
 
 def _table(columns: list[str], rows: list[dict[str, str | None]]) -> str:

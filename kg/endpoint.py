@@ -30,7 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.errors import EndpointError, GraphError, QueryError, UsageError, one_line
 from kg.namespace import KG, KGR
-from kg.query import SPARQL_TOKENS, Query, load_query
+from kg.query import SPARQL_TOKENS, Query, load_query, paged
 from kg.store import Store, ox_term, replace_graph_update
 
 __all__ = [
@@ -66,8 +66,11 @@ def query_endpoint(
     *,
     timeout: float = 30,
     auth: tuple[str, str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, str | None]]:
-    """Run a named query (a :class:`~kg.query.Query`, a name or a ``.rq`` path) on the SPARQL endpoint ``url``.
+    """Run a named query (a :class:`~kg.query.Query`, a name or a ``.rq`` path) on the SPARQL endpoint ``url``;
+    ``limit`` and ``offset`` page through its rows, in the store.
 
     Returns the rows as :func:`kg.query.query` does: one dict per row mapping each SELECT variable, in order,
     to its value as a string, or None when unbound. The query runs on the endpoint's default graph: in a store
@@ -86,7 +89,7 @@ def query_endpoint(
     """
     named = named if isinstance(named, Query) else load_query(named)
     check_url(url, timeout)
-    text = _substitute(named, named.bind(params or {}))
+    text = paged(named, _substitute(named, named.bind(params or {})), limit, offset)
     results = _send(url, text, SELECT, timeout=timeout, auth=auth)
     return _rows(results, named.variables, url)
 

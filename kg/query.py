@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import os
 import re
 import sys
@@ -45,6 +46,7 @@ __all__ = [
     "load_query",
     "query",
     "query_names",
+    "rows",
     "write_graph",
 ]
 
@@ -170,26 +172,69 @@ def load_query(name_or_path: str | os.PathLike[str]) -> Query:
 
 
 def query(
-    graph: rdflib.Graph, name_or_path: str | os.PathLike[str] | Query, /, **params: object
+    graph: rdflib.Graph,
+    name_or_path: str | os.PathLike[str] | Query,
+    /,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    **params: object,
 ) -> list[dict[str, str | None]]:
     """Run a named query (or a ``.rq`` file, or a loaded :class:`Query`) on ``graph``.
 
     Each keyword argument binds the query parameter of that name to a plain string literal. Returns one dict
     per result row, mapping each projected variable, in SELECT order, to its value as a string (``None`` when
-    unbound). Raises :class:`QueryError` as :func:`load_query` does, and on an unknown or missing parameter.
+    unbound); ``limit`` and ``offset`` page through the rows as SPARQL's LIMIT and OFFSET do. Raises
+    :class:`QueryError` as :func:`load_query` does, and on an unknown or missing parameter.
 
     >>> from rdflib import Graph
     >>> query(Graph(), "official-meetings", name='x" } ; DROP ALL #')
     []
     """
+    return list(rows(graph, name_or_path, params, limit=limit, offset=offset))
+
+
+def rows(
+    graph: rdflib.Graph,
+    name_or_path: str | os.PathLike[str] | Query,
+    params: Mapping[str, object] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[dict[str, str | None]]:
+    """The rows of :func:`query`, one at a time. Raises what :func:`query` raises."""
     named = name_or_path if isinstance(name_or_path, Query) else load_query(name_or_path)
-    bindings = named.bind(params)
+    check_page(named, limit, offset)
+    bindings = named.bind(params or {})
     result = graph.query(named.prepared, initBindings=bindings)
     variables = [str(var) for var in result.vars or []]
-    return [
-        {var: None if value is None else str(value) for var, value in zip(variables, row, strict=True)}
-        for row in result
-    ]
+    stop = None if limit is None else offset + limit
+    for row in itertools.islice(result, offset, stop):
+        yield {var: None if value is None else str(value) for var, value in zip(variables, row, strict=True)}
+
+
+def check_page(named: Query, limit: int | None, offset: int) -> None:
+    """Raise :class:`UsageError` on a negative ``limit`` or ``offset``, and :class:`QueryError` when paging a
+    query that has a LIMIT or OFFSET of its own."""
+    if (limit is not None and limit < 0) or offset < 0:
+        raise UsageError("--limit and --offset take a number of rows, 0 or more")
+    if (limit is not None or offset) and named.prepared.algebra.p.name == "Slice":
+        raise QueryError(f"query {named.name!r} has a LIMIT or OFFSET of its own; remove it to page with --limit")
+
+
+def paged(named: Query, text: str, limit: int | None, offset: int) -> str:
+    """``text`` (the SPARQL of ``named``, its parameters bound) with LIMIT and OFFSET added, for stores that
+    page it themselves. Raises what :func:`check_page` raises.
+
+    >>> paged(load_query("nations"), "SELECT ...", 10, 20)
+    'SELECT ...\\nLIMIT 10\\nOFFSET 20\\n'
+    """
+    check_page(named, limit, offset)
+    if limit is not None:
+        text += f"\nLIMIT {int(limit)}"
+    if offset:
+        text += f"\nOFFSET {int(offset)}"
+    return text + "\n" if limit is not None or offset else text
 
 
 def load_graph(path: str | os.PathLike[str]) -> rdflib.Graph:

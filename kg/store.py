@@ -46,7 +46,7 @@ import rdflib
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError, one_line
 from kg.namespace import KG, KGR, PREFIXES
-from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query
+from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query, paged
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -299,10 +299,16 @@ class Store:
                 raise QueryError(f"update does not parse: {one_line(exc)}") from exc
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[dict[str, str | None]]:
-        """Run a SPARQL SELECT query over the merged graph of the articles.
+        """Run a SPARQL SELECT query over the merged graph of the articles: the rows of :meth:`rows`, as a list.
+        Raises what :meth:`rows` raises."""
+        return list(self.rows(sparql, bindings))
+
+    def rows(self, sparql: str, bindings: Mapping[str, object] | None = None) -> Iterator[dict[str, str | None]]:
+        """Run a SPARQL SELECT query over the merged graph of the articles, and yield its rows as the store
+        gives them, without holding them all.
 
         ``bindings`` maps variable names to values, substituted for the variables as RDF terms (never pasted
-        into the text): rdflib terms as they are, anything else as a plain literal of its ``str()``. Returns
+        into the text): rdflib terms as they are, anything else as a plain literal of its ``str()``. Yields
         one dict per row, mapping each projected variable, in SELECT order, to its value as a string (``None``
         when unbound), as :func:`kg.query.query` does. The query runs on the store's default graph, the merged
         graph of the articles; ``GRAPH ?g { ... }`` reaches each article's own graph.
@@ -329,21 +335,41 @@ class Store:
             if not isinstance(results, ox.QuerySolutions):
                 raise QueryError("kg runs SELECT queries only; this is an ASK, CONSTRUCT or DESCRIBE query")
             columns = [(i, var.value) for i, var in enumerate(results.variables) if var.value not in added]
-            return [{name: None if row[i] is None else _text(row[i]) for i, name in columns} for row in results]
+            for row in results:
+                yield {name: None if row[i] is None else _text(row[i]) for i, name in columns}
 
     def run_named(
-        self, name_or_path: str | os.PathLike[str] | Query, /, **params: object
+        self,
+        name_or_path: str | os.PathLike[str] | Query,
+        /,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        **params: object,
     ) -> list[dict[str, str | None]]:
         """Run a named query (or a ``.rq`` file, or a loaded :class:`~kg.query.Query`) on the store.
 
         Parameters are checked and bound as :func:`kg.query.query` binds them (plain string literals), and
-        the rows have the same shape. Raises :class:`QueryError` as :func:`kg.query.query` does, and
-        :class:`StoreError` when the store is closed or cannot be read.
+        the rows have the same shape; ``limit`` and ``offset`` page through them, in the store. Raises
+        :class:`QueryError` as :func:`kg.query.query` does, and :class:`StoreError` when the store is closed or
+        cannot be read.
         """
+        return list(self.named_rows(name_or_path, params, limit=limit, offset=offset))
+
+    def named_rows(
+        self,
+        name_or_path: str | os.PathLike[str] | Query,
+        params: Mapping[str, object] | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict[str, str | None]]:
+        """The rows of :meth:`run_named`, one at a time, as the store gives them. Raises what it raises."""
         named = name_or_path if isinstance(name_or_path, Query) else load_query(name_or_path)
-        bindings = named.bind(params)
+        bindings = named.bind(params or {})
+        text = paged(named, named.text, limit, offset)
         try:
-            return self.query(named.text, bindings)
+            yield from self.rows(text, bindings)
         except QueryError as exc:  # SPARQL that rdflib reads but Oxigraph does not
             raise QueryError(f"query {named.name!r}: {exc}") from exc
 

@@ -22,7 +22,8 @@ import kg.api
 import kg.nlp
 from kg.cli import cli
 from kg.errors import EXIT_CODES
-from kg.query import query, query_names
+from kg.query import load_graph, query, query_names
+from kg.store import Store
 
 KG = Namespace("https://w3id.org/kg/ontology#")
 KGR = Namespace("https://w3id.org/kg/id/")
@@ -493,3 +494,49 @@ def test_build_seed_article_with_the_model(tmp_path):
     assert {"Jim Mattis", "Shinzo Abe"} <= participants
     validated = run_kg("validate", str(out), cwd=tmp_path)
     assert validated.returncode == 0, validated.stdout
+
+
+# --- paging and streaming -----------------------------------------------------------------------------------
+
+SEED_GRAPH = Path(__file__).parent / "data" / "seed.ttl"
+
+
+@pytest.fixture
+def seed_store(tmp_path) -> Path:
+    graph = load_graph(SEED_GRAPH)
+    (article,) = graph.subjects(RDF.type, KG.Article)
+    with Store.open(tmp_path / "store") as store:
+        store.replace_article(graph, article)
+    return tmp_path / "store"
+
+
+@pytest.mark.parametrize("where", ["graph file", "store"])
+def test_query_pages_with_limit_and_offset(runner, seed_store, where):
+    target = [str(SEED_GRAPH)] if where == "graph file" else ["--store", str(seed_store)]
+    everything = runner.invoke(cli, ["query", *target, "officials", "--format", "json"])
+    assert everything.exit_code == 0, everything.output
+    rows = json.loads(everything.stdout)
+    assert len(rows) > 6
+    # Streamed row by row, the JSON is laid out as json.dumps lays out the whole list.
+    assert everything.stdout == json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    page = runner.invoke(cli, ["query", *target, "officials", "--format", "json", "--limit", "3", "--offset", "2"])
+    assert json.loads(page.stdout) == rows[2:5]
+    page = runner.invoke(cli, ["query", *target, "officials", "--format", "csv", "--limit", "2", "--offset", "5"])
+    header, *lines = list(csv.reader(io.StringIO(page.stdout)))
+    assert header == ["official", "name", "title", "nation"]
+    assert lines == [[row[c] or "" for c in header] for row in rows[5:7]]
+    past_the_end = runner.invoke(cli, ["query", *target, "officials", "--format", "json", "--offset", "100000"])
+    assert past_the_end.stdout == "[]\n"
+
+
+def test_query_limit_must_not_be_negative(runner, graph_file):
+    result = runner.invoke(cli, ["query", str(graph_file), "officials", "--limit", "-1"])
+    assert result.exit_code == 2 and "-1 is not in the range x>=0" in result.output
+
+
+def test_a_query_with_its_own_limit_is_not_paged(runner, graph_file, tmp_path):
+    path = tmp_path / "first.rq"
+    path.write_text("# First.\nSELECT ?s WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
+    result = runner.invoke(cli, ["query", str(graph_file), str(path), "--limit", "5"])
+    assert result.exit_code != 0
+    assert "has a LIMIT or OFFSET of its own; remove it to page with --limit" in result.output

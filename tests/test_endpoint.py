@@ -188,6 +188,12 @@ def test_parameterized_query(reader: Server, seed_graph: Graph) -> None:
     assert {row["participantName"] for row in remote} >= {"Shinzo Abe", "Jim Mattis"}
 
 
+def test_limit_and_offset_page_on_the_endpoint(reader: Server) -> None:
+    everything = query_endpoint(reader.url, "officials")
+    assert len(everything) > 4
+    assert query_endpoint(reader.url, "officials", limit=3, offset=2) == everything[2:5]
+
+
 def test_injection_attempt_stays_data(reader: Server, queries: dict[str, Path], seed_quads: int) -> None:
     assert query_endpoint(reader.url, "official-meetings", {"name": INJECTION}) == []
     assert query_endpoint(reader.url, "entity", {"name": INJECTION}) == []

@@ -600,3 +600,24 @@ def test_load_unknown_extension(tmp_path):
     path.write_text("", encoding="utf-8")
     with pytest.raises(GraphError, match="extension"):
         load_graph(path)
+
+
+def test_limit_and_offset_page_through_the_rows(graph):
+    everything = query(graph, "meetings")
+    assert len(everything) > 3
+    assert query(graph, "meetings", limit=2, offset=1) == everything[1:3]
+    assert (
+        query(graph, "official-meetings", name="mattis", limit=1)
+        == query(graph, "official-meetings", name="mattis")[:1]
+    )
+    assert query(graph, "meetings", offset=len(everything)) == []
+    with pytest.raises(UsageError, match="0 or more"):
+        query(graph, "meetings", offset=-1)
+
+
+def test_a_query_with_its_own_limit_is_not_paged(graph, tmp_path):
+    path = tmp_path / "first.rq"
+    path.write_text("# First.\nSELECT ?s WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
+    assert len(query(graph, path)) == 1
+    with pytest.raises(QueryError, match="LIMIT or OFFSET of its own"):
+        query(graph, path, limit=3)

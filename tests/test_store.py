@@ -655,3 +655,14 @@ def test_articles_a_stopped_write_left_unmerged_are_merged_by_the_next_writer(tm
     with Store.open(tmp_path / "s", read_only=True) as store:
         assert (len(store), store.run_named("meetings")) == expected
         assert expected[1], "the articles' meeting is in the merged graph"
+
+
+def test_limit_and_offset_page_in_the_store(store):
+    everything = store.run_named("officials")
+    assert len(everything) > 3
+    assert store.run_named("officials", limit=2, offset=1) == everything[1:3]
+    assert list(store.named_rows("officials", limit=1)) == everything[:1]
+    assert (
+        store.run_named("official-meetings", name="MATTIS", offset=1)
+        == store.run_named("official-meetings", name="mattis")[1:]
+    )
