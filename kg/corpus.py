@@ -410,9 +410,9 @@ def build_corpus(
     """
     started = time.perf_counter()
     report = CorpusReport()
-    # A store takes articles in batches of up to 32, and a small build in at least 8 batches, so that a build
+    # A store takes articles in batches of up to 128, and a small build in at least 8 batches, so that a build
     # killed half way keeps most of what it built.
-    out = StoreOutput(output, batch=max(1, min(32, len(sources) // 8))) if isinstance(output, Store) else output
+    out = StoreOutput(output, batch=max(1, min(128, len(sources) // 8))) if isinstance(output, Store) else output
     unflushed = 0
 
     def write(result: Built | Failure) -> None:

@@ -52,10 +52,11 @@ class Output(Protocol):
 
 class StoreOutput:
     """Articles into a :class:`~kg.store.Store`, ``batch`` at a time (see
-    :meth:`~kg.store.Store.write_articles`): a batch of 32 writes an article in 40% less time than one at a
-    time (benchmarks/README.md). What is not written yet when a build is killed, ``--resume`` builds again."""
+    :meth:`~kg.store.Store.write_articles`): written in batches, an article takes about a third of the time
+    of one transaction each (benchmarks/README.md). What is not written yet when a build is killed,
+    ``--resume`` builds again."""
 
-    def __init__(self, store: Store, *, batch: int = 32) -> None:
+    def __init__(self, store: Store, *, batch: int = 128) -> None:
         if store.read_only:  # before anything is built
             raise StoreError(f"store {store.path} was opened read-only; open it without read_only to write")
         self.store = store

@@ -51,7 +51,7 @@ from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query, paged
 __all__ = [
     "EXPORT_FORMATS",
     "LOCK_FILE",
-    "UNMERGED",
+    "PENDING_FILE",
     "Store",
     "is_store",
     "locked",
@@ -77,11 +77,9 @@ _GRAPH_FORMATS = {"trig", "nquads"}
 # How often a process waiting for the lock tries again.
 _RETRY_SECONDS = 0.05
 
-UNMERGED = str(KGR["unmerged"])
-"""The graph listing the articles whose triples :meth:`Store.write_articles` has yet to merge into the
-default graph: empty but while it writes, or after a process stopped in the middle."""
-_UNMERGED = ox.NamedNode(UNMERGED)
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PENDING_FILE = ".kg-pending.nq"
+"""The file in a store folder holding the articles :meth:`Store.write_articles` is writing (N-Quads, their
+named graphs): there only while it writes, or after a process stopped in the middle."""
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _ARTICLE_PREFIX = str(KGR["article/"])
@@ -124,13 +122,14 @@ class Store:
         lock_fd = _lock(path, deadline, shared=read_only)
         try:
             db = _open_reader(path) if read_only else _open_writer(path, deadline)
-            if db.contains_named_graph(_UNMERGED):
+            if (path / PENDING_FILE).exists():
                 if read_only:
                     raise StoreError(
                         f"store {path} was left half written by a kg process that stopped; finish it with "
                         f"`kg build ARTICLES --store {path} --resume` or `kg resolve --store {path}`"
                     )
-                _merge_unmerged(db)
+                with _store_errors(path):
+                    _write_pending(db, path / PENDING_FILE)
         except BaseException:
             _unlock(lock_fd, writer=not read_only)
             raise
@@ -241,13 +240,14 @@ class Store:
         """:meth:`replace_article_ntriples` for several articles, each ``(article, lines, source)``, in fewer
         and cheaper writes: what a corpus build calls.
 
-        The articles the store does not hold yet, from sources it does not hold either, are written together:
-        their named graphs in one transaction, then their triples into the merged default graph with
-        Oxigraph's bulk writer, which does not read before it writes and takes about half the time (see
-        benchmarks/README.md). Until that second write is done, the graph :data:`UNMERGED` lists the
-        articles: a process killed between the two leaves them there, and the next :meth:`open` for writing
-        merges them (readers are refused meanwhile). The other articles replace what the store holds, one
-        transaction each. Raises what :meth:`replace_article` raises.
+        The articles the store does not hold yet, from sources it does not hold either, are written together
+        with Oxigraph's bulk writer, which does not read before it writes: their named graphs, then their
+        triples into the merged default graph, in about a third of the time of a transaction each (see
+        benchmarks/README.md). The bulk writer is not transactional, so what it is about to write is first
+        made durable in the file :data:`PENDING_FILE` of the store folder, and removed once written. A
+        process killed in between leaves the file, and the next :meth:`open` for writing writes it again
+        (writing a quad twice changes nothing); readers are refused until then. The other articles replace
+        what the store holds, one transaction each. Raises what :meth:`replace_article` raises.
         """
         db = self._open_db(write=True)
         fresh: list[tuple[str, list[str], str | None]] = []
@@ -273,17 +273,12 @@ class Store:
                 lines = [*lines, f"{name} <{KG.source}> {ox.Literal(source)}"]
             tail = f" {name} .\n"
             parts.append(tail.join(lines) + tail if lines else "")
-            parts.append(f"{name} <{RDF_TYPE}> <{KG.Article}> <{UNMERGED}> .\n")
+        text = "".join(parts).encode()
+        pending = self.path / PENDING_FILE
         with _store_errors(self.path):
-            try:
-                # Parsed once, so that a blank node is the same node in its named graph and the default graph.
-                quads = list(ox.parse("".join(parts), ox.RdfFormat.N_QUADS))
-            except SyntaxError as exc:  # a term Oxigraph accepted but cannot read back: a bug, not bad data
-                raise GraphError(f"cannot store the graphs of {len(articles)} articles: {one_line(exc)}") from exc
-            db = self._open_db()
-            db.extend(quads)
-            db.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads if q.graph_name != _UNMERGED)
-            db.remove_graph(_UNMERGED)
+            with atomic_file(pending) as out:
+                out.write(text)
+            _write_pending(self._open_db(), pending)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update on the store, in one transaction.
@@ -670,13 +665,15 @@ def _open_writer(path: Path, deadline: float) -> ox.Store:
         time.sleep(_RETRY_SECONDS)
 
 
-def _merge_unmerged(db: ox.Store) -> None:
-    """Merge into the default graph the articles a stopped :meth:`Store.write_articles` left in
-    :data:`UNMERGED` (their named graphs are whole: they were written in one transaction)."""
-    for marker in list(db.quads_for_pattern(None, None, None, _UNMERGED)):
-        quads = db.quads_for_pattern(None, None, None, marker.subject)
-        db.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-    db.remove_graph(_UNMERGED)
+def _write_pending(db: ox.Store, pending: Path) -> None:
+    """Write the named graphs of the file ``pending`` and their triples into the default graph, with the bulk
+    writer, then remove the file. Blank node labels are kept as the file has them, so that the same blank
+    node is one node in both graphs, and writing the file again gives the same quads."""
+    quads = list(ox.parse(path=pending, format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
+    db.bulk_extend(quads)
+    db.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+    db.flush()  # before the file goes: what the bulk writer wrote is on disk
+    pending.unlink()
 
 
 @contextlib.contextmanager

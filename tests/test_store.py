@@ -29,7 +29,7 @@ from kg.errors import GraphError, QueryError, StoreError, UsageError
 from kg.keys import add_keys
 from kg.namespace import KG, KGR, NIF
 from kg.query import load_query, query, query_names
-from kg.store import EXPORT_FORMATS, LOCK_FILE, Store, locked, ntriples_lines
+from kg.store import EXPORT_FORMATS, LOCK_FILE, PENDING_FILE, Store, locked, ntriples_lines
 
 TESTS = Path(__file__).resolve().parent
 XSD_STRING, XSD_DATE = rdflib.XSD.string, rdflib.XSD.date
@@ -624,36 +624,42 @@ def test_write_articles_gives_the_store_that_one_article_at_a_time_gives(tmp_pat
         assert canonical_quads(many) == canonical_quads(one)
 
 
-class StopsBeforeMerging:
-    """A store's database that stops (as a killed process would) before the merged graph is written."""
+class StopsWriting:
+    """A store's database that stops, as a killed process would, at its ``stop``-th bulk write."""
 
-    def __init__(self, db: pyoxigraph.Store) -> None:
-        self.db = db
+    def __init__(self, db: pyoxigraph.Store, stop: int) -> None:
+        self.db, self.stop = db, stop
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.db, name)
 
     def bulk_extend(self, quads: object) -> None:
-        raise KeyboardInterrupt
+        self.stop -= 1
+        if self.stop == 0:
+            raise KeyboardInterrupt
+        self.db.bulk_extend(quads)
 
 
-def test_articles_a_stopped_write_left_unmerged_are_merged_by_the_next_writer(tmp_path):
+@pytest.mark.parametrize("stop", [1, 2], ids=["before the named graphs", "before the merged graph"])
+def test_a_write_stopped_half_way_is_finished_by_the_next_writer(tmp_path, stop):
     batch = batch_of_articles()[:2]
     with Store.open(tmp_path / "whole") as whole:
         whole.write_articles(batch)
-        expected = len(whole), whole.run_named("meetings")
+        expected = canonical_quads(whole), whole.run_named("meetings")
     with Store.open(tmp_path / "s") as store:
         real = store._db
-        store._db = StopsBeforeMerging(real)
+        store._db = StopsWriting(real, stop)
         with pytest.raises(KeyboardInterrupt):
             store.write_articles(batch)
         store._db = real
         del real  # Oxigraph closes the database with its last reference
+    assert (tmp_path / "s" / PENDING_FILE).exists()
     with pytest.raises(StoreError, match=r"left half written.*--resume"):
         Store.open(tmp_path / "s", read_only=True)
     Store.open(tmp_path / "s").close()
+    assert not (tmp_path / "s" / PENDING_FILE).exists()
     with Store.open(tmp_path / "s", read_only=True) as store:
-        assert (len(store), store.run_named("meetings")) == expected
+        assert (canonical_quads(store), store.run_named("meetings")) == expected
         assert expected[1], "the articles' meeting is in the merged graph"
 
 
