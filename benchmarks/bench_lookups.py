@@ -5,7 +5,7 @@
 Three parts (``--only store,jobs`` runs some of them):
 
 a. **A store of each size** (``--sizes``, in quads): synthetic article graphs (``benchmarks/synthetic.py``,
-   the shape ``kg build`` writes) written with ``Store.write_articles`` 32 at a time, as a build writes them
+   the shape ``kg build`` writes) written with ``Store.write_articles`` 128 at a time, as a build writes them
    (articles/s and quads/s of the writes alone; making the graphs is not counted), then linked
    (``kg.link.resolve_store``, as ``kg build`` does at its end) and compacted (``Store.optimize``).
 b. **Every named query on each store**, read-only: the parameterized ones over ``--values`` different values
@@ -52,7 +52,7 @@ CONTRACT = ("officials", "nations", "places", "treaties", "meetings")
 LOOKUP_GOALS_MS = {1_000_000: 10.0, 10_000_000: 20.0}  # parameterized p50, by store size
 LISTING_GOAL_MS = 200.0  # contract listings' p50 at 1M quads
 JOBS_GOAL = 1.8
-BATCH = 32
+BATCH = 128  # as kg build writes a store (kg.outputs.StoreOutput)
 
 
 # --- (a) the store ------------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ __all__ = [
     "default_graph_is_union",
     "push",
     "query_endpoint",
+    "substitute",
     "query_url_of",
     "send_update",
 ]
@@ -89,17 +90,19 @@ def query_endpoint(
     """
     named = named if isinstance(named, Query) else load_query(named)
     check_url(url, timeout)
-    text = paged(named, _substitute(named, named.bind(params or {})), limit, offset)
+    text = paged(named, substitute(named, named.bind(params or {})), limit, offset)
     results = _send(url, text, SELECT, timeout=timeout, auth=auth)
     return _rows(results, named.variables, url)
 
 
-def _substitute(named: Query, bindings: Mapping[str, rdflib.term.Node]) -> str:
-    """The text of ``named`` with each parameter variable replaced by its bound term.
+def substitute(named: Query, bindings: Mapping[str, rdflib.term.Node]) -> str:
+    """The text of ``named`` with each parameter variable replaced by its bound term, written by Oxigraph's
+    N-Triples serializer: what an endpoint runs, and what a kg store runs, as a store plans a query better
+    knowing its constants. Raises :class:`QueryError` when the query selects or assigns a parameter.
 
     >>> from kg.query import load_query
     >>> named = load_query("official-meetings")
-    >>> text = _substitute(named, {"name": rdflib.Literal('x" } ; DROP ALL #')})
+    >>> text = substitute(named, {"name": rdflib.Literal('x" } ; DROP ALL #')})
     >>> '?official kg:nameKey "x\\\\" } ; DROP ALL #" ;' in text, "# param: name" in text
     (True, True)
     """
