@@ -78,8 +78,9 @@ def fill(path: Path, target: int, seed: int) -> dict[str, float]:
             write_seconds += time.perf_counter() - t0
             batch.clear()
 
-        # The store holds each article twice (its graph and the merged one): half the target in triples.
-        for item in graphs(seed, triples=target // 2):
+        # The store holds each article twice (its graph and the merged one), less what articles share in the
+        # merged graph: measured, 1.85 quads a triple written.
+        for item in graphs(seed, triples=int(target / 1.85)):
             lines = ntriples_lines(item.graph)
             batch.append((str(item.iri), lines, item.source))
             articles += 1

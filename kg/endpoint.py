@@ -39,9 +39,9 @@ __all__ = [
     "default_graph_is_union",
     "push",
     "query_endpoint",
-    "substitute",
     "query_url_of",
     "send_update",
+    "substitute",
 ]
 
 # A single INSERT DATA larger than this is split: servers cap request bodies (often at a few MB) and parse a

@@ -414,11 +414,12 @@ class Store:
         self,
         *,
         subject: str | None = None,
+        predicate: str | None = None,
         obj: str | None = None,
         graph: str | None = None,
     ) -> Iterator[ox.Quad]:
-        """The quads with the IRI ``subject`` or ``obj`` in the graph ``graph`` (an IRI), any of them left out
-        to take every value, streamed.
+        """The quads with the IRI ``subject``, ``predicate`` or ``obj`` in the graph ``graph`` (an IRI), any of
+        them left out to take every value, streamed.
 
         Raises :class:`StoreError` when the store is closed or cannot be read.
         """
@@ -427,7 +428,7 @@ class Store:
             return None if iri is None else _named_node(iri, "IRI")
 
         with _store_errors(self.path):
-            yield from self._open_db().quads_for_pattern(node(subject), None, node(obj), node(graph))
+            yield from self._open_db().quads_for_pattern(node(subject), node(predicate), node(obj), node(graph))
 
     def article_quads(self, article: str) -> Iterator[ox.Quad]:
         """The quads of one article's named graph, streamed (none when the store has no such article).

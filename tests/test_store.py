@@ -672,3 +672,15 @@ def test_limit_and_offset_page_in_the_store(store):
         store.run_named("official-meetings", name="MATTIS", offset=1)
         == store.run_named("official-meetings", name="mattis")[1:]
     )
+
+
+def test_a_query_that_selects_its_parameter_runs_on_the_store(store, tmp_path):
+    # Parameters are written into the text a store runs; one the query selects cannot be, and is bound instead.
+    path = tmp_path / "who.rq"
+    path.write_text(
+        "# Who.\n# param: who — a name\nPREFIX kg: <https://w3id.org/kg/ontology#>\n"
+        "SELECT ?who ?title WHERE { ?o kg:name ?who ; kg:title ?title }\n",
+        encoding="utf-8",
+    )
+    expected = [{"who": "Shinzo Abe", "title": "Prime Minister"}]
+    assert store.run_named(path, who="Shinzo Abe") == expected == query(union(), path, who="Shinzo Abe")
