@@ -156,6 +156,9 @@ def serve(
             pass
     elif not is_store(path):
         raise StoreError(f"there is no store at {path}; build one with `kg build ARTICLES --store {path}`")
+    else:
+        with Store.open(path, read_only=True):  # refuses a store a stopped build left half written
+            pass
     program = _oxigraph_program()
     base_url = f"http://{_url_host(host)}:{port}"
     command = [program, "serve" if allow_update else "serve-read-only", "--location", str(path), "--bind", bind]

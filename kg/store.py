@@ -83,6 +83,7 @@ named graphs): there only while it writes, or after a process stopped in the mid
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _ARTICLE_PREFIX = str(KGR["article/"])
+_SOURCE = ox.NamedNode(str(KG.source))
 
 
 class Store:
@@ -174,8 +175,10 @@ class Store:
             return sorted(g for g in graphs if g.startswith(_ARTICLE_PREFIX))
 
     def _graphs_of(self, source: str) -> set[str]:
-        rows = self.query(f"SELECT ?g ?source WHERE {{ GRAPH ?g {{ ?g <{KG.source}> ?source }} }}", {"source": source})
-        return {row["g"] for row in rows}
+        """The articles from ``source``: an index lookup of ``kg:source`` with that value."""
+        with _store_errors(self.path):
+            quads = self._open_db().quads_for_pattern(None, _SOURCE, ox.Literal(source), None)
+            return {q.subject.value for q in quads if q.graph_name == q.subject}
 
     def sources(self) -> set[str]:
         """The ``kg:source`` of every article in the store (URLs and file paths they were built from).

@@ -24,11 +24,13 @@ import pyoxigraph
 import pytest
 import rdflib
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from servers import free_port
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError
 from kg.keys import add_keys
 from kg.namespace import KG, KGR, NIF
 from kg.query import load_query, query, query_names
+from kg.server import serve
 from kg.store import EXPORT_FORMATS, LOCK_FILE, PENDING_FILE, Store, locked, ntriples_lines
 
 TESTS = Path(__file__).resolve().parent
@@ -656,6 +658,8 @@ def test_a_write_stopped_half_way_is_finished_by_the_next_writer(tmp_path, stop)
     assert (tmp_path / "s" / PENDING_FILE).exists()
     with pytest.raises(StoreError, match=r"left half written.*--resume"):
         Store.open(tmp_path / "s", read_only=True)
+    with pytest.raises(StoreError, match=r"left half written"):  # nor served read-only
+        serve(tmp_path / "s", bind=f"127.0.0.1:{free_port()}")
     Store.open(tmp_path / "s").close()
     assert not (tmp_path / "s" / PENDING_FILE).exists()
     with Store.open(tmp_path / "s", read_only=True) as store:
