@@ -282,6 +282,8 @@ def build_graphs(
         for batch in batches:
             yield from task(batch)
         return
+    if isinstance(sources, Sequence):
+        batches = _batches_ending_small(sources, _BATCH, jobs)
     # spawn, not fork: the parent may hold an open store, whose database threads a forked child would copy.
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs) as pool:
@@ -291,6 +293,18 @@ def build_graphs(
 
 # Articles a worker takes at a time: enough for nlp.pipe to batch, few enough that progress moves smoothly.
 _BATCH = 8
+
+
+def _batches_ending_small(items: Sequence[Source], size: int, jobs: int) -> Iterator[list[Source]]:
+    """Batches of ``size``, but the last ``size * jobs`` items in batches of 2, so that the workers finish
+    together rather than one waiting while another reads a whole last batch.
+
+    >>> [len(b) for b in _batches_ending_small(list(range(40)), 8, 2)]
+    [8, 8, 8, 2, 2, 2, 2, 2, 2, 2, 2]
+    """
+    tail = max(len(items) - size * jobs, 0)
+    yield from _batches(items[:tail], size)
+    yield from _batches(items[tail:], 2)
 
 
 def _batches(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
