@@ -406,6 +406,10 @@ def _parse_header(text: str, path: Path) -> tuple[str, dict[str, str], dict[str,
         line = line.lstrip("#").strip()
         match = _PARAM_LINE.match(line)
         if match:
+            if match["name"] in {"limit", "offset"}:  # keyword arguments of query() and Store.run_named()
+                raise QueryError(
+                    f"query file {path}: a parameter cannot be named {match['name']}, which pages the rows; rename it"
+                )
             params[match["name"]] = match["doc"].strip()
             if match["form"]:
                 if match["form"] not in PARAM_FORMS:

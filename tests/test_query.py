@@ -621,3 +621,10 @@ def test_a_query_with_its_own_limit_is_not_paged(graph, tmp_path):
     assert len(query(graph, path)) == 1
     with pytest.raises(QueryError, match="LIMIT or OFFSET of its own"):
         query(graph, path, limit=3)
+
+
+def test_a_parameter_named_like_paging_is_refused(tmp_path):
+    path = tmp_path / "odd.rq"
+    path.write_text("# Odd.\n# param: limit — a number\nSELECT ?x WHERE { ?x ?p ?limit }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="cannot be named limit, which pages the rows; rename it"):
+        load_query(path)
