@@ -28,10 +28,11 @@ from rdflib import RDF
 from SPARQLWrapper import ASK, JSON, POST, POSTDIRECTLY, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.errors import EndpointError, GraphError, QueryError, UsageError, one_line
+from kg.errors import EndpointError, UsageError, one_line
 from kg.namespace import KG, KGR
-from kg.query import SPARQL_TOKENS, Query, load_query, paged
-from kg.store import Store, ox_term, replace_graph_update
+from kg.query import Query, load_query, paged
+from kg.store import Store, replace_graph_update
+from kg.terms import ox_term, substitute
 
 __all__ = [
     "article_updates",
@@ -93,68 +94,6 @@ def query_endpoint(
     text = paged(named, substitute(named, named.bind(params or {})), limit, offset)
     results = _send(url, text, SELECT, timeout=timeout, auth=auth)
     return _rows(results, named.variables, url)
-
-
-def substitute(named: Query, bindings: Mapping[str, rdflib.term.Node]) -> str:
-    """The text of ``named`` with each parameter variable replaced by its bound term, written by Oxigraph's
-    N-Triples serializer: what an endpoint runs, and what a kg store runs, as a store plans a query better
-    knowing its constants. Raises :class:`QueryError` when the query selects or assigns a parameter.
-
-    >>> from kg.query import load_query
-    >>> named = load_query("official-meetings")
-    >>> text = substitute(named, {"name": rdflib.Literal('x" } ; DROP ALL #')})
-    >>> '?official kg:nameKey "x\\\\" } ; DROP ALL #" ;' in text, "# param: name" in text
-    (True, True)
-    """
-    if not bindings:
-        return named.text
-    terms = {name: _sparql_term(value, name) for name, value in bindings.items()}
-    text = named.text
-    pieces, last = [], 0
-    # Where only a variable may stand: a SELECT clause up to its WHERE, FROM or "{" (at the clause's own depth
-    # of parentheses), a VALUES variable list up to its "{", and the variable after AS.
-    in_select = in_values = False
-    depth, previous = 0, ""
-    for token in SPARQL_TOKENS.finditer(text):
-        kind, word = token.lastgroup, token.group()
-        if kind == "skip":
-            continue
-        keyword = word.upper() if kind == "word" else ""
-        if keyword == "SELECT":
-            in_select, depth = True, 0
-        elif keyword == "VALUES":
-            in_values = True
-        elif in_select and depth == 0 and (word == "{" or keyword in {"WHERE", "FROM"}):
-            in_select = False
-        elif in_values and word == "{":
-            in_values = False
-        elif in_select and word == "*":
-            raise QueryError(
-                f"query {named.name!r} selects * but has parameters; name the variables it selects, without"
-                f" {', '.join('?' + name for name in terms)}"
-            )
-        elif kind == "var" and word[1:] in terms:
-            if in_select or in_values or previous == "AS":
-                where = "selects" if in_select else "assigns a value to"
-                raise QueryError(
-                    f"query {named.name!r} {where} its parameter {word}; a constant cannot stand there, so it"
-                    " cannot run on an endpoint: select or bind another variable"
-                )
-            pieces += [text[last : token.start()], terms[word[1:]]]
-            last = token.end()
-        if in_select:
-            depth += {"(": 1, ")": -1}.get(word, 0)
-        previous = keyword or word
-    return "".join([*pieces, text[last:]])
-
-
-def _sparql_term(value: rdflib.term.Node, name: str) -> str:
-    if isinstance(value, rdflib.BNode):
-        raise QueryError(f"cannot bind ?{name} to a blank node; give an IRI or a literal")
-    try:
-        return _nt(value, {})
-    except GraphError as exc:
-        raise QueryError(f"cannot bind ?{name}: {exc}") from None
 
 
 def _rows(results: object, variables: list[str], url: str) -> list[dict[str, str | None]]:

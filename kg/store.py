@@ -46,7 +46,8 @@ import rdflib
 
 from kg.errors import GraphError, QueryError, StoreError, UsageError, one_line
 from kg.namespace import KG, KGR, PREFIXES
-from kg.query import SPARQL_TOKENS, Query, atomic_file, load_query, paged
+from kg.query import Query, atomic_file, load_query, paged
+from kg.terms import binding, named_node, ox_term, project, substitute, text_of, variable
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -56,7 +57,6 @@ __all__ = [
     "is_store",
     "locked",
     "ntriples_lines",
-    "ox_term",
     "replace_graph_update",
 ]
 
@@ -217,7 +217,7 @@ class Store:
         """:meth:`replace_article` for a graph given as N-Triples lines (without their final " ."), as
         :func:`ntriples_lines` writes them. Raises what :meth:`replace_article` raises."""
         self._open_db(write=True)
-        name = str(_named_node(article, "article"))
+        name = str(named_node(article, "article"))
         lines = [f"{line} ." for line in lines]
         # pyoxigraph has no transaction spanning two calls (remove_graph then extend would let a reader or a
         # crash see the article missing), but a SPARQL update is one transaction. Every term is written by
@@ -231,7 +231,7 @@ class Store:
         older = self._graphs_of(source) - {article} if source is not None else set()
         if source is not None:
             lines.append(f"{name} <{KG.source}> {ox.Literal(source)} .")
-        replaced = [str(_named_node(iri, "article")) for iri in sorted(older | {article})]
+        replaced = [str(named_node(iri, "article")) for iri in sorted(older | {article})]
         update = replace_graph_update(name, lines, replaced=replaced)
         with _store_errors(self.path):
             try:
@@ -257,7 +257,7 @@ class Store:
         replacing: list[tuple[str, list[str], str | None]] = []
         seen: set[str | None] = set()
         for article, lines, source in articles:
-            held = db.contains_named_graph(_named_node(article, "article")) or (
+            held = db.contains_named_graph(named_node(article, "article")) or (
                 source is not None and self._graphs_of(source)
             )
             new = not held and article not in seen and (source is None or source not in seen)
@@ -271,7 +271,7 @@ class Store:
     def _add_new(self, articles: list[tuple[str, list[str], str | None]]) -> None:
         parts = []
         for article, lines, source in articles:
-            name = str(_named_node(article, "article"))
+            name = str(named_node(article, "article"))
             if source is not None:
                 lines = [*lines, f"{name} <{KG.source}> {ox.Literal(source)}"]
             tail = f" {name} .\n"
@@ -316,9 +316,9 @@ class Store:
         be read.
         """
         self._open_db()
-        substitutions = {_variable(name): _binding(value) for name, value in (bindings or {}).items()}
+        substitutions = {variable(name): binding(value) for name, value in (bindings or {}).items()}
         # Oxigraph substitutes only variables the SELECT clause projects; project the others too, then drop them.
-        sparql, added = _project(sparql, [variable.value for variable in substitutions])
+        sparql, added = project(sparql, [variable.value for variable in substitutions])
         with _store_errors(self.path):
             try:
                 results = self._open_db().query(sparql, substitutions=substitutions)
@@ -334,7 +334,7 @@ class Store:
                 raise QueryError("kg runs SELECT queries only; this is an ASK, CONSTRUCT or DESCRIBE query")
             columns = [(i, var.value) for i, var in enumerate(results.variables) if var.value not in added]
             for row in results:
-                yield {name: None if row[i] is None else _text(row[i]) for i, name in columns}
+                yield {name: None if row[i] is None else text_of(row[i]) for i, name in columns}
 
     def run_named(
         self,
@@ -363,8 +363,6 @@ class Store:
         offset: int = 0,
     ) -> Iterator[dict[str, str | None]]:
         """The rows of :meth:`run_named`, one at a time, as the store gives them. Raises what it raises."""
-        from kg.endpoint import substitute  # kg.endpoint builds on this module
-
         named = name_or_path if isinstance(name_or_path, Query) else load_query(name_or_path)
         bindings: Mapping[str, object] = named.bind(params or {})
         try:
@@ -428,7 +426,7 @@ class Store:
         """
 
         def node(iri: str | None) -> ox.NamedNode | None:
-            return None if iri is None else _named_node(iri, "IRI")
+            return None if iri is None else named_node(iri, "IRI")
 
         with _store_errors(self.path):
             yield from self._open_db().quads_for_pattern(node(subject), node(predicate), node(obj), node(graph))
@@ -695,88 +693,3 @@ def _store_errors(path: Path):
         yield
     except (OSError, RuntimeError) as exc:
         raise StoreError(f"store {path}: {one_line(exc)}") from exc
-
-
-# --- terms -------------------------------------------------------------------------------------------------
-
-
-def ox_term(
-    term: rdflib.term.Node, blank_nodes: dict[rdflib.BNode, ox.BlankNode]
-) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """The pyoxigraph term of an rdflib term; each rdflib blank node becomes a new blank node."""
-    try:
-        if isinstance(term, rdflib.URIRef):
-            return ox.NamedNode(str(term))
-        if isinstance(term, rdflib.Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-            return ox.Literal(str(term))
-        if isinstance(term, rdflib.BNode):
-            return blank_nodes.setdefault(term, ox.BlankNode())
-    except ValueError as exc:
-        raise GraphError(f"cannot store {term!r}: {one_line(exc)}") from exc
-    raise GraphError(f"cannot store {term!r}: not an IRI, literal or blank node")
-
-
-def _named_node(iri: str, what: str) -> ox.NamedNode:
-    try:
-        return ox.NamedNode(str(iri))
-    except ValueError as exc:
-        raise GraphError(f"the {what} {iri!r} is not a valid IRI: {one_line(exc)}") from exc
-
-
-def _variable(name: str) -> ox.Variable:
-    try:
-        return ox.Variable(name)
-    except ValueError:
-        raise QueryError(f"{name!r} is not a valid SPARQL variable name") from None
-
-
-def _binding(value: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    term = value if isinstance(value, rdflib.term.Identifier) else rdflib.Literal(str(value))
-    try:
-        return ox_term(term, {})
-    except GraphError as exc:
-        raise QueryError(f"cannot bind {value!r}: {exc}") from None
-
-
-def _project(sparql: str, names: list[str]) -> tuple[str, set[str]]:
-    """``sparql`` with each of ``names`` that its SELECT clause does not project added to it, and those added.
-
-    A variable substituted by a constant adds a constant column: no row changes, nor their order. Raises
-    :class:`QueryError` for ``SELECT *`` with parameters (name the variables instead).
-
-    >>> _project("PREFIX kg: <https://w3id.org/kg/ontology#> SELECT DISTINCT ?a (STR(?b) AS ?c) WHERE { }", ["b"])
-    ('PREFIX kg: <https://w3id.org/kg/ontology#> SELECT DISTINCT ?a (STR(?b) AS ?c) ?b WHERE { }', {'b'})
-    """
-    missing = dict.fromkeys(names)
-    tokens = SPARQL_TOKENS.finditer(sparql)
-    for token in tokens:
-        if token.lastgroup == "word" and token.group().upper() == "SELECT":
-            break
-    else:
-        return sparql, set()  # not a SELECT query: Oxigraph says what it is
-    depth, after_as, end = 0, False, len(sparql)
-    for token in tokens:
-        kind, text = token.lastgroup, token.group()
-        if depth == 0 and (text == "{" or (kind == "word" and text.upper() in {"WHERE", "FROM"})):
-            end = token.start()
-            break
-        if text == "*" and depth == 0:
-            raise QueryError("a query with parameters must name the variables it selects, not SELECT *")
-        if kind == "var" and (depth == 0 or after_as):
-            missing.pop(text[1:], None)
-        depth += {"(": 1, ")": -1}.get(text, 0)
-        after_as = kind == "word" and text.upper() == "AS"
-    if not missing:
-        return sparql, set()
-    projected = "".join(f"?{name} " for name in missing)
-    return sparql[:end] + projected + sparql[end:], set(missing)
-
-
-def _text(term: object) -> str:
-    # Like str() of an rdflib term: an IRI, a literal's lexical form, a blank node's id.
-    value = getattr(term, "value", None)
-    return value if isinstance(value, str) else str(term)

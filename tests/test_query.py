@@ -455,7 +455,7 @@ def test_summary(graph):
     )
 
 
-@pytest.mark.parametrize("module", ["kg.query", "kg.report", "kg.errors", "kg.keys", "kg.corpus"])
+@pytest.mark.parametrize("module", ["kg.query", "kg.report", "kg.errors", "kg.keys", "kg.corpus", "kg.terms"])
 def test_docstring_examples(module):
     # By name: the package re-exports the function kg.query, which hides the module kg.query as an attribute.
     failures, _ = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
