@@ -52,6 +52,15 @@ def timed_build(source: Path, target: Path, options: list[str], *, shards: bool)
     return {"seconds": run.seconds, "peak_rss": run.peak_rss}
 
 
+def _write_all(out, graphs: dict[str, list[str]], sources: dict[str, str]) -> float:
+    """Seconds to write every graph into ``out`` (a kg.outputs output) and close it."""
+    started = time.perf_counter()
+    for name, lines in graphs.items():
+        out.write(name, lines, sources[name])
+    out.close()
+    return time.perf_counter() - started
+
+
 def write_ceiling(shards: Path, workdir: Path) -> dict[str, float]:
     """Articles/s of the client's store writes, of ``oxigraph load`` and of linking, on the shards' graphs."""
     import pyoxigraph as ox
@@ -81,12 +90,7 @@ def write_ceiling(shards: Path, workdir: Path) -> dict[str, float]:
         single_seconds = time.perf_counter() - started
     shutil.rmtree(store_path, ignore_errors=True)
     with Store.open(store_path) as store:  # as a build writes now: StoreOutput's batches
-        out = StoreOutput(store)
-        started = time.perf_counter()
-        for name, lines in graphs.items():
-            out.write(name, lines, sources[name])
-        out.close()
-        write_seconds = time.perf_counter() - started
+        write_seconds = _write_all(StoreOutput(store), graphs, sources)
         started = time.perf_counter()
         resolve_store(store)
         link_seconds = time.perf_counter() - started
@@ -94,12 +98,7 @@ def write_ceiling(shards: Path, workdir: Path) -> dict[str, float]:
 
     shard_path = workdir / "shards-ceiling"
     shutil.rmtree(shard_path, ignore_errors=True)
-    shards_out = ShardOutput(shard_path)
-    started = time.perf_counter()
-    for name, lines in graphs.items():
-        shards_out.write(name, lines, sources[name])
-    shards_out.close()
-    shard_seconds = time.perf_counter() - started
+    shard_seconds = _write_all(ShardOutput(shard_path), graphs, sources)
     shutil.rmtree(shard_path, ignore_errors=True)
     loaded = workdir / "store-bulk"
     shutil.rmtree(loaded, ignore_errors=True)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from rdflib import OWL, PROV, RDF, SDO, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.keys import lookup_key
+from kg.keys import key_triples
 from kg.namespace import KG, KGR, NIF, bind_prefixes
 from kg.resolve import Fact, Ref, Resolved
 
@@ -49,7 +49,7 @@ def emit_triples(resolved: Resolved, *, min_confidence: float = 0.0) -> list[Tri
         triples[(doc, KG.published, Literal(article.published, datatype=XSD.date))] = None
     if article.title:
         triples[(doc, KG.name, Literal(article.title))] = None
-        _add_key(triples, doc, article.title)
+        triples.update(dict.fromkeys(key_triples(doc, article.title)))
     if article.source and article.source.startswith(("http://", "https://")):
         triples[(doc, SDO.url, URIRef(article.source))] = None  # the page it was read from
     if article.site:
@@ -70,13 +70,6 @@ def emit_triples(resolved: Resolved, *, min_confidence: float = 0.0) -> list[Tri
     for statement, confidence in confidences.items():
         triples[(statement, KG.confidence, Literal(confidence, datatype=XSD.decimal))] = None
     return list(triples)
-
-
-def _add_key(triples: dict[Triple, None], subject: URIRef, name: str) -> None:
-    """The lookup key of a name (see :mod:`kg.keys`), which named queries find entities by."""
-    key = lookup_key(name)
-    if key:
-        triples[(subject, KG.nameKey, Literal(key))] = None
 
 
 def _target_kept(fact: Fact, kept: set[str]) -> bool:
@@ -109,8 +102,8 @@ def _add_fact(
     predicate = OWL.sameAs if fact.predicate == "sameAs" else KG[fact.predicate]
     obj = _object(fact)
     triples[(subject, predicate, obj)] = None
-    if predicate in (KG.name, KG.alias):
-        _add_key(triples, subject, str(obj))
+    if predicate in (KG.name, KG.alias):  # its lookup key, which named queries find entities by (kg.keys)
+        triples.update(dict.fromkeys(key_triples(subject, str(obj))))
     if fact.sentence is None:
         return
     # One statement per article and triple: merged with another article's graph, each keeps its own confidence.

@@ -18,11 +18,12 @@ import re
 from functools import lru_cache
 
 from anyascii import anyascii
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kg.namespace import KG
 
-__all__ = ["add_keys", "lookup_key"]
+__all__ = ["add_keys", "key_triples", "lookup_key"]
 
 _JOINERS = re.compile(r"[.'`]")  # dropped inside words: "U.S." is "us", "O'Brien" is "obrien"
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -33,6 +34,17 @@ def lookup_key(text: str) -> str:
     """``text`` written in ASCII (anyascii), case-folded, without diacritics or punctuation, its words joined
     by single spaces."""
     return " ".join(_WORDS.findall(_JOINERS.sub("", anyascii(text).lower())))
+
+
+def key_triples(subject: Node, name: str) -> list[tuple[Node, URIRef, Literal]]:
+    """The ``kg:nameKey`` triple of ``subject`` for its name or alias ``name``: none when the name has no
+    letter or digit to make a key of.
+
+    >>> key_triples(URIRef("http://ex/a"), "—")
+    []
+    """
+    key = lookup_key(name)
+    return [(subject, KG.nameKey, Literal(key))] if key else []
 
 
 def add_keys(graph: Graph) -> Graph:
@@ -46,7 +58,6 @@ def add_keys(graph: Graph) -> Graph:
     ['cote divoire']
     """
     for subject, _, name in [*graph.triples((None, KG.name, None)), *graph.triples((None, KG.alias, None))]:
-        key = lookup_key(str(name))
-        if key:
-            graph.add((subject, KG.nameKey, Literal(key)))
+        for triple in key_triples(subject, str(name)):
+            graph.add(triple)
     return graph

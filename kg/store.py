@@ -176,18 +176,21 @@ class Store:
 
     def _graphs_of(self, source: str) -> set[str]:
         """The articles from ``source``: an index lookup of ``kg:source`` with that value."""
+        return {q.subject.value for q in self._source_quads(source)}
+
+    def _source_quads(self, source: str | None) -> list[ox.Quad]:
+        """The ``kg:source`` quads of the article graphs (each article states its own), for ``source`` or all."""
+        value = None if source is None else ox.Literal(source)
         with _store_errors(self.path):
-            quads = self._open_db().quads_for_pattern(None, _SOURCE, ox.Literal(source), None)
-            return {q.subject.value for q in quads if q.graph_name == q.subject}
+            quads = self._open_db().quads_for_pattern(None, _SOURCE, value, None)
+            return [q for q in quads if q.graph_name == q.subject]
 
     def sources(self) -> set[str]:
         """The ``kg:source`` of every article in the store (URLs and file paths they were built from).
 
         Raises :class:`StoreError` if the store is closed or cannot be read.
         """
-        query = f"SELECT ?source WHERE {{ GRAPH ?g {{ ?g <{KG.source}> ?source }} }}"
-        with _store_errors(self.path):
-            return {row[0].value for row in self._open_db().query(query)}
+        return {q.object.value for q in self._source_quads(None)}
 
     def replace_article(
         self,

@@ -21,7 +21,7 @@ from anyascii import anyascii
 from rdflib import OWL, Literal, URIRef
 from rdflib.term import Node
 
-from kg.keys import lookup_key
+from kg.keys import key_triples
 from kg.link.entities import Group, group_encounters, group_places, group_treaties
 from kg.link.names import ParsedName
 from kg.link.people import Person, cluster_officials
@@ -107,7 +107,7 @@ def link(
             resolution.named[e.iri] = e.name
     triples: list[Triple] = []
     for c, n in sorted(resolution.named.items()):
-        triples += [(URIRef(c), KG.name, Literal(n)), (URIRef(c), KG.nameKey, Literal(lookup_key(n)))]
+        triples += [(URIRef(c), KG.name, Literal(n)), *key_triples(URIRef(c), n)]
     triples += [(URIRef(iri), OWL.sameAs, URIRef(c)) for iri, c in resolution.same_as.items()]
     triples += tenure_triples(by_kind["Official"], resolution.canonical, office_nations)
     resolution.triples = triples
