@@ -112,6 +112,24 @@ def test_treaty_short_and_long_names_are_one_treaty() -> None:
     assert {"Enhanced Defense Cooperation Agreement", "EDCA"} <= names
 
 
+def test_agreements_of_one_name_between_different_nations_are_different_treaties() -> None:
+    def treaty(text: str) -> tuple[str, set[str]]:
+        found = rows(kg.build(text, published="2024-03-06"), "treaties")
+        assert len({r["treaty"] for r in found}) == 1, found
+        return found[0]["treaty"], {r["party"] for r in found}
+
+    mou = "the Memorandum of Understanding on Coast Guard Cooperation"
+    india_france = treaty(f"India and France signed {mou} in New Delhi.")
+    japan_philippines = treaty(f"Japan and the Philippines signed {mou} in Manila.")
+    france_india = treaty(f"France and India renewed {mou} in Paris.")
+    assert india_france[1] == {"IND", "FRA"} and japan_philippines[1] == {"JPN", "PHL"}
+    assert india_france[0] != japan_philippines[0]
+    assert france_india[0] == india_france[0]  # the same parties: the same agreement
+    # A treaty the data file knows is one treaty, whichever of its parties an article names.
+    nato = [treaty(f"{n} reaffirmed its commitment to the North Atlantic Treaty.") for n in ("Canada", "Poland")]
+    assert nato[0][0] == nato[1][0]
+
+
 def test_nations_from_abbreviations_and_demonyms() -> None:
     g = kg.build("U.S. and ROK troops met Filipino sailors and British officers.", published="2024-03-06")
     assert {r["iso3"] for r in rows(g, "nations")} >= {"USA", "KOR", "PHL", "GBR"}

@@ -3,7 +3,8 @@
 Mentions are one treaty by the gazetteer's key, by their name without a year, or by the alias the text gives
 ("..., or EDCA", "X, formally the Y"); a description ("the treaty") is the named treaty nearest to it, or, in
 a story of two nations that names none, their defense treaty if the gazetteer knows one. Its parties are the
-gazetteer's and those the text names, else the two nations the story names most.
+gazetteer's and those the text names, else the two nations the story names most. A treaty the gazetteer does
+not know is one by its name and parties, so its IRI carries both.
 """
 
 from __future__ import annotations
@@ -82,14 +83,7 @@ def resolve_treaties(extraction: Extraction, out: Resolved) -> dict[int, str]:
         written = [m for m in ms if not m.generic] or ms
         name = info.name if info else max((m.name for m in written), key=len)
         name = re.sub(r"^(?:19|20)\d\d\s+", "", name)
-        key = out.named_entity("Treaty", f"treaty/{slug(name)}", name)
-        keys.update(dict.fromkeys(indexes, key))
-        first = min(ms, key=lambda m: m.start)
         conf = max(m.confidence for m in ms)
-        out.fact(key, "name", name, first.sentence, conf)
-        for alias in sorted({m.name for m in ms} - {name}):
-            m = next(m for m in ms if m.name == alias)
-            out.fact(key, "provision" if m.provision else "alias", alias, m.sentence, m.confidence)
         parties = set(info.parties) if info and not info.multilateral else set()
         for m in ms:
             parties.update(m.parties)
@@ -98,6 +92,18 @@ def resolve_treaties(extraction: Extraction, out: Resolved) -> dict[int, str]:
             # An agreement named without its parties in a story about two nations binds those two.
             parties = {c for c, _ in nations.most_common(2)}
             party_confidence = 0.4
+        # A treaty the gazetteer knows is one treaty whoever the text says is a party. Another is known by
+        # its name and parties: "the Memorandum of Understanding on Defense Cooperation" that India signed
+        # with France is not the one Japan signed with the Philippines. Linking a store joins the IRIs of
+        # one name whose parties agree (one set holds the other, or one is unknown).
+        local = slug(name) if info or not parties else f"{slug(name)}/{'-'.join(sorted(parties)).lower()}"
+        key = out.named_entity("Treaty", f"treaty/{local}", name)
+        keys.update(dict.fromkeys(indexes, key))
+        first = min(ms, key=lambda m: m.start)
+        out.fact(key, "name", name, first.sentence, conf)
+        for alias in sorted({m.name for m in ms} - {name}):
+            m = next(m for m in ms if m.name == alias)
+            out.fact(key, "provision" if m.provision else "alias", alias, m.sentence, m.confidence)
         for iso3 in sorted(parties):
             out.fact(key, "party", Ref(f"nation/{iso3}"), first.sentence, party_confidence)
         if info and info.wikidata:
