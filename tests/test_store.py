@@ -553,9 +553,10 @@ def test_a_writer_killed_half_way_leaves_every_article_whole(store_path):
         assert graph == triples(crash_graph(index, version)), f"article {index} version {version} is not whole"
 
 
-def test_docstring_examples():
-    failures, _ = doctest.testmod(importlib.import_module("kg.store"), optionflags=doctest.ELLIPSIS)
-    assert failures == 0
+@pytest.mark.parametrize("module", ["kg.store", "kg.store.writing"])
+def test_docstring_examples(module):
+    failures, tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert tried and not failures
 
 
 # --- sources, article graphs, whole graph -----------------------------------------------------------------
