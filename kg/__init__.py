@@ -25,9 +25,11 @@ from kg.errors import (
 )
 from kg.evaluate import evaluate
 from kg.network import to_networkx
-from kg.query import load_graph, query, write_graph
+from kg.query import load_graph, query
 from kg.read import read_file, read_text
 from kg.report import summary
+from kg.serialize import write_graph
+from kg.tables import tables
 from kg.validate import validate
 
 try:
@@ -56,6 +58,7 @@ __all__ = [
     "read_file",
     "read_text",
     "summary",
+    "tables",
     "to_networkx",
     "validate",
     "write_graph",

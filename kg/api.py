@@ -23,20 +23,25 @@ def build(
     published: date | str | None = None,
     source: str | None = None,
     min_confidence: float = 0.0,
+    provenance: str = "full",
 ) -> rdflib.Graph:
     """Build the knowledge graph of one article.
 
     ``text`` is the article as plain text; ``published`` (a date or ``YYYY-MM-DD``) resolves "today",
-    weekday names and "last month". Raises :class:`kg.errors.InputError` on empty text and
-    :class:`kg.errors.UsageError` on a malformed date.
+    weekday names and "last month". ``provenance`` is ``full`` (every fact a statement with its confidence and
+    sentence), ``sentences`` (each entity ``kg:mentionedIn`` its sentences) or ``none`` (see
+    :mod:`kg.serialize`). Raises :class:`kg.errors.InputError` on empty text and :class:`kg.errors.UsageError`
+    on a malformed date or an unknown provenance level.
     """
     if isinstance(published, str):
         published = read.parse_date(published)
     article = read.read_text(text, published=published, source=source)
-    return build_article(article, min_confidence=min_confidence)
+    return build_article(article, min_confidence=min_confidence, provenance=provenance)
 
 
-def build_article(article: read.Article, *, min_confidence: float = 0.0, doc: Doc | None = None) -> rdflib.Graph:
+def build_article(
+    article: read.Article, *, min_confidence: float = 0.0, provenance: str = "full", doc: Doc | None = None
+) -> rdflib.Graph:
     """Run the extract, resolve and emit stages on an article that has been read, then link its entities
     (:func:`merged_graph`); return its graph, as ``kg build FILE -o OUT`` writes it.
 
@@ -45,7 +50,7 @@ def build_article(article: read.Article, *, min_confidence: float = 0.0, doc: Do
     """
     from kg.emit import article_iri
 
-    triples = article_triples(article, min_confidence=min_confidence, doc=doc)
+    triples = article_triples(article, min_confidence=min_confidence, provenance=provenance, doc=doc)
     return merged_graph([(str(article_iri(article.text)), triples)])
 
 
@@ -64,11 +69,14 @@ def merged_graph(articles: Iterable[tuple[str, Sequence[Triple]]]) -> rdflib.Gra
     return graph
 
 
-def article_triples(article: read.Article, *, min_confidence: float = 0.0, doc: Doc | None = None) -> list[Triple]:
+def article_triples(
+    article: read.Article, *, min_confidence: float = 0.0, provenance: str = "full", doc: Doc | None = None
+) -> list[Triple]:
     """The triples of one article as the article alone states them, each once, before linking: what
     :mod:`kg.corpus` writes to a store as the article's named graph, or links with others' into one graph
     (:func:`merged_graph`)."""
     # Imported here so that ``import kg`` stays light: extraction loads spaCy.
     from kg import emit, extract, resolve
 
-    return emit.emit_triples(resolve.resolve(extract.extract(article, doc)), min_confidence=min_confidence)
+    resolved = resolve.resolve(extract.extract(article, doc))
+    return emit.emit_triples(resolved, min_confidence=min_confidence, provenance=provenance)

@@ -18,13 +18,14 @@ import click
 import networkx as nx
 from tqdm import tqdm
 
-from kg import __version__, cli_build, cli_link, cli_web, network
-from kg.cli_options import auth, endpoint_options, store_option
+from kg import __version__, cli_build, cli_link, cli_tables, cli_web, network
+from kg.cli_options import auth, endpoint_options, provenance_options, store_option
 from kg.errors import EXIT_CODES, KgError, UsageError, one_line
 from kg.evaluate import evaluate, format_evaluation
-from kg.query import atomic_file, check_page, load_graph, load_query, query_names, write_graph
+from kg.query import atomic_file, check_page, load_graph, load_query, query_names
 from kg.query import rows as query_rows
-from kg.store import EXPORT_FORMATS, Store, is_store
+from kg.serialize import FORMATS, Triples, write_triples
+from kg.store import Store, is_store
 from kg.validate import validate
 
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -181,16 +182,20 @@ def query_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*EXPORT_FORMATS, *network.NETWORK_FORMATS]),
+    type=click.Choice([*FORMATS, *network.NETWORK_FORMATS]),
     help="RDF (trig and nquads keep each article's named graph) or a network for Gephi and Cytoscape "
     "(graphml, gexf). Default: guessed from OUT's extension, else turtle.",
 )
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of stdout.")
-def export_command(source: Path, fmt: str | None, output: str | None) -> None:
-    """Write a store (or a graph file) in another format.
+@provenance_options
+def export_command(source: Path, fmt: str | None, output: str | None, provenance: str, style: str) -> None:
+    """Write a store (or a graph file) in another format, at another provenance level or style.
 
-    A store is streamed, not loaded into memory, for the RDF formats; graphml and gexf write the entity
-    network (`kg.to_networkx`) instead of the triples.
+    RDF comes in reading order: the officials, nations, places, treaties and meetings first, each with its
+    facts together, then the articles, their sentences and the provenance of each fact. A store is streamed,
+    not loaded into memory. A graph file may hold RDF 1.2 triple terms (written with --provenance-style
+    triple-terms): exporting it with reification gives the RDF 1.1 graph back. graphml and gexf write the
+    entity network (`kg.to_networkx`) instead of the triples.
     """
     to_stdout = output in (None, "-")
     fmt = fmt or _EXPORT_EXTENSIONS.get(Path(output or "").suffix.lower(), "turtle")
@@ -199,11 +204,13 @@ def export_command(source: Path, fmt: str | None, output: str | None) -> None:
         network.write_network(_network(source), target, fmt)
     elif is_store(source):
         with Store.open(source, read_only=True) as store:
-            store.export(target, fmt)
+            store.export(target, fmt, provenance=provenance, style=style)
+    elif source.is_dir():
+        load_graph(source)  # says why a folder that is not a store is no graph
     elif fmt == "nquads":
         raise UsageError("a graph file has no named graphs to write as nquads; use trig, turtle, nt or jsonld")
     else:
-        write_graph(load_graph(source), None if to_stdout else output, fmt)
+        write_triples(Triples.of_file(source), None if to_stdout else output, fmt, provenance=provenance, style=style)
 
 
 _EXPORT_EXTENSIONS = {
@@ -521,6 +528,7 @@ cli.add_command(cli_link.resolve_command)
 cli.add_command(cli_link.merges_command)
 cli.add_command(cli_web.fetch_command)
 cli.add_command(cli_web.watch_command)
+cli.add_command(cli_tables.tables_command)
 
 
 def main() -> None:

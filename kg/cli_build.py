@@ -14,12 +14,12 @@ from tqdm import tqdm
 
 from kg import api, corpus, read
 from kg.cli_link import summary as link_summary
-from kg.cli_options import auth, endpoint_options
+from kg.cli_options import auth, endpoint_options, provenance_options
 from kg.errors import InputError, UsageError, one_line
 from kg.link.store import resolve_store
 from kg.outputs import EndpointOutput, Output, ShardOutput
-from kg.query import GRAPH_FORMATS, guess_format, write_graph
 from kg.report import store_summary, summary
+from kg.serialize import FORMATS, guess_format, write_graph
 from kg.store import Store
 from kg.web.fetch import Fetcher
 
@@ -108,8 +108,8 @@ DEFAULT_SHARD_SIZE = 1000
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(GRAPH_FORMATS)),
-    help="Graph format. Default: guessed from OUT's extension (.ttl .nt .jsonld .trig), else turtle.",
+    type=click.Choice(list(FORMATS)),
+    help="Graph format. Default: guessed from OUT's extension (.ttl .nt .nq .jsonld .trig), else turtle.",
 )
 @click.option(
     "--min-confidence",
@@ -127,6 +127,7 @@ DEFAULT_SHARD_SIZE = 1000
     metavar="MB",
     help="Refuse files larger than MB megabytes (a megabyte takes about a minute to build).",
 )
+@provenance_options
 @endpoint_options
 @click.option("-q", "--quiet", is_flag=True, help="Print neither progress nor the summary.")
 @click.pass_context
@@ -147,6 +148,8 @@ def build_command(
     fmt: str | None,
     min_confidence: float,
     max_size: float,
+    provenance: str,
+    style: str,
     user: str | None,
     password: str | None,
     timeout: float,
@@ -177,18 +180,23 @@ def build_command(
         raise UsageError("--shard-size applies to --out-dir builds; add --out-dir DIR")
     if (user is not None or password is not None) and endpoint is None:
         raise UsageError("--user and --password are for --endpoint builds; add --endpoint URL")
+    if style != "reification" and (store_path or endpoint or out_dir):
+        raise UsageError(
+            "--provenance-style triple-terms applies to graph files (-o OUT): a store keeps reification, which "
+            "kg's queries read; write triple terms from it with `kg export STORE --provenance-style triple-terms`"
+        )
     published_date = read.parse_date(published) if published is not None else None
     # Feeds become their items, and URLs are fetched once here (kg.corpus.expand).
     sources, unread = corpus.expand(
         corpus.find_articles(inputs, metadata=metadata), Fetcher(max_bytes=int(max_size * 1e6))
     )
-    settings = corpus.Settings(published_date, min_confidence, jobs, int(max_size * 1e6))
+    settings = corpus.Settings(published_date, min_confidence, jobs, int(max_size * 1e6), provenance)
     # The cluster first: when its scheduler cannot be reached, nothing is created or written.
     with _connect(cluster) as client:
         if not (store_path or endpoint or out_dir):
             if unread:
                 raise InputError(unread[0].message)
-            _build_merged(sources, settings, client, output, fmt, quiet)
+            _build_merged(sources, settings, client, output, fmt, style, quiet)
             return
         for failure in unread:
             click.echo(f"kg: skipped {failure.source.label}: {_why(failure)}", err=True)
@@ -228,6 +236,7 @@ def _build_merged(
     client: Client | None,
     output: str | None,
     fmt: str | None,
+    style: str,
     quiet: bool,
 ) -> None:
     results = corpus.build_graphs(sources, **settings.options(), cluster=client)
@@ -240,7 +249,8 @@ def _build_merged(
         built.append((result.article, result.triples))
     graph = api.merged_graph(built)
     to_stdout = output is None or output == "-"
-    write_graph(graph, None if to_stdout else output, fmt or guess_format(None if to_stdout else output))
+    target = None if to_stdout else output
+    write_graph(graph, target, fmt or guess_format(target), provenance=settings.provenance, style=style)
     if not quiet:
         click.echo(summary(graph), err=to_stdout)
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from kg.errors import UsageError
+from kg.serialize import LEVELS, STYLES
 
-__all__ = ["auth", "endpoint_options", "store_option"]
+__all__ = ["auth", "endpoint_options", "provenance_options", "store_option"]
 
 
 def store_option(help: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
@@ -43,3 +44,24 @@ def auth(user: str | None, password: str | None) -> tuple[str, str] | None:
     if password is not None and user is None:
         raise UsageError("a password was given without --user; give both for HTTP basic auth")
     return None if user is None else (user, password or "")
+
+
+def provenance_options(command: Callable[..., object]) -> Callable[..., object]:
+    """--provenance and --provenance-style, shared by ``kg build`` and ``kg export`` (see :mod:`kg.serialize`)."""
+    command = click.option(
+        "--provenance-style",
+        "style",
+        type=click.Choice(STYLES),
+        default="reification",
+        show_default=True,
+        help="How a fact's statement is written: RDF 1.1 reification (rdf:Statement; every tool reads it) or "
+        "RDF 1.2 triple terms (`rdf:reifies <<( s p o )>>`; Oxigraph reads it, rdflib does not).",
+    )(command)
+    return click.option(
+        "--provenance",
+        type=click.Choice(LEVELS),
+        default="full",
+        show_default=True,
+        help="full: every fact also a statement with its confidence and sentence; sentences: only the sentences "
+        "each entity is mentioned in (kg:mentionedIn); none: the bare facts, and each article's title and date.",
+    )(command)

@@ -34,6 +34,7 @@ from kg import api, read
 from kg.emit import article_iri
 from kg.errors import InputError, KgError, UsageError
 from kg.outputs import Output, StoreOutput
+from kg.serialize import check_provenance
 from kg.store import Store, ntriples_lines
 from kg.web.fetch import Fetcher, is_url
 
@@ -226,6 +227,7 @@ class Settings:
     min_confidence: float = 0.0
     jobs: int = 1
     max_size: int | None = read.MAX_SIZE
+    provenance: str = "full"
 
     def options(self) -> dict[str, object]:
         return dataclasses.asdict(self)
@@ -255,6 +257,7 @@ def build_graphs(
     ntriples: bool = False,
     max_size: int | None = read.MAX_SIZE,
     cluster: Client | None = None,
+    provenance: str = "full",
 ) -> Iterator[Built | Failure]:
     """Build each source, yielding its :class:`Built` graph or its :class:`Failure`, in the order given.
 
@@ -262,11 +265,12 @@ def build_graphs(
     go through spaCy a batch at a time (:func:`kg.nlp.parse`). ``jobs`` above 1 builds batches in that many
     worker processes, each loading the spaCy model once; ``cluster``, a Dask client (:func:`kg.cluster.connect`),
     builds them on its workers instead. ``ntriples`` hands each graph back as N-Triples lines. A file over
-    ``max_size`` bytes is a failure.
+    ``max_size`` bytes is a failure. ``provenance`` is the level of :func:`kg.build`.
     """
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
-    task = _Task(published, min_confidence, ntriples, max_size)
+    check_provenance(provenance)
+    task = _Task(published, min_confidence, ntriples, max_size, provenance)
     if cluster is not None:
         from kg import cluster as dask
 
@@ -326,6 +330,7 @@ class _Task:
     min_confidence: float
     ntriples: bool = False
     max_size: int | None = read.MAX_SIZE
+    provenance: str = "full"
 
     def __call__(self, batch: list[Source]) -> list[Built | Failure]:
         from kg.nlp import parse  # loads spaCy: only where articles are built
@@ -346,7 +351,9 @@ class _Task:
         for (i, article), doc in zip(articles, docs, strict=True):
             source = batch[i]
             try:
-                triples = api.article_triples(article, min_confidence=self.min_confidence, doc=doc)
+                triples = api.article_triples(
+                    article, min_confidence=self.min_confidence, provenance=self.provenance, doc=doc
+                )
             except KgError as exc:
                 results[i] = Failure(source, str(exc))
                 continue
@@ -412,6 +419,7 @@ def build_corpus(
     cluster: Client | None = None,
     on_article: Callable[[Source, Failure | None], None] | None = None,
     max_size: int | None = read.MAX_SIZE,
+    provenance: str = "full",
 ) -> CorpusReport:
     """Build ``sources`` into ``output`` (a store, or any :class:`~kg.outputs.Output`), one named graph per
     article, replacing what it held for each.
@@ -454,6 +462,7 @@ def build_corpus(
         ntriples=True,
         max_size=max_size,
         cluster=cluster,
+        provenance=provenance,
     )
     try:
         with _Writer(write) as writer:

@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     name: URIRef  # the one canonical name (functional; schema:name, rdfs:label)
     alias: URIRef  # another name as the article writes it (skos:altLabel)
     nameKey: URIRef  # the lookup key of a name or alias: "jim mattis" (see kg.keys)
+    mentionedIn: URIRef  # any entity -> a nif:Sentence it is stated in (provenance level "sentences")
 
     # Officials and offices
     title: URIRef  # Official -> the office as stated, e.g. "Defense Secretary" (schema:jobTitle)

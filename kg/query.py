@@ -21,7 +21,6 @@ import functools
 import itertools
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -37,21 +36,15 @@ from kg.errors import GraphError, QueryError, UsageError, one_line
 from kg.keys import lookup_key
 
 __all__ = [
-    "GRAPH_FORMATS",
     "PARAM_FORMS",
     "SPARQL_TOKENS",
     "Query",
-    "guess_format",
     "load_graph",
     "load_query",
     "query",
     "query_names",
     "rows",
-    "write_graph",
 ]
-
-# Formats write_graph() writes, by the names the CLI takes, with rdflib's plugin names.
-GRAPH_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 
 # File extensions load_graph() reads, with rdflib's parser names. Quad formats are merged into one graph.
 _READ_FORMATS = {
@@ -64,9 +57,6 @@ _READ_FORMATS = {
     ".nq": "nquads",
 }
 _QUAD_FORMATS = {"trig", "nquads"}
-
-# The extensions write_graph() guesses a format from (see guess_format()).
-_WRITE_EXTENSIONS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
 
 # Enough of SPARQL's lexer to find variables and keywords as tokens, for kg.store and kg.endpoint, which bind
 # parameters by rewriting the query: comments, IRIs and strings are skipped whole, so that a "#", "{" or "?x"
@@ -274,41 +264,19 @@ def load_graph(path: str | os.PathLike[str]) -> rdflib.Graph:
             graph = rdflib.Graph()
             graph.parse(path, format=fmt)
     except Exception as exc:  # rdflib's parsers raise many unrelated types; all mean "not valid RDF"
+        if "<<(" in _head(path):
+            raise GraphError(
+                f"cannot read {path}: it holds RDF 1.2 triple terms (<<( ... )>>), which rdflib cannot read; write "
+                f"it with reification: `kg export {path} --provenance-style reification -o OUT`"
+            ) from exc
         raise GraphError(f"cannot read {path} as {fmt}: {one_line(exc)}") from exc
     return graph
 
 
-def guess_format(path: str | os.PathLike[str] | None) -> str:
-    """The write format for an output path, from its extension; turtle when the extension says nothing.
-
-    >>> guess_format("out/graph.jsonld"), guess_format("graph.nt"), guess_format(None)
-    ('jsonld', 'nt', 'turtle')
-    """
-    if path is None:
-        return "turtle"
-    return _WRITE_EXTENSIONS.get(Path(path).suffix.lower(), "turtle")
-
-
-def write_graph(graph: rdflib.Graph, path: str | os.PathLike[str] | None = None, fmt: str | None = None) -> None:
-    """Write ``graph`` as turtle, nt, jsonld or trig to ``path``, or to stdout when ``path`` is None or "-".
-
-    ``fmt`` defaults to :func:`guess_format` of the path. The file is written to a temporary file in the same
-    directory, then renamed over ``path``: readers never see half a graph, and on any error nothing is left
-    behind. Raises :class:`UsageError` on an unknown format or a path that cannot be written.
-    """
-    target = None if path is None or os.fspath(path) == "-" else Path(path)
-    fmt = fmt or guess_format(target)
-    if fmt not in GRAPH_FORMATS:
-        raise UsageError(f"unknown graph format {fmt!r}; use one of {', '.join(GRAPH_FORMATS)}")
-    if fmt == "trig" and not isinstance(graph, rdflib.Dataset):
-        graph = _as_dataset(graph)
-    rdflib_format = GRAPH_FORMATS[fmt]
-    if target is None:
-        sys.stdout.write(graph.serialize(format=rdflib_format))
-        sys.stdout.flush()
-        return
-    with atomic_file(target) as out:
-        graph.serialize(destination=out, format=rdflib_format, encoding="utf-8")
+def _head(path: Path, size: int = 1 << 20) -> str:
+    """The start of a file, as text, to tell why it did not parse."""
+    with open(path, "rb") as f:
+        return f.read(size).decode("utf-8", "replace")
 
 
 @contextlib.contextmanager
@@ -332,15 +300,6 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
         if isinstance(exc, OSError):
             raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
         raise
-
-
-def _as_dataset(graph: rdflib.Graph) -> rdflib.Dataset:
-    dataset = rdflib.Dataset()
-    for prefix, namespace in graph.namespaces():
-        dataset.bind(prefix, namespace)
-    for triple in graph:
-        dataset.add(triple)
-    return dataset
 
 
 def _umask() -> int:

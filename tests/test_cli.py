@@ -67,8 +67,8 @@ def fake_build(monkeypatch):
     """Replace the extraction pipeline: each article yields an official named after its file."""
     calls = []
 
-    def build_article(article, *, min_confidence=0.0, doc=None):
-        calls.append({"article": article, "min_confidence": min_confidence})
+    def build_article(article, *, min_confidence=0.0, provenance="full", doc=None):
+        calls.append({"article": article, "min_confidence": min_confidence, "provenance": provenance})
         stem = Path(article.source).stem
         return official_graph(stem, stem.replace("-", " ").title())
 

@@ -61,7 +61,7 @@ def no_parse(texts, **_options):
 def fake_build(monkeypatch):
     """Each article yields one official named after its file, serving the United States."""
 
-    def build_article(article, *, min_confidence=0.0, doc=None):
+    def build_article(article, *, min_confidence=0.0, provenance="full", doc=None):
         g = Graph()
         stem = Path(article.source).stem
         official = KGR[f"official/{stem}"]

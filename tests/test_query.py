@@ -12,10 +12,12 @@ import rdflib
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+import kg.serialize
 from kg.errors import GraphError, QueryError, UsageError
 from kg.keys import add_keys
-from kg.query import load_graph, load_query, query, query_names, write_graph
+from kg.query import load_graph, load_query, query, query_names
 from kg.report import summary
+from kg.serialize import write_graph
 
 KG = Namespace("https://w3id.org/kg/ontology#")
 KGR = Namespace("https://w3id.org/kg/id/")
@@ -455,7 +457,9 @@ def test_summary(graph):
     )
 
 
-@pytest.mark.parametrize("module", ["kg.query", "kg.report", "kg.errors", "kg.keys", "kg.corpus", "kg.terms"])
+@pytest.mark.parametrize(
+    "module", ["kg.query", "kg.report", "kg.errors", "kg.keys", "kg.corpus", "kg.terms", "kg.serialize"]
+)
 def test_docstring_examples(module):
     # By name: the package re-exports the function kg.query, which hides the module kg.query as an attribute.
     failures, _ = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
@@ -527,7 +531,7 @@ def test_a_failing_serializer_leaves_nothing_behind(graph, tmp_path, monkeypatch
     def fail(*args, **kwargs):
         raise RuntimeError("serializer exploded")
 
-    monkeypatch.setattr(graph, "serialize", fail)
+    monkeypatch.setattr(kg.serialize.ox, "serialize", fail)
     with pytest.raises(RuntimeError):
         write_graph(graph, tmp_path / "g.ttl", "turtle")
     assert list(tmp_path.iterdir()) == []
@@ -537,11 +541,11 @@ def test_a_failing_serializer_keeps_the_old_file(graph, tmp_path, monkeypatch):
     path = tmp_path / "g.ttl"
     path.write_text("old\n", encoding="utf-8")
 
-    def half_then_fail(*args, destination=None, **kwargs):
-        destination.write(b"@prefix half")
+    def half_then_fail(items, out, *args, **kwargs):
+        out.write(b"@prefix half")
         raise RuntimeError("serializer exploded")
 
-    monkeypatch.setattr(graph, "serialize", half_then_fail)
+    monkeypatch.setattr(kg.serialize.ox, "serialize", half_then_fail)
     with pytest.raises(RuntimeError):
         write_graph(graph, path, "turtle")
     assert path.read_text(encoding="utf-8") == "old\n"

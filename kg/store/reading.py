@@ -15,23 +15,16 @@ import rdflib
 from kg.errors import QueryError, StoreError, UsageError, one_line
 from kg.namespace import KG, KGR, PREFIXES
 from kg.query import Query, atomic_file, load_query, paged
+from kg.serialize import FORMATS, check_provenance, write_rdf
 from kg.store.locking import store_errors
 from kg.terms import binding, named_node, project, substitute, text_of, variable
 
 __all__ = ["EXPORT_FORMATS", "Reader"]
 
-# Formats export() writes, by the names the CLI takes. The first two keep each article's named graph; the
-# others write the merged graph of the articles.
-EXPORT_FORMATS = {
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-_GRAPH_FORMATS = {"trig", "nquads"}
+EXPORT_FORMATS = FORMATS
+"""Formats export() writes, by the names the CLI takes: trig and nquads keep each article's named graph, the
+others write the merged graph of the articles."""
 
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _ARTICLE_PREFIX = str(KGR["article/"])
 _SOURCE = ox.NamedNode(str(KG.source))
 
@@ -154,25 +147,34 @@ class Reader:
         except QueryError as exc:  # SPARQL that rdflib reads but Oxigraph does not
             raise QueryError(f"query {named.name!r}: {exc}") from exc
 
-    def export(self, target: str | os.PathLike[str] | IO[bytes], fmt: str) -> None:
+    def export(
+        self,
+        target: str | os.PathLike[str] | IO[bytes],
+        fmt: str,
+        *,
+        provenance: str = "full",
+        style: str = "reification",
+    ) -> None:
         """Write the store to ``target`` (a path, or a binary stream such as ``sys.stdout.buffer``).
 
-        ``fmt`` is ``trig`` or ``nquads`` (every article in its named graph) or ``turtle`` or ``nt`` (the
-        merged graph of the articles, each triple once). The store is streamed, not loaded into memory. A path
-        is written to a temporary file that
-        is renamed over it at the end, so nothing half-written is left behind.
+        ``fmt`` is ``trig`` or ``nquads`` (every article in its named graph) or ``turtle``, ``nt`` or ``jsonld``
+        (the merged graph of the articles, each triple once), in reading order, at the provenance level and in
+        the style of :mod:`kg.serialize`. The store is streamed, subject by subject, not loaded into memory. A
+        path is written to a temporary file that is renamed over it at the end, so nothing half-written is
+        left behind.
 
-        Raises :class:`UsageError` on an unknown format or a path that cannot be written, and
+        Raises :class:`UsageError` on an unknown format, level or style or a path that cannot be written, and
         :class:`StoreError` when the store is closed or cannot be read.
         """
         if fmt not in EXPORT_FORMATS:
             raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        check_provenance(provenance, style)
         self._open_db()
         if isinstance(target, str | os.PathLike):
             with atomic_file(Path(target)) as out:
-                self._dump(out, fmt)
+                self._export(out, fmt, provenance, style)
         else:
-            self._dump(target, fmt)
+            self._export(target, fmt, provenance, style)
 
     def to_graph(self) -> rdflib.Graph:
         """The merged graph of the articles (each triple once) as an in-memory rdflib graph, with kg's prefixes.
@@ -181,7 +183,8 @@ class Reader:
         Raises :class:`StoreError` when the store is closed or cannot be read.
         """
         buffer = io.BytesIO()
-        self._dump(buffer, "nt")
+        with store_errors(self.path):
+            self._open_db().dump(buffer, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         graph = rdflib.Graph()
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
@@ -236,21 +239,8 @@ class Reader:
             raise StoreError(f"store {self.path} was opened read-only; open it without read_only to write")
         return self._db
 
-    def _dump(self, out: IO[bytes], fmt: str) -> None:
-        rdf_format = EXPORT_FORMATS[fmt]
-        prefixes = _PREFIXES if fmt in {"trig", "turtle"} else None
+    def _export(self, out: IO[bytes], fmt: str, provenance: str, style: str) -> None:
         try:
-            db = self._open_db()
-            if fmt in _GRAPH_FORMATS:
-                # The articles' graphs; the default graph is what they merge into, and an importer can redo it.
-                quads = (
-                    q for q in db.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
-                )
-                ox.serialize(quads, out, rdf_format, prefixes=prefixes)
-            else:
-                db.dump(out, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
-        except (
-            OSError,
-            RuntimeError,
-        ) as exc:  # Oxigraph does not tell a store it cannot read from an output it cannot write
+            write_rdf(self._open_db(), out, fmt, provenance=provenance, style=style)
+        except (OSError, RuntimeError) as exc:  # Oxigraph does not tell a store it cannot read from an output
             raise StoreError(f"cannot export the store {self.path}: {one_line(exc)}") from exc

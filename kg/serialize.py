@@ -1,0 +1,473 @@
+"""Write graphs as files a person can read and every tool can load.
+
+Turtle and TriG come in reading order: the entities first, grouped by class (officials, nations, places,
+treaties, meetings and other encounters, offices, and the terms of office linking found), each with its facts
+together (its type, names and aliases first), then the articles, their sentences, and last the provenance of
+each fact; every namespace kg uses has its prefix. The order changes nothing in the graph: what rdflib or
+Oxigraph reads back is the same graph.
+
+Two choices change what is written, for tools that want less or another shape:
+
+- **Provenance level** (:data:`LEVELS`): ``full`` writes every fact again as a statement with its confidence and
+  the sentence it came from (what kg builds); ``sentences`` only the sentences each entity is mentioned in
+  (``kg:mentionedIn``); ``none`` the bare facts, and each article's title, date and address without its text.
+- **Provenance style** (:data:`STYLES`): ``reification`` writes a statement as ``rdf:Statement`` with
+  ``rdf:subject``, ``rdf:predicate`` and ``rdf:object`` (RDF 1.1, which every tool reads); ``triple-terms`` as
+  one ``rdf:reifies`` triple whose object is the fact itself, an RDF 1.2 triple term (``<<( s p o )>>``), so
+  its confidence and sentence hang on the triple. The statement keeps its IRI either way, so the two styles
+  convert into each other without loss.
+
+Writing goes through pyoxigraph's serializers, which stream: a store is written without loading it into
+memory, subject by subject.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import ORG, TIME
+
+from kg.errors import GraphError, UsageError, one_line
+from kg.namespace import KG, KGR, NIF, PREFIXES
+from kg.query import atomic_file
+from kg.terms import ox_term
+
+__all__ = [
+    "FORMATS",
+    "LEVELS",
+    "STYLES",
+    "Triples",
+    "check_provenance",
+    "guess_format",
+    "ordered_quads",
+    "ordered_triples",
+    "write_graph",
+    "write_rdf",
+    "write_triples",
+]
+
+LEVELS = ("full", "sentences", "none")
+"""Provenance levels, the most first: ``full`` is what kg builds."""
+
+STYLES = ("reification", "triple-terms")
+"""How a statement about a fact is written: RDF 1.1 reification, or an RDF 1.2 triple term."""
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+"""The formats kg writes, by the names the CLI takes. trig and nquads keep named graphs."""
+
+QUAD_FORMATS = {"trig", "nquads"}
+
+_READ_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+}
+_EXTENSIONS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
+# kg's prefixes, rdf's, and one for each kind of entity IRI kg mints ("official:jim-mattis"). Articles and
+# their sentences are written in full: a prefixed name would escape the "#", "=" and "," of a sentence's IRI.
+_KINDS = ("official", "nation", "place", "treaty", "encounter", "office", "membership", "day", "statement")
+_PREFIXES = {
+    "rdf": str(rdflib.RDF),
+    **{prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "kgr"},
+    **{kind: str(KGR[f"{kind}/"]) for kind in _KINDS},
+}
+
+_DIGITS = re.compile(r"(\d+)")
+_RDF = str(rdflib.RDF)
+TYPE = ox.NamedNode(_RDF + "type")
+STATEMENT = ox.NamedNode(_RDF + "Statement")
+SUBJECT, PREDICATE, OBJECT = (ox.NamedNode(_RDF + name) for name in ("subject", "predicate", "object"))
+REIFIES = ox.NamedNode(_RDF + "reifies")
+DERIVED_FROM = ox.NamedNode(str(rdflib.PROV.wasDerivedFrom))
+MENTIONED_IN = ox.NamedNode(str(KG.mentionedIn))
+CONTEXT = ox.NamedNode(str(NIF.Context))
+IS_STRING = ox.NamedNode(str(NIF.isString))
+
+# The classes whose members come first, in this order, each member once (under its first class here): the
+# entities, the terms of office linking found (org:Membership, and their time:Interval from one
+# time:Instant to another), the articles and their sentences.
+SECTIONS = tuple(
+    ox.NamedNode(str(c))
+    for c in (
+        KG.Official,
+        KG.Nation,
+        KG.Place,
+        KG.Treaty,
+        KG.Encounter,
+        KG.Office,
+        ORG.Membership,
+        TIME.Interval,
+        TIME.Instant,
+        KG.Article,
+        NIF.Sentence,
+    )
+)
+_ARTICLE, _SENTENCE = SECTIONS[-2:]
+_ENCOUNTER = ox.NamedNode(str(KG.Encounter))
+_KG = str(KG)
+
+# A subject's facts: these predicates first, in this order, then the others by IRI.
+_FIRST = [TYPE, ox.NamedNode(str(KG.name)), ox.NamedNode(str(KG.alias)), SUBJECT, PREDICATE, OBJECT, REIFIES]
+_RANK = {p: i for i, p in enumerate(_FIRST)}
+
+# What a statement says beside the fact it is about (its confidence, its sentence), in each style.
+_REIFICATION = {TYPE, SUBJECT, PREDICATE, OBJECT}
+
+
+def check_provenance(provenance: str, style: str = "reification") -> None:
+    """Raise :class:`UsageError` unless ``provenance`` is one of :data:`LEVELS` and ``style`` of :data:`STYLES`."""
+    if provenance not in LEVELS:
+        raise UsageError(f"unknown provenance level {provenance!r}; use one of {', '.join(LEVELS)}")
+    if style not in STYLES:
+        raise UsageError(f"unknown provenance style {style!r}; use one of {', '.join(STYLES)}")
+
+
+def guess_format(path: str | os.PathLike[str] | None) -> str:
+    """The write format for an output path, from its extension; turtle when the extension says nothing.
+
+    >>> guess_format("out/graph.jsonld"), guess_format("graph.nt"), guess_format(None)
+    ('jsonld', 'nt', 'turtle')
+    """
+    if path is None:
+        return "turtle"
+    return _EXTENSIONS.get(Path(path).suffix.lower(), "turtle")
+
+
+class Triples:
+    """The triples of one graph, looked up by subject: what the writers read.
+
+    :meth:`of_graph` holds an rdflib graph's triples as they are; :meth:`of_store` reads one graph of an
+    Oxigraph store through its indexes, without loading it (Oxigraph keeps literals by value:
+    ``"1.0"^^xsd:decimal`` reads back as ``"1"``, see :mod:`kg.store`).
+    """
+
+    def __init__(self, db: ox.Store | None, graph: ox.NamedNode | ox.DefaultGraph, by_subject: dict | None) -> None:
+        self._db, self._graph, self._by_subject = db, graph, by_subject
+        self._statements: dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode | ox.BlankNode]] | None = None
+
+    @classmethod
+    def of_graph(cls, graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]) -> Triples:
+        """The triples of an rdflib graph (or any triples of rdflib terms). Raises :class:`GraphError` when a
+        term cannot be written in RDF (an invalid IRI, a literal subject)."""
+        blank_nodes: dict[rdflib.BNode, ox.BlankNode] = {}
+        by_subject: dict[ox.NamedNode | ox.BlankNode, set[ox.Triple]] = defaultdict(set)
+        for s, p, o in graph:
+            subject, predicate = ox_term(s, blank_nodes), ox_term(p, blank_nodes)
+            if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+                raise GraphError(f"cannot write the triple ({s!r}, {p!r}, {o!r}): not an RDF triple")
+            by_subject[subject].add(ox.Triple(subject, predicate, ox_term(o, blank_nodes)))
+        return cls(None, ox.DefaultGraph(), {s: list(ts) for s, ts in by_subject.items()})
+
+    @classmethod
+    def of_file(cls, path: str | os.PathLike[str]) -> Triples:
+        """The triples of a graph file, its format told by its extension (.ttl, .nt, .nq, .trig, .jsonld), its
+        named graphs merged, read as written (RDF 1.2 triple terms too). Raises :class:`GraphError` when the
+        file is missing or does not parse."""
+        path = Path(path)
+        fmt = _READ_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise GraphError(
+                f"cannot tell the format of {path} from its extension; use one of {', '.join(_READ_FORMATS)}"
+            )
+        by_subject: dict[ox.NamedNode | ox.BlankNode, set[ox.Triple]] = defaultdict(set)
+        try:
+            for q in ox.parse(path=path, format=fmt):
+                by_subject[q.subject].add(ox.Triple(q.subject, q.predicate, q.object))
+        except FileNotFoundError:
+            raise GraphError(f"graph file {path} does not exist; build one with `kg build ARTICLE -o {path}`") from None
+        except (OSError, SyntaxError) as exc:
+            raise GraphError(f"cannot read {path}: {one_line(exc)}") from exc
+        return cls(None, ox.DefaultGraph(), {s: list(ts) for s, ts in by_subject.items()})
+
+    @classmethod
+    def of_store(cls, db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Triples:
+        """The triples of ``graph`` (an IRI, or the default graph when None) in the store ``db``."""
+        return cls(db, ox.DefaultGraph() if graph is None else graph, None)
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        if self._by_subject is not None:
+            for triples in self._by_subject.values():
+                yield from triples
+        else:
+            for q in self._db.quads_for_pattern(None, None, None, self._graph):  # type: ignore[union-attr]
+                yield ox.Triple(q.subject, q.predicate, q.object)
+
+    def about(self, subject: ox.NamedNode | ox.BlankNode) -> list[ox.Triple]:
+        """The triples whose subject is ``subject``."""
+        if self._by_subject is not None:
+            return self._by_subject.get(subject, [])
+        quads = self._db.quads_for_pattern(subject, None, None, self._graph)  # type: ignore[union-attr]
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+
+    def prefixes(self) -> dict[str, str]:
+        """kg's prefixes (see :data:`_PREFIXES`) of the namespaces these triples use."""
+        stems: set[str] = set()
+
+        def add(term: object) -> None:
+            if isinstance(term, ox.NamedNode):
+                stems.add(term.value[: max(term.value.rfind("/"), term.value.rfind("#")) + 1])
+            elif isinstance(term, ox.Triple):
+                for part in term:
+                    add(part)
+            elif isinstance(term, ox.Literal):
+                add(term.datatype)
+
+        for t in self:
+            for term in t:
+                add(term)
+        return {prefix: ns for prefix, ns in _PREFIXES.items() if any(stem.startswith(ns) for stem in stems)}
+
+    def statements_about(self, subject: ox.NamedNode | ox.BlankNode) -> list[ox.NamedNode | ox.BlankNode]:
+        """The statements about the facts of ``subject``: by reification (``rdf:subject``), looked up in the
+        store's index, and in a graph's triples by triple term (``rdf:reifies``) too."""
+        if self._by_subject is None:
+            quads = self._db.quads_for_pattern(None, SUBJECT, subject, self._graph)  # type: ignore[union-attr]
+            return [q.subject for q in quads]
+        if self._statements is None:
+            self._statements = defaultdict(list)
+            for triples in self._by_subject.values():
+                fact = _fact_of(triples)
+                if fact is not None:
+                    self._statements[fact.subject].append(triples[0].subject)
+        return self._statements.get(subject, [])
+
+    def subjects(self, predicate: ox.NamedNode, obj: ox.NamedNode | None = None) -> set[ox.NamedNode | ox.BlankNode]:
+        """The subjects with ``predicate`` (and the value ``obj``, when given)."""
+        if self._by_subject is not None:
+            return {
+                s
+                for s, ts in self._by_subject.items()
+                if any(t.predicate == predicate and (obj is None or t.object == obj) for t in ts)
+            }
+        quads = self._db.quads_for_pattern(None, predicate, obj, self._graph)  # type: ignore[union-attr]
+        return {q.subject for q in quads}
+
+
+def ordered_triples(triples: Triples, *, provenance: str = "full", style: str = "reification") -> Iterator[ox.Triple]:
+    """``triples`` in reading order, at the provenance level and in the style asked for (see the module's
+    description). A level can only drop provenance: a graph written at ``none`` has no statements to write at
+    ``full``. Raises :class:`UsageError` on an unknown level or style.
+
+    Memory holds the members of the sections (entities, articles, sentences), not the statements: those are
+    found entity by entity through the store's index of ``rdf:subject``.
+    """
+    check_provenance(provenance, style)
+    written: dict[ox.NamedNode | ox.BlankNode, bool] = {}  # each section's member: whether it was written
+    for section in SECTIONS:
+        members = sorted(triples.subjects(TYPE, section) - written.keys(), key=_key)
+        skipped = section == _SENTENCE and provenance == "none"
+        written.update(dict.fromkeys(members, not skipped))
+        if skipped:
+            continue
+        for subject in members:
+            about = triples.about(subject)
+            if provenance != "full":
+                about = [t for t in about if t.predicate != MENTIONED_IN or provenance == "sentences"]
+            if provenance == "sentences":
+                statements = [triples.about(s) for s in triples.statements_about(subject)]
+                about += [
+                    ox.Triple(subject, MENTIONED_IN, t.object)
+                    for ts in statements
+                    for t in ts
+                    if t.predicate == DERIVED_FROM
+                ]
+            if section == _ARTICLE and provenance == "none":  # the article without its text
+                about = [t for t in about if t.predicate != IS_STRING and t.object != CONTEXT]
+            yield from _in_order(set(about))
+    if provenance == "full":
+        # Each entity's statements in the order of its facts: the provenance of one entity together.
+        for subject, was_written in written.items():
+            if was_written:
+                statements = [_restyled(triples.about(s), style) for s in triples.statements_about(subject)]
+                for statement in sorted(statements, key=_fact_order):
+                    yield from _in_order(statement)
+    # The rest, and the statements about it: in a store's scan, each subject's triples come together.
+    rest: list[list[ox.Triple]] = []
+    others: list[list[ox.Triple]] = []
+    for subject, group in groupby(triples, key=lambda t: t.subject):
+        if subject in written:
+            continue
+        about = list(group)
+        fact = _fact_of(about)
+        if fact is None:
+            rest.append([t for t in about if provenance != "none" or t.predicate != MENTIONED_IN])
+        elif provenance == "full" and fact.subject not in written:
+            others.append(_restyled(about, style))
+    for group in sorted(rest, key=lambda ts: _key(ts[0].subject)):
+        yield from _in_order(group)
+    for statement in sorted(others, key=_fact_order):
+        yield from _in_order(statement)
+
+
+def ordered_quads(db: ox.Store, *, provenance: str = "full", style: str = "reification") -> Iterator[ox.Quad]:
+    """The quads of the store ``db``'s named graphs, graph by graph (by name), each in :func:`ordered_triples`'
+    order."""
+    for name in sorted(db.named_graphs(), key=_key):
+        for t in ordered_triples(Triples.of_store(db, name), provenance=provenance, style=style):
+            yield ox.Quad(t.subject, t.predicate, t.object, name)
+
+
+def write_rdf(
+    source: Triples | ox.Store,
+    out: IO[bytes],
+    fmt: str,
+    *,
+    provenance: str = "full",
+    style: str = "reification",
+) -> None:
+    """Write ``source`` to the binary stream ``out`` as ``fmt`` (one of :data:`FORMATS`), in reading order.
+
+    ``source`` is one graph's :class:`Triples`, or a store, whose named graphs trig and nquads write (the
+    other formats its default graph, the merged graph of its articles); trig and nquads write one graph's
+    triples in the default graph. Raises :class:`UsageError` on an unknown format, level or style, and for
+    triple terms in JSON-LD, which has none yet.
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    check_provenance(provenance, style)
+    if fmt == "jsonld" and style == "triple-terms" and provenance == "full":
+        raise UsageError("JSON-LD has no triple terms yet; use turtle, trig, nt or nquads, or reification")
+    items: Iterable[ox.Triple | ox.Quad]
+    if isinstance(source, ox.Store) and fmt in QUAD_FORMATS:
+        items = ordered_quads(source, provenance=provenance, style=style)
+    else:
+        triples = Triples.of_store(source) if isinstance(source, ox.Store) else source
+        items = ordered_triples(triples, provenance=provenance, style=style)
+        if fmt in QUAD_FORMATS:
+            items = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in items)
+    prefixes = None
+    if fmt in {"turtle", "trig"}:  # a graph's own; all of kg's for a store, rather than read it twice
+        prefixes = _PREFIXES if isinstance(source, ox.Store) else source.prefixes()
+    ox.serialize(items, out, FORMATS[fmt], prefixes=prefixes)
+
+
+def write_graph(
+    graph: rdflib.Graph,
+    path: str | os.PathLike[str] | None = None,
+    fmt: str | None = None,
+    *,
+    provenance: str = "full",
+    style: str = "reification",
+) -> None:
+    """Write ``graph`` as turtle, trig, nt, nquads or jsonld to ``path``, or to stdout when ``path`` is None or
+    "-", in reading order, at the provenance level and in the style asked for (see the module's description).
+
+    ``fmt`` defaults to :func:`guess_format` of the path. trig and nquads put the triples in the default graph.
+    The file is written to a temporary file in the same directory, then renamed over ``path``: readers never
+    see half a graph, and on any error nothing is left behind. Raises :class:`UsageError` on an unknown format,
+    level or style, or a path that cannot be written, and :class:`GraphError` on a term RDF cannot write.
+    """
+    write_triples(Triples.of_graph(graph), path, fmt, provenance=provenance, style=style)
+
+
+def write_triples(
+    triples: Triples,
+    path: str | os.PathLike[str] | None = None,
+    fmt: str | None = None,
+    *,
+    provenance: str = "full",
+    style: str = "reification",
+) -> None:
+    """:func:`write_graph` for a graph's :class:`Triples` (those of a file, say). Raises what it raises."""
+    target = None if path is None or os.fspath(path) == "-" else Path(path)
+    fmt = fmt or guess_format(target)
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown graph format {fmt!r}; use one of {', '.join(FORMATS)}")
+    check_provenance(provenance, style)
+    if target is None:
+        write_rdf(triples, sys.stdout.buffer, fmt, provenance=provenance, style=style)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_file(target) as out:
+        write_rdf(triples, out, fmt, provenance=provenance, style=style)
+
+
+def _key(term: ox.NamedNode | ox.BlankNode) -> tuple[bool, list[str | int]]:
+    """Named nodes by IRI, numbers in it by value (the sentence at "#char=80,260" before the one at 495), then
+    blank nodes."""
+    parts: list[str | int] = [int(p) if p.isdigit() else p for p in _DIGITS.split(term.value)]
+    return (isinstance(term, ox.BlankNode), parts)
+
+
+def _in_order(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """A subject's triples: its types (kg's first, the kind of encounter before kg:Encounter), its names and
+    aliases, then the other predicates by IRI, the values of each in order."""
+
+    def key(t: ox.Triple) -> tuple:
+        rank = _RANK.get(t.predicate, len(_RANK))
+        if t.predicate == TYPE:
+            return (rank, "", not t.object.value.startswith(_KG), t.object == _ENCOUNTER, t.object.value)
+        return (rank, t.predicate.value, False, False, str(t.object))
+
+    return sorted(triples, key=key)
+
+
+def _statements(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> set[ox.NamedNode | ox.BlankNode]:
+    """The statements about facts in ``graph``, in either style."""
+    reified = {q.subject for q in db.quads_for_pattern(None, TYPE, STATEMENT, graph)}
+    return reified | {q.subject for q in db.quads_for_pattern(None, REIFIES, None, graph)}
+
+
+def _fact_of(triples: list[ox.Triple]) -> ox.Triple | None:
+    """The fact a statement's triples are about, in either style."""
+    parts: dict[ox.NamedNode, object] = {}
+    for t in triples:
+        if t.predicate == REIFIES and isinstance(t.object, ox.Triple):
+            return t.object
+        if t.predicate in (SUBJECT, PREDICATE, OBJECT):
+            parts[t.predicate] = t.object
+    if len(parts) < 3:
+        return None
+    return ox.Triple(parts[SUBJECT], parts[PREDICATE], parts[OBJECT])  # type: ignore[arg-type]
+
+
+def _fact_order(statement: list[ox.Triple]) -> tuple:
+    """Statements by the predicate and value of the fact they are about, then by IRI."""
+    fact = _fact_of(statement)
+    return (
+        ("", "", _key(statement[0].subject))
+        if fact is None
+        else (
+            fact.predicate.value,
+            str(fact.object),
+            _key(statement[0].subject),
+        )
+    )
+
+
+def _restyled(triples: list[ox.Triple], style: str) -> list[ox.Triple]:
+    """A statement's triples in ``style``: its fact as reification or as a triple term, what else it says kept."""
+    fact = _fact_of(triples)
+    if fact is None:  # not a statement kg can read: as it is
+        return triples
+    statement = triples[0].subject
+    kept = [t for t in triples if t.predicate not in (SUBJECT, PREDICATE, OBJECT, REIFIES)]
+    kept = [t for t in kept if not (t.predicate == TYPE and t.object == STATEMENT)]
+    if style == "triple-terms":
+        return [*kept, ox.Triple(statement, REIFIES, fact)]
+    return [
+        *kept,
+        ox.Triple(statement, TYPE, STATEMENT),
+        ox.Triple(statement, SUBJECT, fact.subject),
+        ox.Triple(statement, PREDICATE, fact.predicate),
+        ox.Triple(statement, OBJECT, fact.object),
+    ]
