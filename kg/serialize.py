@@ -191,7 +191,7 @@ class Triples:
         by_subject: dict[ox.NamedNode | ox.BlankNode, set[ox.Triple]] = defaultdict(set)
         try:
             for q in ox.parse(path=path, format=fmt):
-                by_subject[q.subject].add(ox.Triple(q.subject, q.predicate, q.object))
+                by_subject[q.subject].add(q.triple)
         except FileNotFoundError:
             raise GraphError(f"graph file {path} does not exist; build one with `kg build ARTICLE -o {path}`") from None
         except (OSError, SyntaxError) as exc:
@@ -209,14 +209,14 @@ class Triples:
                 yield from triples
         else:
             for q in self._db.quads_for_pattern(None, None, None, self._graph):  # type: ignore[union-attr]
-                yield ox.Triple(q.subject, q.predicate, q.object)
+                yield q.triple
 
     def about(self, subject: ox.NamedNode | ox.BlankNode) -> list[ox.Triple]:
         """The triples whose subject is ``subject``."""
         if self._by_subject is not None:
             return self._by_subject.get(subject, [])
         quads = self._db.quads_for_pattern(subject, None, None, self._graph)  # type: ignore[union-attr]
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        return [q.triple for q in quads]
 
     def prefixes(self) -> dict[str, str]:
         """kg's prefixes (see :data:`_PREFIXES`) of the namespaces these triples use."""
@@ -297,8 +297,8 @@ def ordered_triples(triples: Triples, *, provenance: str = "full", style: str = 
         # Each entity's statements in the order of its facts: the provenance of one entity together.
         for subject, was_written in written.items():
             if was_written:
-                statements = [_restyled(triples.about(s), style) for s in triples.statements_about(subject)]
-                for statement in sorted(statements, key=_fact_order):
+                statements = [_statement(triples.about(s), style) for s in triples.statements_about(subject)]
+                for _, statement in sorted(statements, key=lambda item: item[0]):
                     yield from _in_order(statement)
     # The rest, and the statements about it: in a store's scan, each subject's triples come together.
     rest: list[list[ox.Triple]] = []
@@ -311,10 +311,10 @@ def ordered_triples(triples: Triples, *, provenance: str = "full", style: str = 
         if fact is None:
             rest.append([t for t in about if provenance != "none" or t.predicate != MENTIONED_IN])
         elif provenance == "full" and fact.subject not in written:
-            others.append(_restyled(about, style))
+            others.append(_statement(about, style))
     for group in sorted(rest, key=lambda ts: _key(ts[0].subject)):
         yield from _in_order(group)
-    for statement in sorted(others, key=_fact_order):
+    for _, statement in sorted(others, key=lambda item: item[0]):
         yield from _in_order(statement)
 
 
@@ -440,26 +440,21 @@ def _fact_of(triples: list[ox.Triple]) -> ox.Triple | None:
     return ox.Triple(parts[SUBJECT], parts[PREDICATE], parts[OBJECT])  # type: ignore[arg-type]
 
 
-def _fact_order(statement: list[ox.Triple]) -> tuple:
-    """Statements by the predicate and value of the fact they are about, then by IRI."""
-    fact = _fact_of(statement)
-    return (
-        ("", "", _key(statement[0].subject))
-        if fact is None
-        else (
-            fact.predicate.value,
-            str(fact.object),
-            _key(statement[0].subject),
-        )
-    )
-
-
-def _restyled(triples: list[ox.Triple], style: str) -> list[ox.Triple]:
-    """A statement's triples in ``style``: its fact as reification or as a triple term, what else it says kept."""
+def _statement(triples: list[ox.Triple], style: str) -> tuple[tuple, list[ox.Triple]]:
+    """A statement's triples in ``style``, with the key that orders the statements of one entity: the predicate
+    and value of the fact it is about, then its IRI."""
     fact = _fact_of(triples)
-    if fact is None:  # not a statement kg can read: as it is
-        return triples
     statement = triples[0].subject
+    if fact is None:  # not a statement kg can read: as it is
+        return ("", "", _key(statement)), triples
+    return (fact.predicate.value, str(fact.object), _key(statement)), _restyled(triples, fact, style)
+
+
+def _restyled(triples: list[ox.Triple], fact: ox.Triple, style: str) -> list[ox.Triple]:
+    """A statement's triples in ``style``: its fact as reification or as a triple term, what else it says kept."""
+    statement = triples[0].subject
+    if style == "reification" and all(t.predicate != REIFIES for t in triples):
+        return triples
     kept = [t for t in triples if t.predicate not in (SUBJECT, PREDICATE, OBJECT, REIFIES)]
     kept = [t for t in kept if not (t.predicate == TYPE and t.object == STATEMENT)]
     if style == "triple-terms":
