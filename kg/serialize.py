@@ -3,8 +3,9 @@
 Turtle and TriG come in reading order: the entities first, grouped by class (officials, nations, places,
 treaties, meetings and other encounters, offices, and the terms of office linking found), each with its facts
 together (its type, names and aliases first), then the articles, their sentences, and last the provenance of
-each fact; every namespace kg uses has its prefix. The order changes nothing in the graph: what rdflib or
-Oxigraph reads back is the same graph.
+each fact (entity by entity in a graph; as its index gives them in a store, which is streamed); every namespace
+the graph uses has its prefix. The order changes nothing in the graph: what rdflib or Oxigraph reads back is
+the same graph.
 
 Two choices change what is written, for tools that want less or another shape:
 
@@ -129,9 +130,6 @@ _KG = str(KG)
 _FIRST = [TYPE, ox.NamedNode(str(KG.name)), ox.NamedNode(str(KG.alias)), SUBJECT, PREDICATE, OBJECT, REIFIES]
 _RANK = {p: i for i, p in enumerate(_FIRST)}
 
-# What a statement says beside the fact it is about (its confidence, its sentence), in each style.
-_REIFICATION = {TYPE, SUBJECT, PREDICATE, OBJECT}
-
 
 def check_provenance(provenance: str, style: str = "reification") -> None:
     """Raise :class:`UsageError` unless ``provenance`` is one of :data:`LEVELS` and ``style`` of :data:`STYLES`."""
@@ -211,6 +209,20 @@ class Triples:
             for q in self._db.quads_for_pattern(None, None, None, self._graph):  # type: ignore[union-attr]
                 yield q.triple
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether these are a graph's triples, held in memory, rather than a store's."""
+        return self._by_subject is not None
+
+    def groups(self) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, list[ox.Triple]]]:
+        """Each subject with its triples, in one pass (a store's index keeps a subject's triples together)."""
+        if self._by_subject is not None:
+            yield from self._by_subject.items()
+            return
+        quads = self._db.quads_for_pattern(None, None, None, self._graph)  # type: ignore[union-attr]
+        for subject, group in groupby(quads, key=lambda q: q.subject):
+            yield subject, [q.triple for q in group]
+
     def about(self, subject: ox.NamedNode | ox.BlankNode) -> list[ox.Triple]:
         """The triples whose subject is ``subject``."""
         if self._by_subject is not None:
@@ -267,55 +279,51 @@ def ordered_triples(triples: Triples, *, provenance: str = "full", style: str = 
     description). A level can only drop provenance: a graph written at ``none`` has no statements to write at
     ``full``. Raises :class:`UsageError` on an unknown level or style.
 
-    Memory holds the members of the sections (entities, articles, sentences), not the statements: those are
-    found entity by entity through the store's index of ``rdf:subject``.
+    The sections' members (entities, articles, sentences) are found by their type and written first; then one
+    pass over every subject writes the statements, and collects the rest (what no section holds), written
+    last. A graph's statements come entity by entity, in the order of the entities; a store's as its index
+    gives them, without holding them, so that memory holds the sections' members only.
     """
     check_provenance(provenance, style)
-    written: dict[ox.NamedNode | ox.BlankNode, bool] = {}  # each section's member: whether it was written
+    written: dict[ox.NamedNode | ox.BlankNode, int] = {}  # each section's member, and where it was written
     for section in SECTIONS:
         members = sorted(triples.subjects(TYPE, section) - written.keys(), key=_key)
         skipped = section == _SENTENCE and provenance == "none"
-        written.update(dict.fromkeys(members, not skipped))
-        if skipped:
-            continue
         for subject in members:
+            written[subject] = len(written)
+            if skipped:
+                continue
             about = triples.about(subject)
             if provenance != "full":
                 about = [t for t in about if t.predicate != MENTIONED_IN or provenance == "sentences"]
             if provenance == "sentences":
-                statements = [triples.about(s) for s in triples.statements_about(subject)]
                 about += [
                     ox.Triple(subject, MENTIONED_IN, t.object)
-                    for ts in statements
-                    for t in ts
+                    for statement in triples.statements_about(subject)
+                    for t in triples.about(statement)
                     if t.predicate == DERIVED_FROM
                 ]
             if section == _ARTICLE and provenance == "none":  # the article without its text
                 about = [t for t in about if t.predicate != IS_STRING and t.object != CONTEXT]
             yield from _in_order(set(about))
-    if provenance == "full":
-        # Each entity's statements in the order of its facts: the provenance of one entity together.
-        for subject, was_written in written.items():
-            if was_written:
-                statements = [_statement(triples.about(s), style) for s in triples.statements_about(subject)]
-                for _, statement in sorted(statements, key=lambda item: item[0]):
-                    yield from _in_order(statement)
-    # The rest, and the statements about it: in a store's scan, each subject's triples come together.
     rest: list[list[ox.Triple]] = []
-    others: list[list[ox.Triple]] = []
-    for subject, group in groupby(triples, key=lambda t: t.subject):
+    held: list[tuple[tuple, list[ox.Triple]]] = []  # a graph's statements, to write in the entities' order
+    for subject, about in triples.groups():
         if subject in written:
             continue
-        about = list(group)
         fact = _fact_of(about)
         if fact is None:
             rest.append([t for t in about if provenance != "none" or t.predicate != MENTIONED_IN])
-        elif provenance == "full" and fact.subject not in written:
-            others.append(_statement(about, style))
+        elif provenance == "full":
+            key, statement = _statement(about, style)
+            if triples.in_memory:
+                held.append(((written.get(fact.subject, len(written)), *key), statement))
+            else:
+                yield from statement
+    for _, statement in sorted(held, key=lambda item: item[0]):
+        yield from statement
     for group in sorted(rest, key=lambda ts: _key(ts[0].subject)):
         yield from _in_order(group)
-    for _, statement in sorted(others, key=lambda item: item[0]):
-        yield from _in_order(statement)
 
 
 def ordered_quads(db: ox.Store, *, provenance: str = "full", style: str = "reification") -> Iterator[ox.Quad]:
@@ -411,20 +419,35 @@ def _key(term: ox.NamedNode | ox.BlankNode) -> tuple[bool, list[str | int]]:
 def _in_order(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
     """A subject's triples: its types (kg's first, the kind of encounter before kg:Encounter), its names and
     aliases, then the other predicates by IRI, the values of each in order."""
+    ordered = sorted(triples, key=_predicate_key)
+    # Most predicates have one value: sort the values of those that have several.
+    i = 0
+    while i < len(ordered):
+        j = i + 1
+        while j < len(ordered) and ordered[j].predicate == ordered[i].predicate:
+            j += 1
+        if j - i > 1:
+            ordered[i:j] = sorted(ordered[i:j], key=_type_key if ordered[i].predicate == TYPE else _value_key)
+        i = j
+    return ordered
 
-    def key(t: ox.Triple) -> tuple:
-        rank = _RANK.get(t.predicate, len(_RANK))
-        if t.predicate == TYPE:
-            return (rank, "", not t.object.value.startswith(_KG), t.object == _ENCOUNTER, t.object.value)
-        return (rank, t.predicate.value, False, False, str(t.object))
 
-    return sorted(triples, key=key)
+_PREDICATE_KEYS: dict[ox.NamedNode, tuple[int, str]] = {}
 
 
-def _statements(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> set[ox.NamedNode | ox.BlankNode]:
-    """The statements about facts in ``graph``, in either style."""
-    reified = {q.subject for q in db.quads_for_pattern(None, TYPE, STATEMENT, graph)}
-    return reified | {q.subject for q in db.quads_for_pattern(None, REIFIES, None, graph)}
+def _predicate_key(t: ox.Triple) -> tuple[int, str]:
+    key = _PREDICATE_KEYS.get(t.predicate)
+    if key is None:
+        key = _PREDICATE_KEYS[t.predicate] = (_RANK.get(t.predicate, len(_RANK)), t.predicate.value)
+    return key
+
+
+def _type_key(t: ox.Triple) -> tuple[bool, bool, str]:
+    return (not t.object.value.startswith(_KG), t.object == _ENCOUNTER, t.object.value)
+
+
+def _value_key(t: ox.Triple) -> str:
+    return str(t.object)
 
 
 def _fact_of(triples: list[ox.Triple]) -> ox.Triple | None:
@@ -441,28 +464,30 @@ def _fact_of(triples: list[ox.Triple]) -> ox.Triple | None:
 
 
 def _statement(triples: list[ox.Triple], style: str) -> tuple[tuple, list[ox.Triple]]:
-    """A statement's triples in ``style``, with the key that orders the statements of one entity: the predicate
-    and value of the fact it is about, then its IRI."""
-    fact = _fact_of(triples)
+    """A statement's triples in ``style`` and in reading order (its fact, then what it says of it: its sentence
+    and confidence), with the key that orders the statements of one entity: the predicate and value of the
+    fact it is about, then its IRI."""
     statement = triples[0].subject
+    fact, kept = None, []
+    parts: dict[ox.NamedNode, object] = {}
+    for t in triples:
+        if t.predicate == REIFIES and isinstance(t.object, ox.Triple):
+            fact = t.object
+        elif t.predicate in (SUBJECT, PREDICATE, OBJECT):
+            parts[t.predicate] = t.object
+        elif t.predicate != TYPE or t.object != STATEMENT:
+            kept.append(t)
+    if fact is None and len(parts) == 3:
+        fact = ox.Triple(parts[SUBJECT], parts[PREDICATE], parts[OBJECT])  # type: ignore[arg-type]
     if fact is None:  # not a statement kg can read: as it is
-        return ("", "", _key(statement)), triples
-    return (fact.predicate.value, str(fact.object), _key(statement)), _restyled(triples, fact, style)
-
-
-def _restyled(triples: list[ox.Triple], fact: ox.Triple, style: str) -> list[ox.Triple]:
-    """A statement's triples in ``style``: its fact as reification or as a triple term, what else it says kept."""
-    statement = triples[0].subject
-    if style == "reification" and all(t.predicate != REIFIES for t in triples):
-        return triples
-    kept = [t for t in triples if t.predicate not in (SUBJECT, PREDICATE, OBJECT, REIFIES)]
-    kept = [t for t in kept if not (t.predicate == TYPE and t.object == STATEMENT)]
+        return ("", "", statement.value), _in_order(triples)
     if style == "triple-terms":
-        return [*kept, ox.Triple(statement, REIFIES, fact)]
-    return [
-        *kept,
-        ox.Triple(statement, TYPE, STATEMENT),
-        ox.Triple(statement, SUBJECT, fact.subject),
-        ox.Triple(statement, PREDICATE, fact.predicate),
-        ox.Triple(statement, OBJECT, fact.object),
-    ]
+        head = [ox.Triple(statement, REIFIES, fact)]
+    else:
+        head = [
+            ox.Triple(statement, TYPE, STATEMENT),
+            ox.Triple(statement, SUBJECT, fact.subject),
+            ox.Triple(statement, PREDICATE, fact.predicate),
+            ox.Triple(statement, OBJECT, fact.object),
+        ]
+    return (fact.predicate.value, str(fact.object), statement.value), head + _in_order(kept)
