@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 import rdflib
 
 from kg import api, read
-from kg.emit import article_iri
 from kg.errors import InputError, KgError, UsageError
+from kg.namespace import article_iri
 from kg.outputs import Output, StoreOutput
 from kg.serialize import check_provenance
 from kg.store import Store, ntriples_lines

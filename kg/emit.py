@@ -18,15 +18,11 @@ from rdflib import OWL, PROV, RDF, SDO, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.keys import key_triples
-from kg.namespace import KG, KGR, NIF, bind_prefixes
+from kg.namespace import KG, KGR, NIF, article_iri, bind_prefixes
 from kg.resolve import Fact, Ref, Resolved
 from kg.serialize import check_provenance
 
 ENCOUNTER_KINDS = {"Meeting", "PhoneCall", "VideoCall", "PlannedMeeting", "NegatedMeeting"}
-
-
-def article_iri(text: str) -> URIRef:
-    return KGR[f"article/{hashlib.sha1(text.encode()).hexdigest()[:16]}"]
 
 
 def emit(resolved: Resolved, *, min_confidence: float = 0.0, provenance: str = "full") -> Graph:

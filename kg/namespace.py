@@ -11,6 +11,8 @@ rdflib.term.URIRef('https://w3id.org/kg/id/nation/USA')
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace, Namespace
 
@@ -121,3 +123,12 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+def article_iri(text: str) -> URIRef:
+    """The IRI of the article whose cleaned text is ``text``: the same text, the same IRI.
+
+    >>> article_iri("Defense Secretary Jim Mattis met ...")
+    rdflib.term.URIRef('https://w3id.org/kg/id/article/...')
+    """
+    return KGR[f"article/{hashlib.sha1(text.encode()).hexdigest()[:16]}"]

@@ -540,3 +540,11 @@ def test_a_query_with_its_own_limit_is_not_paged(runner, graph_file, tmp_path):
     result = runner.invoke(cli, ["query", str(graph_file), str(path), "--limit", "5"])
     assert result.exit_code != 0
     assert "has a LIMIT or OFFSET of its own; remove it to page with --limit" in result.output
+
+
+def test_the_command_line_starts_without_spacy():
+    # Only the processes that read articles load spaCy: `kg query` starts sooner, and the parent of
+    # `kg build --jobs N`, which only writes, takes no time from its workers.
+    code = "import sys, kg.cli; assert 'spacy' not in sys.modules, sorted(m for m in sys.modules if 'spacy' in m)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

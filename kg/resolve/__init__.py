@@ -17,29 +17,21 @@ an entity last.
 from __future__ import annotations
 
 from kg.model import Extraction
-from kg.resolve.encounters import ATTRIBUTION as ATTRIBUTION
-from kg.resolve.encounters import CAMEO as CAMEO
-from kg.resolve.encounters import HOST_WORDS as HOST_WORDS
-from kg.resolve.encounters import PLACE_SPECIFICITY as PLACE_SPECIFICITY
-from kg.resolve.encounters import SPOKESPEOPLE as SPOKESPEOPLE
-from kg.resolve.encounters import VISIT_WORDS as VISIT_WORDS
-from kg.resolve.encounters import cameo_code as cameo_code
-from kg.resolve.encounters import resolve_encounters
 from kg.resolve.entities import Entity, Fact, Ref, Resolved, slug
-from kg.resolve.entities import digest as digest
-from kg.resolve.nations import ensure_nations, resolve_nations
-from kg.resolve.officials import SUFFIXES as SUFFIXES
-from kg.resolve.officials import _default_nation as _default_nation
-from kg.resolve.officials import name_words as name_words
-from kg.resolve.officials import resolve_officials
-from kg.resolve.places import resolve_places
-from kg.resolve.treaties import resolve_treaties
 
 __all__ = ["Entity", "Fact", "Ref", "Resolved", "resolve", "slug"]
 
 
 def resolve(extraction: Extraction) -> Resolved:
     """Merge the mentions of one article into entities and facts."""
+    # The stages are imported here: they build on the extract stage, which loads spaCy, and a process that
+    # only writes or reads graphs (the parent of `kg build --jobs N`, `kg query`) needs the types above only.
+    from kg.resolve.encounters import resolve_encounters
+    from kg.resolve.nations import ensure_nations, resolve_nations
+    from kg.resolve.officials import _default_nation, resolve_officials
+    from kg.resolve.places import resolve_places
+    from kg.resolve.treaties import resolve_treaties
+
     out = Resolved(extraction.article, extraction.sentences)
     home = _default_nation(extraction)
     officials = resolve_officials(extraction, out, home)
