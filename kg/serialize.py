@@ -92,6 +92,8 @@ _PREFIXES = {
     **{kind: str(KGR[f"{kind}/"]) for kind in _KINDS},
 }
 
+Subject = ox.NamedNode | ox.BlankNode
+
 _DIGITS = re.compile(r"(\d+)")
 _RDF = str(rdflib.RDF)
 TYPE = ox.NamedNode(_RDF + "type")
@@ -151,32 +153,28 @@ def guess_format(path: str | os.PathLike[str] | None) -> str:
 
 
 class Triples:
-    """The triples of one graph, looked up by subject: what the writers read.
+    """The triples of one graph, by subject: what the writers read. :meth:`of_graph` and :meth:`of_file` hold
+    a graph's triples in memory, as written; :meth:`of_store` reads one graph of an Oxigraph store through its
+    indexes, without loading it (a store keeps literals by value: ``"1.0"^^xsd:decimal`` reads back as
+    ``"1"``, see :mod:`kg.store`)."""
 
-    :meth:`of_graph` holds an rdflib graph's triples as they are; :meth:`of_store` reads one graph of an
-    Oxigraph store through its indexes, without loading it (Oxigraph keeps literals by value:
-    ``"1.0"^^xsd:decimal`` reads back as ``"1"``, see :mod:`kg.store`).
-    """
+    in_memory = True
 
-    def __init__(self, db: ox.Store | None, graph: ox.NamedNode | ox.DefaultGraph, by_subject: dict | None) -> None:
-        self._db, self._graph, self._by_subject = db, graph, by_subject
-        self._statements: dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode | ox.BlankNode]] | None = None
-
-    @classmethod
-    def of_graph(cls, graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]) -> Triples:
+    @staticmethod
+    def of_graph(graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]) -> Triples:
         """The triples of an rdflib graph (or any triples of rdflib terms). Raises :class:`GraphError` when a
         term cannot be written in RDF (an invalid IRI, a literal subject)."""
         blank_nodes: dict[rdflib.BNode, ox.BlankNode] = {}
-        by_subject: dict[ox.NamedNode | ox.BlankNode, set[ox.Triple]] = defaultdict(set)
+        triples = []
         for s, p, o in graph:
             subject, predicate = ox_term(s, blank_nodes), ox_term(p, blank_nodes)
             if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
                 raise GraphError(f"cannot write the triple ({s!r}, {p!r}, {o!r}): not an RDF triple")
-            by_subject[subject].add(ox.Triple(subject, predicate, ox_term(o, blank_nodes)))
-        return cls(None, ox.DefaultGraph(), {s: list(ts) for s, ts in by_subject.items()})
+            triples.append(ox.Triple(subject, predicate, ox_term(o, blank_nodes)))
+        return _GraphTriples(triples)
 
-    @classmethod
-    def of_file(cls, path: str | os.PathLike[str]) -> Triples:
+    @staticmethod
+    def of_file(path: str | os.PathLike[str]) -> Triples:
         """The triples of a graph file, its format told by its extension (.ttl, .nt, .nq, .trig, .jsonld), its
         named graphs merged, read as written (RDF 1.2 triple terms too). Raises :class:`GraphError` when the
         file is missing or does not parse."""
@@ -186,52 +184,74 @@ class Triples:
             raise GraphError(
                 f"cannot tell the format of {path} from its extension; use one of {', '.join(_READ_FORMATS)}"
             )
-        by_subject: dict[ox.NamedNode | ox.BlankNode, set[ox.Triple]] = defaultdict(set)
         try:
-            for q in ox.parse(path=path, format=fmt):
-                by_subject[q.subject].add(q.triple)
+            return _GraphTriples([q.triple for q in ox.parse(path=path, format=fmt)])
         except FileNotFoundError:
             raise GraphError(f"graph file {path} does not exist; build one with `kg build ARTICLE -o {path}`") from None
         except (OSError, SyntaxError) as exc:
             raise GraphError(f"cannot read {path}: {one_line(exc)}") from exc
-        return cls(None, ox.DefaultGraph(), {s: list(ts) for s, ts in by_subject.items()})
 
-    @classmethod
-    def of_store(cls, db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Triples:
+    @staticmethod
+    def of_store(db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Triples:
         """The triples of ``graph`` (an IRI, or the default graph when None) in the store ``db``."""
-        return cls(db, ox.DefaultGraph() if graph is None else graph, None)
+        return _StoreTriples(db, ox.DefaultGraph() if graph is None else graph)
 
-    def __iter__(self) -> Iterator[ox.Triple]:
-        if self._by_subject is not None:
-            for triples in self._by_subject.values():
-                yield from triples
-        else:
-            for q in self._db.quads_for_pattern(None, None, None, self._graph):  # type: ignore[union-attr]
-                yield q.triple
+    def groups(self) -> Iterator[tuple[Subject, list[ox.Triple]]]:
+        """Each subject with its triples, in one pass."""
+        raise NotImplementedError
 
-    @property
-    def in_memory(self) -> bool:
-        """Whether these are a graph's triples, held in memory, rather than a store's."""
-        return self._by_subject is not None
-
-    def groups(self) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, list[ox.Triple]]]:
-        """Each subject with its triples, in one pass (a store's index keeps a subject's triples together)."""
-        if self._by_subject is not None:
-            yield from self._by_subject.items()
-            return
-        quads = self._db.quads_for_pattern(None, None, None, self._graph)  # type: ignore[union-attr]
-        for subject, group in groupby(quads, key=lambda q: q.subject):
-            yield subject, [q.triple for q in group]
-
-    def about(self, subject: ox.NamedNode | ox.BlankNode) -> list[ox.Triple]:
+    def about(self, subject: Subject) -> list[ox.Triple]:
         """The triples whose subject is ``subject``."""
-        if self._by_subject is not None:
-            return self._by_subject.get(subject, [])
-        quads = self._db.quads_for_pattern(subject, None, None, self._graph)  # type: ignore[union-attr]
-        return [q.triple for q in quads]
+        raise NotImplementedError
+
+    def subjects(self, predicate: ox.NamedNode, obj: ox.NamedNode | None = None) -> set[Subject]:
+        """The subjects with ``predicate`` (and the value ``obj``, when given)."""
+        raise NotImplementedError
+
+    def statements_about(self, subject: Subject) -> list[Subject]:
+        """The statements about the facts of ``subject``."""
+        raise NotImplementedError
 
     def prefixes(self) -> dict[str, str]:
-        """kg's prefixes (see :data:`_PREFIXES`) of the namespaces these triples use."""
+        """The prefixes to write: kg's (:data:`_PREFIXES`)."""
+        return _PREFIXES
+
+
+class _GraphTriples(Triples):
+    """A graph's triples, in memory, each once."""
+
+    def __init__(self, triples: Iterable[ox.Triple]) -> None:
+        by_subject: dict[Subject, dict[ox.Triple, None]] = defaultdict(dict)
+        for t in triples:
+            by_subject[t.subject][t] = None
+        self._by_subject = {s: list(ts) for s, ts in by_subject.items()}
+        self._statements: dict[Subject, list[Subject]] | None = None
+
+    def groups(self) -> Iterator[tuple[Subject, list[ox.Triple]]]:
+        yield from self._by_subject.items()
+
+    def about(self, subject: Subject) -> list[ox.Triple]:
+        return self._by_subject.get(subject, [])
+
+    def subjects(self, predicate: ox.NamedNode, obj: ox.NamedNode | None = None) -> set[Subject]:
+        return {
+            s
+            for s, ts in self._by_subject.items()
+            if any(t.predicate == predicate and (obj is None or t.object == obj) for t in ts)
+        }
+
+    def statements_about(self, subject: Subject) -> list[Subject]:
+        """By reification (``rdf:subject``) or by triple term (``rdf:reifies``)."""
+        if self._statements is None:
+            self._statements = defaultdict(list)
+            for statement, triples in self._by_subject.items():
+                fact = _fact_of(triples)
+                if fact is not None:
+                    self._statements[fact.subject].append(statement)
+        return self._statements.get(subject, [])
+
+    def prefixes(self) -> dict[str, str]:
+        """Those of kg's prefixes whose namespace the triples use."""
         stems: set[str] = set()
 
         def add(term: object) -> None:
@@ -243,35 +263,36 @@ class Triples:
             elif isinstance(term, ox.Literal):
                 add(term.datatype)
 
-        for t in self:
-            for term in t:
-                add(term)
+        for triples in self._by_subject.values():
+            for t in triples:
+                for term in t:
+                    add(term)
         return {prefix: ns for prefix, ns in _PREFIXES.items() if any(stem.startswith(ns) for stem in stems)}
 
-    def statements_about(self, subject: ox.NamedNode | ox.BlankNode) -> list[ox.NamedNode | ox.BlankNode]:
-        """The statements about the facts of ``subject``: by reification (``rdf:subject``), looked up in the
-        store's index, and in a graph's triples by triple term (``rdf:reifies``) too."""
-        if self._by_subject is None:
-            quads = self._db.quads_for_pattern(None, SUBJECT, subject, self._graph)  # type: ignore[union-attr]
-            return [q.subject for q in quads]
-        if self._statements is None:
-            self._statements = defaultdict(list)
-            for triples in self._by_subject.values():
-                fact = _fact_of(triples)
-                if fact is not None:
-                    self._statements[fact.subject].append(triples[0].subject)
-        return self._statements.get(subject, [])
 
-    def subjects(self, predicate: ox.NamedNode, obj: ox.NamedNode | None = None) -> set[ox.NamedNode | ox.BlankNode]:
-        """The subjects with ``predicate`` (and the value ``obj``, when given)."""
-        if self._by_subject is not None:
-            return {
-                s
-                for s, ts in self._by_subject.items()
-                if any(t.predicate == predicate and (obj is None or t.object == obj) for t in ts)
-            }
-        quads = self._db.quads_for_pattern(None, predicate, obj, self._graph)  # type: ignore[union-attr]
-        return {q.subject for q in quads}
+class _StoreTriples(Triples):
+    """One graph of a store, read through its indexes; its prefixes are all of kg's, rather than read it twice."""
+
+    in_memory = False
+
+    def __init__(self, db: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> None:
+        self._db, self._graph = db, graph
+
+    def groups(self) -> Iterator[tuple[Subject, list[ox.Triple]]]:
+        """In the order of the store's index, which keeps a subject's triples together."""
+        quads = self._db.quads_for_pattern(None, None, None, self._graph)
+        for subject, group in groupby(quads, key=lambda q: q.subject):
+            yield subject, [q.triple for q in group]
+
+    def about(self, subject: Subject) -> list[ox.Triple]:
+        return [q.triple for q in self._db.quads_for_pattern(subject, None, None, self._graph)]
+
+    def subjects(self, predicate: ox.NamedNode, obj: ox.NamedNode | None = None) -> set[Subject]:
+        return {q.subject for q in self._db.quads_for_pattern(None, predicate, obj, self._graph)}
+
+    def statements_about(self, subject: Subject) -> list[Subject]:
+        """By reification (``rdf:subject``), looked up in the store's index: a kg store keeps reification."""
+        return [q.subject for q in self._db.quads_for_pattern(None, SUBJECT, subject, self._graph)]
 
 
 def ordered_triples(triples: Triples, *, provenance: str = "full", style: str = "reification") -> Iterator[ox.Triple]:
@@ -285,7 +306,7 @@ def ordered_triples(triples: Triples, *, provenance: str = "full", style: str = 
     gives them, without holding them, so that memory holds the sections' members only.
     """
     check_provenance(provenance, style)
-    written: dict[ox.NamedNode | ox.BlankNode, int] = {}  # each section's member, and where it was written
+    written: dict[Subject, int] = {}  # each section's member, and where it was written
     for section in SECTIONS:
         members = sorted(triples.subjects(TYPE, section) - written.keys(), key=_key)
         skipped = section == _SENTENCE and provenance == "none"
@@ -363,7 +384,7 @@ def write_rdf(
         if fmt in QUAD_FORMATS:
             items = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in items)
     prefixes = None
-    if fmt in {"turtle", "trig"}:  # a graph's own; all of kg's for a store, rather than read it twice
+    if fmt in {"turtle", "trig"}:
         prefixes = _PREFIXES if isinstance(source, ox.Store) else source.prefixes()
     ox.serialize(items, out, FORMATS[fmt], prefixes=prefixes)
 
@@ -409,7 +430,7 @@ def write_triples(
         write_rdf(triples, out, fmt, provenance=provenance, style=style)
 
 
-def _key(term: ox.NamedNode | ox.BlankNode) -> tuple[bool, list[str | int]]:
+def _key(term: Subject) -> tuple[bool, list[str | int]]:
     """Named nodes by IRI, numbers in it by value (the sentence at "#char=80,260" before the one at 495), then
     blank nodes."""
     parts: list[str | int] = [int(p) if p.isdigit() else p for p in _DIGITS.split(term.value)]
