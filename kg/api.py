@@ -10,6 +10,7 @@ import rdflib
 from rdflib.term import Node
 
 from kg import read
+from kg.namespace import article_iri
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,8 +49,6 @@ def build_article(
     ``doc`` is the article's text run through :func:`kg.nlp.parse` already, as :mod:`kg.corpus` does for
     many articles at once with ``nlp.pipe``.
     """
-    from kg.emit import article_iri
-
     triples = article_triples(article, min_confidence=min_confidence, provenance=provenance, doc=doc)
     return merged_graph([(str(article_iri(article.text)), triples)])
 

@@ -129,6 +129,6 @@ def article_iri(text: str) -> URIRef:
     """The IRI of the article whose cleaned text is ``text``: the same text, the same IRI.
 
     >>> article_iri("Defense Secretary Jim Mattis met ...")
-    rdflib.term.URIRef('https://w3id.org/kg/id/article/...')
+    rdflib.term.URIRef('https://w3id.org/kg/id/article/a19fe3a12c028f5a')
     """
     return KGR[f"article/{hashlib.sha1(text.encode()).hexdigest()[:16]}"]

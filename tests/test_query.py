@@ -458,7 +458,7 @@ def test_summary(graph):
 
 
 @pytest.mark.parametrize(
-    "module", ["kg.query", "kg.report", "kg.errors", "kg.keys", "kg.corpus", "kg.terms", "kg.serialize"]
+    "module", ["kg.query", "kg.report", "kg.errors", "kg.keys", "kg.corpus", "kg.terms", "kg.serialize", "kg.namespace"]
 )
 def test_docstring_examples(module):
     # By name: the package re-exports the function kg.query, which hides the module kg.query as an attribute.
