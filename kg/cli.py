@@ -24,7 +24,7 @@ from kg.errors import EXIT_CODES, KgError, UsageError, one_line
 from kg.evaluate import evaluate, format_evaluation
 from kg.query import atomic_file, check_page, load_graph, load_query, query_names
 from kg.query import rows as query_rows
-from kg.serialize import FORMATS, Triples, write_triples
+from kg.serialize import FORMATS, Triples, guess_format, write_triples
 from kg.store import Store, is_store
 from kg.validate import validate
 
@@ -198,7 +198,8 @@ def export_command(source: Path, fmt: str | None, output: str | None, provenance
     entity network (`kg.to_networkx`) instead of the triples.
     """
     to_stdout = output in (None, "-")
-    fmt = fmt or _EXPORT_EXTENSIONS.get(Path(output or "").suffix.lower(), "turtle")
+    suffix = Path(output or "").suffix.lower().lstrip(".")
+    fmt = fmt or (suffix if suffix in network.NETWORK_FORMATS else guess_format(None if to_stdout else output))
     target = sys.stdout.buffer if to_stdout else output
     if fmt in network.NETWORK_FORMATS:
         network.write_network(_network(source), target, fmt)
@@ -211,18 +212,6 @@ def export_command(source: Path, fmt: str | None, output: str | None, provenance
         raise UsageError("a graph file has no named graphs to write as nquads; use trig, turtle, nt or jsonld")
     else:
         write_triples(Triples.of_file(source), None if to_stdout else output, fmt, provenance=provenance, style=style)
-
-
-_EXPORT_EXTENSIONS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".graphml": "graphml",
-    ".gexf": "gexf",
-}
 
 
 @cli.command("push")

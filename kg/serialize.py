@@ -131,6 +131,8 @@ _KG = str(KG)
 # A subject's facts: these predicates first, in this order, then the others by IRI.
 _FIRST = [TYPE, ox.NamedNode(str(KG.name)), ox.NamedNode(str(KG.alias)), SUBJECT, PREDICATE, OBJECT, REIFIES]
 _RANK = {p: i for i, p in enumerate(_FIRST)}
+# The triples of a statement that name its fact, in either style.
+_FACT = {SUBJECT, PREDICATE, OBJECT, REIFIES}
 
 
 def check_provenance(provenance: str, style: str = "reification") -> None:
@@ -336,7 +338,7 @@ def ordered_triples(triples: Triples, *, provenance: str = "full", style: str = 
         if fact is None:
             rest.append([t for t in about if provenance != "none" or t.predicate != MENTIONED_IN])
         elif provenance == "full":
-            key, statement = _statement(about, style)
+            key, statement = _statement(about, fact, style)
             if triples.in_memory:
                 held.append(((written.get(fact.subject, len(written)), *key), statement))
             else:
@@ -484,24 +486,12 @@ def _fact_of(triples: list[ox.Triple]) -> ox.Triple | None:
     return ox.Triple(parts[SUBJECT], parts[PREDICATE], parts[OBJECT])  # type: ignore[arg-type]
 
 
-def _statement(triples: list[ox.Triple], style: str) -> tuple[tuple, list[ox.Triple]]:
-    """A statement's triples in ``style`` and in reading order (its fact, then what it says of it: its sentence
-    and confidence), with the key that orders the statements of one entity: the predicate and value of the
-    fact it is about, then its IRI."""
+def _statement(triples: list[ox.Triple], fact: ox.Triple, style: str) -> tuple[tuple, list[ox.Triple]]:
+    """The triples of the statement about ``fact`` (as :func:`_fact_of` reads it) in ``style`` and in reading
+    order (its fact, then what it says of it: its sentence and confidence), with the key that orders the
+    statements of one entity: the predicate and value of the fact, then the statement's IRI."""
     statement = triples[0].subject
-    fact, kept = None, []
-    parts: dict[ox.NamedNode, object] = {}
-    for t in triples:
-        if t.predicate == REIFIES and isinstance(t.object, ox.Triple):
-            fact = t.object
-        elif t.predicate in (SUBJECT, PREDICATE, OBJECT):
-            parts[t.predicate] = t.object
-        elif t.predicate != TYPE or t.object != STATEMENT:
-            kept.append(t)
-    if fact is None and len(parts) == 3:
-        fact = ox.Triple(parts[SUBJECT], parts[PREDICATE], parts[OBJECT])  # type: ignore[arg-type]
-    if fact is None:  # not a statement kg can read: as it is
-        return ("", "", statement.value), _in_order(triples)
+    said = [t for t in triples if t.predicate not in _FACT and (t.predicate, t.object) != (TYPE, STATEMENT)]
     if style == "triple-terms":
         head = [ox.Triple(statement, REIFIES, fact)]
     else:
@@ -511,4 +501,4 @@ def _statement(triples: list[ox.Triple], style: str) -> tuple[tuple, list[ox.Tri
             ox.Triple(statement, PREDICATE, fact.predicate),
             ox.Triple(statement, OBJECT, fact.object),
         ]
-    return (fact.predicate.value, str(fact.object), statement.value), head + _in_order(kept)
+    return (fact.predicate.value, str(fact.object), statement.value), head + _in_order(said)
